@@ -1,0 +1,114 @@
+"""The ``qa`` command line: ``qa index``, ``qa search`` (and the commands later issues add)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+from qa.index import IndexLoadError
+from qa.reading import ReadError
+from qa.service import QAService, QuestionError
+from qa.settings import Settings
+
+EXIT_USAGE = 2
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides = {}
+    if getattr(args, "corpus", None):
+        overrides["corpus_dir"] = Path(args.corpus)
+    if getattr(args, "index", None):
+        overrides["index_dir"] = Path(args.index)
+    if getattr(args, "model", None):
+        overrides["model"] = args.model
+    return Settings(**overrides)
+
+
+def _err(message: str) -> None:
+    print(f"qa: {message}", file=sys.stderr)
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    service = QAService(_settings(args))
+    report = service.ensure_index(rebuild=args.rebuild, progress=sys.stderr.isatty() or args.progress)
+    for problem in report.problems:
+        _err(f"건너뜀 {problem.source}: {problem.reason}")
+    for source in report.duplicates:
+        _err(f"중복 문서 건너뜀: {source}")
+    state = "새로 만들었습니다" if report.rebuilt else "이미 최신입니다"
+    print(
+        f"색인 {state}: 문서 {report.documents}개, 청크 {report.chunks}개 "
+        f"({report.seconds:.1f}초) → {service.settings.index_dir}"
+    )
+    return 0
+
+
+def _print_hits(hits, as_json: bool, question: str) -> None:
+    if as_json:
+        print(json.dumps({"question": question, "hits": [h.to_dict() for h in hits]}, ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        print("찾은 문단이 없습니다.")
+    for rank, hit in enumerate(hits, start=1):
+        doc = hit.document
+        meta = " · ".join(x for x in (doc.outlet, doc.published) if x)
+        print(f"[{rank}] {doc.title} ({meta})  score={hit.score:.4f}  {hit.chunk.chunk_id} [{hit.chunk.start}:{hit.chunk.end}]")
+        print("    " + hit.chunk.text.replace("\n", " ")[:300])
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    service = QAService(_settings(args))
+    hits = service.search(args.question, top_k=args.top_k, mode=args.mode)
+    _print_hits(hits, args.json, args.question)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="qa", description="기사 QA: 한국어 뉴스 기사 질의응답")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show progress and debug logs")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--corpus", help="article folder (default: corpus, or QA_CORPUS_DIR)")
+        p.add_argument("--index", help="index folder (default: .qa-index, or QA_INDEX_DIR)")
+        p.add_argument("--model", help="sentence-transformers model name or path (default: multilingual-e5-small)")
+
+    p = sub.add_parser("index", help="build (or reuse) the index of the corpus")
+    common(p)
+    p.add_argument("--rebuild", action="store_true", help="rebuild even if the index is current")
+    p.add_argument("--progress", action="store_true", help="show the embedding progress bar even when piped")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("search", help="show the passages that best match a question")
+    common(p)
+    p.add_argument("question")
+    p.add_argument("--top-k", type=int, default=None, help="number of passages (default 5)")
+    p.add_argument("--mode", choices=("hybrid", "dense", "lexical"), default="hybrid")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_search)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
+    if not args.verbose:
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    try:
+        return args.func(args)
+    except (QuestionError, ReadError, IndexLoadError) as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _err("중단되었습니다.")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

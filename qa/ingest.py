@@ -1,0 +1,85 @@
+"""From a corpus folder to clean documents with stable ids, reporting every file that was skipped."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from qa.cleaning import clean_article
+from qa.reading import Problem, RawArticle, corpus_files, read_file
+from qa.schema import Document
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestResult:
+    documents: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)  # sources whose content was already ingested
+
+
+def content_key(doc: Document) -> str:
+    """Documents with the same cleaned body are the same article, whatever file they came from."""
+    body = re.sub(r"\s+", "", doc.text[doc.body_start :])
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def document_id(raw: RawArticle) -> str:
+    """A stable, URL-safe id: an explicit ``id`` field, else the file path (and line) it came from."""
+    if raw.fields.get("id"):
+        base = raw.fields["id"]
+    else:
+        path, _, line = raw.source.partition(":")
+        base = str(PurePosixPath(path).with_suffix("")) + (f"-{line}" if line else "")
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", base).strip("-._").lower()
+    if not slug or slug != base.lower().replace("/", "-"):
+        # Non-ASCII or unusual names: keep what is readable and add a short hash so ids stay unique.
+        slug = (slug[:40] + "-" if slug else "doc-") + hashlib.sha1(base.encode("utf-8")).hexdigest()[:8]
+    return slug
+
+
+def ingest_raw(raws: list[RawArticle | Problem]) -> IngestResult:
+    result = IngestResult()
+    seen_ids: set[str] = set()
+    seen_content: set[str] = set()
+    for raw in raws:
+        if isinstance(raw, Problem):
+            result.problems.append(raw)
+            continue
+        doc = clean_article(raw, document_id(raw))
+        if not doc.text[doc.body_start :].strip():
+            result.problems.append(Problem(raw.source, "no article text left after cleaning"))
+            continue
+        key = content_key(doc)
+        if key in seen_content:
+            result.duplicates.append(raw.source)
+            continue
+        if doc.doc_id in seen_ids:
+            doc.doc_id = f"{doc.doc_id}-{key[:6]}"
+        seen_ids.add(doc.doc_id)
+        seen_content.add(key)
+        result.documents.append(doc)
+    return result
+
+
+def ingest_folder(folder: Path) -> IngestResult:
+    raws: list[RawArticle | Problem] = []
+    for path in corpus_files(folder):
+        raws.extend(read_file(path, str(path.relative_to(folder).as_posix())))
+    result = ingest_raw(raws)
+    for problem in result.problems:
+        log.warning("skipped %s: %s", problem.source, problem.reason)
+    return result
+
+
+def corpus_fingerprint(folder: Path) -> str:
+    """Changes when any article file is added, removed or edited."""
+    digest = hashlib.sha256()
+    for path in corpus_files(folder):
+        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()

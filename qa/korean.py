@@ -1,0 +1,155 @@
+"""Korean text analysis with kiwipiepy: sentence spans with exact offsets, and search terms from morphemes.
+
+Particles and endings glue to words (``서울은``, ``카카오와``), spacing varies (``풀필먼트센터`` / ``풀필먼트 센터``) and
+numbers come in many spellings (``3,000억원`` / ``3000억원``, ``2021.06.30`` / ``2021년 6월 30일``); the terms made
+here are the same for all of those spellings, so lexical search and answer scoring see through them.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+
+from kiwipiepy import Kiwi
+
+from qa.schema import Span
+
+CONTENT_TAGS = frozenset({"NNG", "NNP", "NR", "SL", "SH", "XR", "SN"})
+PREDICATE_TAGS = frozenset({"VV", "VA"})
+UNIT_TAGS = frozenset({"NR", "NNB", "SW"})  # what may follow a number: 억, 원, 년, %
+_TRAILING_TAGS = ("J", "E", "VCP", "XSV", "XSA", "SF", "SP", "SS", "SE", "SO", "SW")
+_DIGIT_COMMA_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_DOTTED_DATE_RE = re.compile(r"(?<!\d)(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})(?!\d)")
+_HANGUL_RE = re.compile(r"[가-힣]")
+_PARAGRAPH_RE = re.compile(r"[^\n]+")
+
+_CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_JUNG = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_JONG = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+
+
+def normalize_for_search(text: str) -> str:
+    """One spelling for numbers and dates: ``3,000`` → ``3000``, ``2021.06.30`` → ``2021년 6월 30일``."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _DIGIT_COMMA_RE.sub("", text)
+    return _DOTTED_DATE_RE.sub(lambda m: f"{m[1]}년 {int(m[2])}월 {int(m[3])}일", text)
+
+
+def jamo(word: str) -> str:
+    """Decompose Hangul syllables into jamo, so ``률`` and ``율`` differ by one letter, not one syllable."""
+    out = []
+    for ch in word:
+        code = ord(ch) - 0xAC00
+        if 0 <= code < 11172:
+            out.append(_CHO[code // 588] + _JUNG[(code % 588) // 28] + _JONG[code % 28].strip())
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, giving up (returning ``limit + 1``) as soon as it must exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def hangul_bigrams(text: str) -> list[str]:
+    chars = "".join(_HANGUL_RE.findall(text))
+    return [chars[i : i + 2] for i in range(len(chars) - 1)]
+
+
+class KoreanAnalyzer:
+    """Owns one Kiwi instance (loading it takes a second or two); safe to share between threads."""
+
+    def __init__(self, bigrams: bool = True) -> None:
+        self._kiwi = Kiwi()
+        self._lock = threading.Lock()
+        self.bigrams = bigrams
+
+    def _tokenize(self, text: str):
+        with self._lock:
+            return self._kiwi.tokenize(text)
+
+    def sentences(self, text: str, start: int = 0, end: int | None = None) -> list[Span]:
+        """Sentence spans of ``text[start:end]``, never crossing a line break, trimmed of white space."""
+        end = len(text) if end is None else end
+        spans: list[Span] = []
+        for paragraph in _PARAGRAPH_RE.finditer(text, start, end):
+            with self._lock:
+                found = self._kiwi.split_into_sents(paragraph.group(0))
+            for sent in found:
+                s, e = paragraph.start() + sent.start, paragraph.start() + sent.end
+                while s < e and text[s].isspace():
+                    s += 1
+                while e > s and text[e - 1].isspace():
+                    e -= 1
+                if e > s:
+                    spans.append(Span(s, e))
+        return spans
+
+    def morphemes(self, text: str) -> list[tuple[str, str, int, int]]:
+        """(form, tag, start, end) of each morpheme of the search-normalised text."""
+        return [(t.form, t.tag, t.start, t.end) for t in self._tokenize(normalize_for_search(text))]
+
+    def terms(self, text: str, with_bigrams: bool | None = None) -> list[str]:
+        """Search terms: content morphemes, number+unit tokens, noun compounds and (optionally) Hangul bigrams."""
+        normalised = normalize_for_search(text)
+        tokens = self._tokenize(normalised)
+        terms: list[str] = []
+        for i, tok in enumerate(tokens):
+            tag = tok.tag.split("-")[0]
+            if tag in CONTENT_TAGS:
+                terms.append(tok.form.lower())
+            elif tag in PREDICATE_TAGS and len(tok.form) >= 1:
+                terms.append(tok.form + "다")
+            if tag == "SN":
+                unit = self._number_with_unit(tokens, i)
+                if unit:
+                    terms.append(unit)
+            if i and tag in ("NNG", "NNP") and tokens[i - 1].tag in ("NNG", "NNP"):
+                prev = tokens[i - 1]
+                if prev.start + prev.len == tok.start:  # written together: one compound
+                    terms.append(prev.form + tok.form)
+        if self.bigrams if with_bigrams is None else with_bigrams:
+            terms.extend(self._eojeol_bigrams(normalised, tokens))
+        return terms
+
+    @staticmethod
+    def _number_with_unit(tokens, i: int) -> str | None:
+        """``3000`` + ``억`` + ``원`` → ``3000억원``: the amount as one term, whatever the spacing."""
+        parts = [tokens[i].form]
+        j = i + 1
+        while j < len(tokens) and tokens[j].tag in UNIT_TAGS and len(parts) < 4:
+            if tokens[j].tag == "SW" and tokens[j].form != "%":
+                break
+            parts.append(tokens[j].form)
+            j += 1
+        return "".join(parts) if len(parts) > 1 else None
+
+    @staticmethod
+    def _eojeol_bigrams(text: str, tokens) -> list[str]:
+        """Bigrams of each noun-led word minus its particles/endings: the same for spaced and unspaced compounds."""
+        out: list[str] = []
+        words: dict[int, list] = {}
+        for tok in tokens:
+            word_start = text.rfind(" ", 0, tok.start) + 1
+            words.setdefault(word_start, []).append(tok)
+        for word_tokens in words.values():
+            if not (word_tokens[0].tag in CONTENT_TAGS or word_tokens[0].tag.startswith("NN")):
+                continue
+            while word_tokens and word_tokens[-1].tag.startswith(_TRAILING_TAGS):
+                word_tokens = word_tokens[:-1]
+            if word_tokens:
+                start, end = word_tokens[0].start, word_tokens[-1].start + word_tokens[-1].len
+                out.extend("#" + bigram for bigram in hangul_bigrams(text[start:end]))
+        return out

@@ -1,0 +1,84 @@
+"""Korean lexical search: BM25 (bm25s) over kiwipiepy morpheme terms, with typo correction for unknown terms."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from pathlib import Path
+
+import bm25s
+import numpy as np
+
+from qa.korean import edit_distance, jamo
+
+logging.getLogger("bm25s").setLevel(logging.WARNING)
+
+
+class LexicalIndex:
+    """BM25 over pre-computed term lists; row ``i`` is chunk ``i`` of the corpus index."""
+
+    def __init__(self, corpus_terms: list[list[str]], typo_max_distance: int = 1) -> None:
+        self.size = len(corpus_terms)
+        self.typo_max_distance = typo_max_distance
+        self.bm25 = bm25s.BM25()
+        if corpus_terms:
+            # bm25s needs at least one token per document; "" is its reserved empty token.
+            self.bm25.index([terms or [""] for terms in corpus_terms], show_progress=False)
+        self._by_syllable: dict[str, list[str]] | None = None
+
+    @property
+    def vocabulary(self) -> dict[str, int]:
+        return getattr(self.bm25, "vocab_dict", None) or {}
+
+    def _typo_candidates(self) -> dict[str, list[str]]:
+        if self._by_syllable is None:
+            index: dict[str, list[str]] = defaultdict(list)
+            for term in self.vocabulary:
+                if len(term) >= 2 and not term.startswith("#"):
+                    index["^" + term[0]].append(term)
+                    index[term[-1] + "$"].append(term)
+            self._by_syllable = index
+        return self._by_syllable
+
+    def correct(self, term: str) -> str | None:
+        """The closest known term within the allowed jamo edits (``풀필먼드`` → ``풀필먼트``), if any."""
+        if term in self.vocabulary or len(term) < 3 or term.startswith("#") or not self.typo_max_distance:
+            return None
+        pool = self._typo_candidates()
+        best, best_distance = None, self.typo_max_distance + 1
+        target = jamo(term)
+        for candidate in {*pool.get("^" + term[0], ()), *pool.get(term[-1] + "$", ())}:
+            if abs(len(candidate) - len(term)) > 1:
+                continue
+            distance = edit_distance(target, jamo(candidate), self.typo_max_distance)
+            if distance < best_distance:
+                best, best_distance = candidate, distance
+        return best
+
+    def expand(self, terms: list[str]) -> list[str]:
+        """Query terms plus corrections of those the corpus has never seen."""
+        out = list(terms)
+        for term in terms:
+            fixed = self.correct(term)
+            if fixed:
+                out.append(fixed)
+        return out
+
+    def scores(self, query_terms: list[str]) -> np.ndarray:
+        """BM25 score of every chunk for the query (zeros when no term is known)."""
+        known = [t for t in self.expand(query_terms) if t in self.vocabulary and t]
+        if not known or not self.size:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self.bm25.get_scores(known), dtype=np.float32)
+
+    def save(self, folder: Path) -> None:
+        if self.size:
+            self.bm25.save(str(folder))
+
+    @classmethod
+    def load(cls, folder: Path, size: int, typo_max_distance: int) -> "LexicalIndex":
+        lexical = cls([], typo_max_distance)
+        if size:
+            lexical.bm25 = bm25s.BM25.load(str(folder))
+            lexical.size = size
+        return lexical

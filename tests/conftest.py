@@ -1,0 +1,36 @@
+"""Shared fixtures: the real Korean analyzer, the real model and the real seed corpus, built once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa.korean import KoreanAnalyzer
+from qa.service import QAService
+from qa.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+DATA = Path(__file__).resolve().parent / "data"
+SHARED = ROOT.parent / "shared"
+WIKINEWS = SHARED / "corpora" / "wikinews-ko"
+SISAWEEK = "sisaweek-2021-03-15-kakao-skt-partnership"
+VIEWERS = "viewers-2021-06-30-naver-kakao-bigtech-alliances"
+
+
+@pytest.fixture(scope="session")
+def analyzer() -> KoreanAnalyzer:
+    return KoreanAnalyzer()
+
+
+@pytest.fixture(scope="session")
+def seed_settings(tmp_path_factory) -> Settings:
+    return Settings(corpus_dir=CORPUS, index_dir=tmp_path_factory.mktemp("seed-index"))
+
+
+@pytest.fixture(scope="session")
+def service(seed_settings) -> QAService:
+    svc = QAService(seed_settings)
+    svc.ensure_index()
+    return svc

@@ -45,7 +45,6 @@ def index_signature(settings: Settings) -> dict:
         "embed_title": settings.embed_title,
         "chunk_chars": settings.chunk_chars,
         "chunk_overlap_sentences": settings.chunk_overlap_sentences,
-        "lexical_bigrams": settings.lexical_bigrams,
     }
 
 

@@ -18,10 +18,10 @@ from qa.schema import Span
 CONTENT_TAGS = frozenset({"NNG", "NNP", "NR", "SL", "SH", "XR", "SN"})
 PREDICATE_TAGS = frozenset({"VV", "VA"})
 UNIT_TAGS = frozenset({"NR", "NNB", "SW"})  # what may follow a number: 억, 원, 년, %
+_BREAK_TAGS = frozenset({"SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW"})
 _TRAILING_TAGS = ("J", "E", "VCP", "XSV", "XSA", "SF", "SP", "SS", "SE", "SO", "SW")
 _DIGIT_COMMA_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _DOTTED_DATE_RE = re.compile(r"(?<!\d)(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})(?!\d)")
-_HANGUL_RE = re.compile(r"[가-힣]")
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
 
 _CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
@@ -63,18 +63,12 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
-def hangul_bigrams(text: str) -> list[str]:
-    chars = "".join(_HANGUL_RE.findall(text))
-    return [chars[i : i + 2] for i in range(len(chars) - 1)]
-
-
 class KoreanAnalyzer:
     """Owns one Kiwi instance (loading it takes a second or two); safe to share between threads."""
 
-    def __init__(self, bigrams: bool = True) -> None:
+    def __init__(self) -> None:
         self._kiwi = Kiwi()
         self._lock = threading.Lock()
-        self.bigrams = bigrams
 
     def _tokenize(self, text: str):
         with self._lock:
@@ -101,8 +95,8 @@ class KoreanAnalyzer:
         """(form, tag, start, end) of each morpheme of the search-normalised text."""
         return [(t.form, t.tag, t.start, t.end) for t in self._tokenize(normalize_for_search(text))]
 
-    def terms(self, text: str, with_bigrams: bool | None = None) -> list[str]:
-        """Search terms: content morphemes, number+unit tokens, noun compounds and (optionally) Hangul bigrams."""
+    def terms(self, text: str) -> list[str]:
+        """Search terms: content morphemes (predicates as ``stem+다``), number+unit tokens and noun compounds."""
         normalised = normalize_for_search(text)
         tokens = self._tokenize(normalised)
         terms: list[str] = []
@@ -110,7 +104,7 @@ class KoreanAnalyzer:
             tag = tok.tag.split("-")[0]
             if tag in CONTENT_TAGS:
                 terms.append(tok.form.lower())
-            elif tag in PREDICATE_TAGS and len(tok.form) >= 1:
+            elif tag in PREDICATE_TAGS:
                 terms.append(tok.form + "다")
             if tag == "SN":
                 unit = self._number_with_unit(tokens, i)
@@ -120,9 +114,22 @@ class KoreanAnalyzer:
                 prev = tokens[i - 1]
                 if prev.start + prev.len == tok.start:  # written together: one compound
                     terms.append(prev.form + tok.form)
-        if self.bigrams if with_bigrams is None else with_bigrams:
-            terms.extend(self._eojeol_bigrams(normalised, tokens))
+        # Kiwi may cut an unfamiliar word into syllables (풀필먼트 → 풀/필/먼/트); keep the whole word too.
+        seen = set(terms)
+        for stem, pieces in self._word_stems(normalised, tokens):
+            if pieces > 1 and stem.lower() not in seen:
+                terms.append(stem.lower())
         return terms
+
+    def spacing_variants(self, text: str) -> list[str]:
+        """Adjacent noun-led words written together: ``풀필먼트 센터`` → ``풀필먼트센터``.
+
+        With the whole words that ``terms`` keeps and compound splitting in the lexical index, a question matches
+        whichever spacing the article used.
+        """
+        normalised = normalize_for_search(text)
+        stems = [stem for stem, _ in self._word_stems(normalised, self._tokenize(normalised))]
+        return [(a + b).lower() for a, b in zip(stems, stems[1:])]
 
     @staticmethod
     def _number_with_unit(tokens, i: int) -> str | None:
@@ -137,19 +144,26 @@ class KoreanAnalyzer:
         return "".join(parts) if len(parts) > 1 else None
 
     @staticmethod
-    def _eojeol_bigrams(text: str, tokens) -> list[str]:
-        """Bigrams of each noun-led word minus its particles/endings: the same for spaced and unspaced compounds."""
-        out: list[str] = []
-        words: dict[int, list] = {}
+    def _word_stems(text: str, tokens) -> list[tuple[str, int]]:
+        """(stem, number of morphemes) of each noun-led word: the word minus trailing particles and endings.
+
+        A word is a run of tokens not broken by white space or punctuation, so ``e풀필먼트(배송과`` is two words.
+        """
+        words: list[list] = []
         for tok in tokens:
-            word_start = text.rfind(" ", 0, tok.start) + 1
-            words.setdefault(word_start, []).append(tok)
-        for word_tokens in words.values():
-            if not (word_tokens[0].tag in CONTENT_TAGS or word_tokens[0].tag.startswith("NN")):
+            if tok.tag in _BREAK_TAGS:
+                words.append([])
                 continue
-            while word_tokens and word_tokens[-1].tag.startswith(_TRAILING_TAGS):
-                word_tokens = word_tokens[:-1]
-            if word_tokens:
-                start, end = word_tokens[0].start, word_tokens[-1].start + word_tokens[-1].len
-                out.extend("#" + bigram for bigram in hangul_bigrams(text[start:end]))
-        return out
+            previous = words[-1][-1] if words and words[-1] else None
+            if previous is None or previous.start + previous.len != tok.start:
+                words.append([])
+            words[-1].append(tok)
+        stems = []
+        for word in words:
+            while word and word[-1].tag.startswith(_TRAILING_TAGS):
+                word = word[:-1]
+            while word and word[0].tag == "SL" and len(word) > 1 and len(word[0].form) == 1:
+                word = word[1:]  # "e풀필먼트": a one-letter Latin prefix is branding, not the word
+            if word and word[0].tag.startswith(("NN", "SL", "SH", "XR")):
+                stems.append((text[word[0].start : word[-1].start + word[-1].len], len(word)))
+        return stems

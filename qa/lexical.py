@@ -55,18 +55,59 @@ class LexicalIndex:
                 best, best_distance = candidate, distance
         return best
 
-    def expand(self, terms: list[str]) -> list[str]:
-        """Query terms plus corrections of those the corpus has never seen."""
-        out = list(terms)
+    def segment(self, term: str) -> list[str]:
+        """Split an unknown compound into known pieces (``풀필먼트센터`` → ``풀필먼트``, ``센터``), longest first."""
+        vocab = self.vocabulary
+        if term in vocab or len(term) < 4 or term.startswith("#"):
+            return []
+        pieces, i = [], 0
+        while i < len(term):
+            for j in range(len(term), i + 1, -1):
+                if term[i:j] in vocab and (j - i) >= 2:
+                    pieces.append(term[i:j])
+                    i = j
+                    break
+            else:
+                return []
+        return pieces if len(pieces) > 1 else []
+
+    def expand(self, terms: list[str], variants: list[str] = ()) -> list[str]:
+        """The query's known terms, plus repairs of unknown ones: typo fixes, compound splits, spacing variants."""
+        vocab = self.vocabulary
+        out = [t for t in terms if t in vocab]
         for term in terms:
-            fixed = self.correct(term)
-            if fixed:
-                out.append(fixed)
+            if term not in vocab:
+                fixed = self.correct(term)
+                out.extend([fixed] if fixed else self.segment(term))
+        for variant in dict.fromkeys(variants):
+            pieces = [variant] if variant in vocab else self.segment(variant)
+            out.extend(p for p in pieces if p not in out)
         return out
 
-    def scores(self, query_terms: list[str]) -> np.ndarray:
+    def idf(self, term: str) -> float:
+        """BM25's idf from the index's own document frequencies (an unseen term gets the largest idf)."""
+        token = self.vocabulary.get(term)
+        indptr = self.bm25.scores["indptr"] if self.size else None
+        df = int(indptr[token + 1] - indptr[token]) if token is not None and indptr is not None else 0
+        return float(np.log(1 + (self.size - df + 0.5) / (df + 0.5)))
+
+    def coverage(self, query_terms: list[str], chunk_terms: set[str]) -> float:
+        """Share of the question's idf weight found in a chunk: near 1 when the question reuses the text's words.
+
+        Unknown terms count against it unless a typo fix or a compound split repairs them.
+        """
+        total = found = 0.0
+        for term in dict.fromkeys(query_terms):
+            repaired = [term] if term in self.vocabulary else ([self.correct(term)] if self.correct(term) else self.segment(term))
+            weight = self.idf(term if not repaired else repaired[0])
+            total += weight
+            if repaired and all(piece in chunk_terms for piece in repaired if piece):
+                found += weight
+        return found / total if total else 0.0
+
+    def scores(self, query_terms: list[str], variants: list[str] = ()) -> np.ndarray:
         """BM25 score of every chunk for the query (zeros when no term is known)."""
-        known = [t for t in self.expand(query_terms) if t in self.vocabulary and t]
+        known = [t for t in self.expand(query_terms, variants) if t]
         if not known or not self.size:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self.bm25.get_scores(known), dtype=np.float32)

@@ -48,10 +48,16 @@ class IndexReport:
 
 
 class QAService:
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        embedder: Embedder | None = None,
+        analyzer: KoreanAnalyzer | None = None,
+    ) -> None:
+        """``embedder`` and ``analyzer`` may be shared between services (tests, benchmarks) to load them once."""
         self.settings = (settings or Settings()).resolved()
-        self.analyzer = KoreanAnalyzer(bigrams=self.settings.lexical_bigrams)
-        self._embedder: Embedder | None = None
+        self.analyzer = analyzer or KoreanAnalyzer()
+        self._embedder: Embedder | None = embedder
         self._index: CorpusIndex | None = None
 
     @property

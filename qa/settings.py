@@ -39,10 +39,12 @@ class Settings(BaseSettings):
     # Retrieval
     top_k: int = 5
     candidates: int = 30  # per retriever, before fusion
-    fusion: Literal["rrf", "weighted"] = "rrf"
-    dense_weight: float = 0.5
+    fusion: Literal["rrf", "weighted"] = "weighted"
+    dense_weight: float = 0.4  # RRF weight of the dense ranking
+    dense_weight_min: float = 0.3  # weighted fusion: dense weight when the question's words all match a passage
+    dense_weight_max: float = 0.7  # ... and when none of them do (a paraphrase)
     rrf_k: int = 60
-    lexical_bigrams: bool = True  # spacing-robust Hangul bigrams beside morphemes
+    keep_each_best: bool = True  # each retriever's top passage always makes the top-k
     typo_max_distance: int = 1  # jamo edits allowed when correcting unknown query terms
 
     # Input limits

@@ -1,0 +1,81 @@
+"""The persisted index: reused when current, rebuilt when the corpus or settings change, refused when damaged."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from qa.index import CorpusIndex, IndexLoadError
+from qa.service import QAService
+from qa.settings import Settings
+from tests.conftest import CORPUS
+
+
+@pytest.fixture()
+def workspace(tmp_path, service):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    return settings, service.embedder, service.analyzer
+
+
+def _service(settings, embedder, analyzer, **changes) -> QAService:
+    return QAService(settings.model_copy(update=changes), embedder=embedder, analyzer=analyzer)
+
+
+def test_index_is_persisted_and_reused(workspace):
+    settings, embedder, analyzer = workspace
+    first = _service(settings, embedder, analyzer).ensure_index()
+    assert first.rebuilt and first.documents == 2 and first.chunks > 10
+    manifest = CorpusIndex.read_manifest(settings.index_dir)
+    assert manifest.signature["model"] == "intfloat/multilingual-e5-small" and manifest.dim == 384
+
+    again = _service(settings, embedder, analyzer)
+    report = again.ensure_index()
+    assert not report.rebuilt and report.chunks == first.chunks
+    hits = again.search("카카오와 SKT가 교환한 지분 규모는?")
+    assert "3,000억원" in hits[0].chunk.text or "3000억원" in hits[0].chunk.text
+
+
+def test_changed_corpus_makes_the_index_stale(workspace):
+    settings, embedder, analyzer = workspace
+    _service(settings, embedder, analyzer).ensure_index()
+    (settings.corpus_dir / "new.txt").write_text(
+        "제주도 감귤 수확 시작\n\n제주도에서 올해 첫 감귤 수확이 시작됐다. 농가는 풍년을 기대한다.", encoding="utf-8"
+    )
+    svc = _service(settings, embedder, analyzer)
+    report = svc.ensure_index()
+    assert report.rebuilt and report.documents == 3
+    assert svc.search("감귤 수확은 어디서 시작됐어?")[0].document.title == "제주도 감귤 수확 시작"
+
+
+def test_changed_settings_make_the_index_stale(workspace):
+    settings, embedder, analyzer = workspace
+    _service(settings, embedder, analyzer).ensure_index()
+    report = _service(settings, embedder, analyzer, chunk_chars=200).ensure_index()
+    assert report.rebuilt and "settings" in report.reason
+
+
+@pytest.mark.parametrize("damage", ["truncate_vectors", "delete_chunks", "garble_manifest"])
+def test_damaged_index_is_refused_then_rebuilt(workspace, damage):
+    settings, embedder, analyzer = workspace
+    built = _service(settings, embedder, analyzer).ensure_index()
+    folder = settings.index_dir
+    if damage == "truncate_vectors":
+        data = (folder / "vectors.npy").read_bytes()
+        (folder / "vectors.npy").write_bytes(data[: len(data) // 2])
+    elif damage == "delete_chunks":
+        (folder / "chunks.jsonl").unlink()
+    else:
+        (folder / "manifest.json").write_text("{")
+    with pytest.raises(IndexLoadError):
+        CorpusIndex.load(folder, settings)
+    report = _service(settings, embedder, analyzer).ensure_index()
+    assert report.rebuilt and report.chunks == built.chunks
+
+
+def test_missing_corpus_is_a_clear_error(tmp_path, service):
+    settings = Settings(corpus_dir=tmp_path / "nowhere", index_dir=tmp_path / "index")
+    with pytest.raises(Exception, match="corpus folder does not exist"):
+        QAService(settings, embedder=service.embedder, analyzer=service.analyzer).ensure_index()

@@ -1,0 +1,55 @@
+"""Korean analysis: particles, number and date spellings, spacing variants, typos, sentence offsets."""
+
+from __future__ import annotations
+
+from qa.korean import edit_distance, jamo, normalize_for_search
+
+
+def test_particles_do_not_change_terms(analyzer):
+    assert "카카오" in analyzer.terms("카카오와") and "카카오" in analyzer.terms("카카오는")
+    assert "서울" in analyzer.terms("서울은")
+
+
+def test_number_spellings_give_the_same_terms(analyzer):
+    with_comma = analyzer.terms("3,000억원 규모")
+    without = analyzer.terms("3000억원 규모")
+    assert with_comma == without
+    assert "3000억원" in without
+
+
+def test_date_spellings_meet(analyzer):
+    assert normalize_for_search("승인 2021.06.30") == "승인 2021년 6월 30일"
+    dotted = set(analyzer.terms("2021.06.30"))
+    written = set(analyzer.terms("2021년 6월 30일"))
+    assert {"2021년", "6월", "30일"} <= dotted & written
+
+
+def test_spacing_variants_cover_both_spellings(analyzer):
+    assert analyzer.spacing_variants("풀필먼트 센터에") == ["풀필먼트센터"]
+    # Kiwi cuts the unfamiliar loanword into syllables; the whole word is kept as a term as well.
+    assert "풀필먼트" in analyzer.terms("콜드체인 풀필먼트를 놓을 예정이다")
+    assert "풀필먼트센터" in analyzer.terms("풀필먼트센터를")
+
+
+def test_unknown_compounds_and_typos_map_to_corpus_terms():
+    from qa.lexical import LexicalIndex
+
+    lexical = LexicalIndex([["풀필먼트", "센터", "군포"], ["점유", "멜론"]])
+    assert lexical.segment("풀필먼트센터") == ["풀필먼트", "센터"]
+    assert lexical.correct("풀필먼드") == "풀필먼트"
+    assert set(lexical.expand(["풀필먼드"], ["풀필먼트센터"])) == {"풀필먼트", "센터"}
+    assert lexical.expand(["없는말"]) == []
+
+
+def test_jamo_distance_sees_common_typos():
+    assert edit_distance(jamo("풀필먼드"), jamo("풀필먼트"), 2) == 1
+    assert edit_distance(jamo("점유률"), jamo("점유율"), 2) == 1
+    assert edit_distance(jamo("카카오"), jamo("네이버"), 2) == 3  # gave up: beyond the limit
+
+
+def test_sentence_spans_slice_the_text_exactly(analyzer):
+    text = "제목 줄\n\n첫 문장이다. 둘째 문장은 29.2%를 말한다!  셋째는?\n넷째 줄"
+    spans = analyzer.sentences(text)
+    assert [text[s.start : s.end] for s in spans] == [
+        "제목 줄", "첫 문장이다.", "둘째 문장은 29.2%를 말한다!", "셋째는?", "넷째 줄",
+    ]

@@ -1,4 +1,4 @@
-"""The ``qa`` command line: ``qa index``, ``qa search`` (and the commands later issues add)."""
+"""The ``qa`` command line: ``qa index``, ``qa search``, ``qa ask``, ``qa eval``."""
 
 from __future__ import annotations
 
@@ -67,6 +67,59 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_answer(answer) -> None:
+    print(answer.answer)
+    if answer.citations:
+        print()
+    for c in answer.citations:
+        meta = " · ".join(x for x in (c.outlet, c.published) if x)
+        print(f"[{c.ref}] {c.title} ({meta}) {c.doc_id} [{c.start}:{c.end}]")
+        print(f"    “{c.evidence}”")
+    if not answer.answerable and answer.passages:
+        print("\n관련 문단:")
+        for p in answer.passages[:3]:
+            print(f"  - {p.title}: {p.text.replace(chr(10), ' ')[:120]}…")
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    service = QAService(_settings(args))
+    if args.question != "-":
+        answer = service.ask(args.question, top_k=args.top_k)
+        if args.json:
+            print(answer.model_dump_json(indent=2))
+        else:
+            _print_answer(answer)
+        return 0
+    # Batch: one question per line on standard input, one JSON object per line out; the model loads once.
+    failed = 0
+    for line in sys.stdin:
+        question = line.rstrip("\n")
+        try:
+            answer = service.ask(question, top_k=args.top_k)
+            out = answer.model_dump_json() if args.json else answer.answer
+        except QuestionError as exc:
+            failed += 1
+            out = json.dumps({"question": question, "error": str(exc)}, ensure_ascii=False) if args.json else f"qa: {exc}"
+        print(out, flush=True)
+    return 1 if failed else 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from qa.evaluation import evaluate, load_questions
+
+    service = QAService(_settings(args))
+    questions = load_questions(Path(args.file))
+    report = evaluate(service, questions, k=args.top_k or service.settings.top_k)
+    if args.json:
+        print(json.dumps(report.__dict__, ensure_ascii=False, indent=2))
+        return 0
+    print("\n".join(report.lines()))
+    if args.failures:
+        for failure in report.failures:
+            print(f"  ✗ {failure['question']} → expected {failure['expected']}, got: {failure['got']}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="qa", description="기사 QA: 한국어 뉴스 기사 질의응답")
     parser.add_argument("-v", "--verbose", action="store_true", help="show progress and debug logs")
@@ -90,6 +143,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--mode", choices=("hybrid", "dense", "lexical"), default="hybrid")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("ask", help="answer a question with citations (use - to read questions from stdin)")
+    common(p)
+    p.add_argument("question", help='the question, or "-" for one question per line on standard input')
+    p.add_argument("--top-k", type=int, default=None, help="passages to read (default 5)")
+    p.add_argument("--json", action="store_true", help="print the answer contract as JSON (JSON lines with -)")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("eval", help="measure retrieval and answers on a JSONL question file")
+    common(p)
+    p.add_argument("file", help="JSONL with question, answers (empty list = unanswerable), optional evidence")
+    p.add_argument("--top-k", type=int, default=None)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--failures", action="store_true", help="list the questions answered wrongly")
+    p.set_defaults(func=cmd_eval)
     return parser
 
 

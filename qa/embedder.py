@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
 
 import numpy as np
 
@@ -28,6 +30,9 @@ class Embedder:
         self.passage_prompt = settings.passage_prompt
         self.batch_size = settings.embed_batch_size
         self.dim = int(self.model.get_embedding_dimension())
+        self._cache: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+        self._cache_size = settings.embed_cache_size
+        self._lock = threading.Lock()
 
     def encode_passages(self, texts: list[str], progress: bool = False) -> np.ndarray:
         if not texts:
@@ -43,7 +48,24 @@ class Embedder:
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
     def encode_query(self, text: str) -> np.ndarray:
-        vector = self.model.encode(
-            [text], prompt=self.query_prompt, normalize_embeddings=True, convert_to_numpy=True
-        )
-        return np.ascontiguousarray(vector[0], dtype=np.float32)
+        return self.encode_cached([text], self.query_prompt)[0]
+
+    def encode_cached(self, texts: list[str], prompt: str) -> np.ndarray:
+        """Encode with an LRU cache: repeated questions and evidence sentences are encoded once per process."""
+        found: dict[str, np.ndarray] = {}
+        with self._lock:
+            for text in texts:
+                if (prompt, text) in self._cache:
+                    self._cache.move_to_end((prompt, text))
+                    found[text] = self._cache[(prompt, text)]
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        if missing:
+            vectors = self.model.encode(
+                missing, prompt=prompt, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True
+            )
+            with self._lock:
+                for text, vector in zip(missing, vectors):
+                    found[text] = self._cache[(prompt, text)] = np.ascontiguousarray(vector, dtype=np.float32)
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        return np.stack([found[t] for t in texts])

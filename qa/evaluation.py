@@ -63,3 +63,76 @@ def first_supporting_rank(hits: list[Hit], question: DevQuestion) -> int | None:
         if hit_supports(hit, question):
             return rank
     return None
+
+
+@dataclass
+class EvalReport:
+    """The figures ``qa eval`` prints; rates are over the answerable or unanswerable questions as named."""
+
+    questions: int
+    answerable: int
+    unanswerable: int
+    k: int
+    recall_at_k: float
+    recall_at_1: float
+    answer_hit: float
+    short_exact: float
+    short_total: int
+    wrongly_refused: float
+    wrongly_accepted: float
+    failures: list[dict]
+
+    def lines(self) -> list[str]:
+        return [
+            f"questions            {self.questions} ({self.answerable} answerable, {self.unanswerable} not)",
+            f"retrieval recall@1   {self.recall_at_1:.3f}",
+            f"retrieval recall@{self.k}   {self.recall_at_k:.3f}",
+            f"answer hit rate      {self.answer_hit:.3f}",
+            f"short-answer exact   {self.short_exact:.3f} (of {self.short_total} with a short answer)",
+            f"wrongly refused      {self.wrongly_refused:.3f} (answerable questions refused)",
+            f"wrongly accepted     {self.wrongly_accepted:.3f} (unanswerable questions answered)",
+        ]
+
+
+def answer_contains(answer_text: str, expected: list[str]) -> bool:
+    text = squash(answer_text).lower()
+    return any(squash(e).lower() in text for e in expected)
+
+
+def evaluate(service, questions: list[DevQuestion], k: int = 5) -> EvalReport:
+    """Run every question through retrieval and the answerer; ``service`` is a ``QAService``."""
+    answerable = [q for q in questions if q.answerable]
+    unanswerable = [q for q in questions if not q.answerable]
+    at_k = at_1 = hits = refused = accepted = short_total = short_exact = 0
+    failures = []
+    for q in questions:
+        result = service.ask(q.question, top_k=k)
+        if q.answerable:
+            retrieved = [p for p in result.passages]
+            rank = next(
+                (i for i, p in enumerate(retrieved, 1)
+                 if (not q.doc_id or p.doc_id == q.doc_id)
+                 and squash(q.evidence or q.answers[0]) in squash(p.text)),
+                None,
+            )
+            at_k += rank is not None
+            at_1 += rank == 1
+            hit = result.answerable and answer_contains(result.answer, q.answers)
+            hits += hit
+            refused += not result.answerable
+            if result.short_answer:
+                short_total += 1
+                short_exact += any(squash(result.short_answer).lower() == squash(a).lower() for a in q.answers)
+            if not hit:
+                failures.append({"question": q.question, "expected": q.answers, "got": result.answer[:160]})
+        else:
+            accepted += result.answerable
+            if result.answerable:
+                failures.append({"question": q.question, "expected": "(abstain)", "got": result.answer[:160]})
+    n_a, n_u = len(answerable) or 1, len(unanswerable) or 1
+    return EvalReport(
+        questions=len(questions), answerable=len(answerable), unanswerable=len(unanswerable), k=k,
+        recall_at_k=at_k / n_a, recall_at_1=at_1 / n_a, answer_hit=hits / n_a,
+        short_exact=short_exact / (short_total or 1), short_total=short_total,
+        wrongly_refused=refused / n_a, wrongly_accepted=accepted / n_u, failures=failures,
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections import OrderedDict
 
 from kiwipiepy import Kiwi
 
@@ -66,9 +67,11 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 class KoreanAnalyzer:
     """Owns one Kiwi instance (loading it takes a second or two); safe to share between threads."""
 
-    def __init__(self) -> None:
+    def __init__(self, cache_size: int = 50_000) -> None:
         self._kiwi = Kiwi()
         self._lock = threading.Lock()
+        self._terms_cache: OrderedDict[str, tuple[str, ...]] = OrderedDict()
+        self._cache_size = cache_size
 
     def _tokenize(self, text: str):
         with self._lock:
@@ -92,11 +95,27 @@ class KoreanAnalyzer:
         return spans
 
     def morphemes(self, text: str) -> list[tuple[str, str, int, int]]:
-        """(form, tag, start, end) of each morpheme of the search-normalised text."""
-        return [(t.form, t.tag, t.start, t.end) for t in self._tokenize(normalize_for_search(text))]
+        """(form, tag, start, end) of each morpheme, with offsets into ``text`` as given (for answer spans)."""
+        return [(t.form, t.tag, t.start, t.end) for t in self._tokenize(text)]
 
     def terms(self, text: str) -> list[str]:
-        """Search terms: content morphemes (predicates as ``stem+다``), number+unit tokens and noun compounds."""
+        """Search terms: content morphemes (predicates as ``stem+다``), number+unit tokens and noun compounds.
+
+        Cached: answering re-reads the same evidence sentences for many questions.
+        """
+        with self._lock:
+            cached = self._terms_cache.get(text)
+            if cached is not None:
+                self._terms_cache.move_to_end(text)
+                return list(cached)
+        terms = self._terms(text)
+        with self._lock:
+            self._terms_cache[text] = tuple(terms)
+            if len(self._terms_cache) > self._cache_size:
+                self._terms_cache.popitem(last=False)
+        return terms
+
+    def _terms(self, text: str) -> list[str]:
         normalised = normalize_for_search(text)
         tokens = self._tokenize(normalised)
         terms: list[str] = []
@@ -107,9 +126,7 @@ class KoreanAnalyzer:
             elif tag in PREDICATE_TAGS:
                 terms.append(tok.form + "다")
             if tag == "SN":
-                unit = self._number_with_unit(tokens, i)
-                if unit:
-                    terms.append(unit)
+                terms.extend(self._number_with_unit(tokens, i))
             if i and tag in ("NNG", "NNP") and tokens[i - 1].tag in ("NNG", "NNP"):
                 prev = tokens[i - 1]
                 if prev.start + prev.len == tok.start:  # written together: one compound
@@ -132,16 +149,21 @@ class KoreanAnalyzer:
         return [(a + b).lower() for a, b in zip(stems, stems[1:])]
 
     @staticmethod
-    def _number_with_unit(tokens, i: int) -> str | None:
-        """``3000`` + ``억`` + ``원`` → ``3000억원``: the amount as one term, whatever the spacing."""
+    def _number_with_unit(tokens, i: int) -> list[str]:
+        """``3000`` + ``억`` + ``원`` → ``3000억``, ``3000억원``: the amount as terms, whatever the spacing.
+
+        Every prefix is a term, so a question saying ``3000억`` matches an article saying ``3000억원``.
+        """
         parts = [tokens[i].form]
+        out = []
         j = i + 1
         while j < len(tokens) and tokens[j].tag in UNIT_TAGS and len(parts) < 4:
             if tokens[j].tag == "SW" and tokens[j].form != "%":
                 break
             parts.append(tokens[j].form)
+            out.append("".join(parts))
             j += 1
-        return "".join(parts) if len(parts) > 1 else None
+        return out
 
     @staticmethod
     def _word_stems(text: str, tokens) -> list[tuple[str, int]]:

@@ -91,18 +91,20 @@ class LexicalIndex:
         df = int(indptr[token + 1] - indptr[token]) if token is not None and indptr is not None else 0
         return float(np.log(1 + (self.size - df + 0.5) / (df + 0.5)))
 
-    def coverage(self, query_terms: list[str], chunk_terms: set[str]) -> float:
-        """Share of the question's idf weight found in a chunk: near 1 when the question reuses the text's words.
+    def coverage(self, query_terms: list[str], terms: set[str], context: set[str] = frozenset()) -> float:
+        """Share of the question's idf weight found in a text: near 1 when the question reuses its words.
 
-        Unknown terms count against it unless a typo fix or a compound split repairs them.
+        Terms found only in ``context`` (the sentence before, the title) earn half. Unknown query terms count
+        against the text unless a typo fix or a compound split repairs them.
         """
         total = found = 0.0
         for term in dict.fromkeys(query_terms):
             repaired = [term] if term in self.vocabulary else ([self.correct(term)] if self.correct(term) else self.segment(term))
-            weight = self.idf(term if not repaired else repaired[0])
-            total += weight
-            if repaired and all(piece in chunk_terms for piece in repaired if piece):
+            total += (weight := self.idf(repaired[0] if repaired else term))
+            if repaired and all(piece in terms for piece in repaired):
                 found += weight
+            elif repaired and all(piece in terms or piece in context for piece in repaired):
+                found += weight / 2
         return found / total if total else 0.0
 
     def scores(self, query_terms: list[str], variants: list[str] = ()) -> np.ndarray:

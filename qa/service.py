@@ -7,6 +7,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from qa.answerer import Answerer
+from qa.contract import Answer
 from qa.embedder import Embedder
 from qa.index import CorpusIndex, IndexLoadError
 from qa.ingest import corpus_fingerprint, ingest_folder
@@ -109,3 +111,8 @@ class QAService:
     def search(self, question: str, top_k: int | None = None, mode: str = "hybrid") -> list[Hit]:
         text = validate_question(question, self.settings.max_question_chars)
         return self.retriever.search(text, top_k=top_k, mode=mode)
+
+    def ask(self, question: str, top_k: int | None = None) -> Answer:
+        """A cited answer, or an explicit refusal when the articles do not support one."""
+        text = validate_question(question, self.settings.max_question_chars)
+        return Answerer(self.retriever, self.analyzer, self.settings).answer(text, top_k=top_k)

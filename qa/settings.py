@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     query_prompt: str = "query: "
     passage_prompt: str = "passage: "
     embed_batch_size: int = 32
+    embed_cache_size: int = 20_000  # cached query and evidence-sentence vectors
     embed_title: bool = True  # prepend the article title to each chunk before embedding
 
     # Chunking (chosen by measurement on the dev questions; see README)
@@ -46,6 +47,17 @@ class Settings(BaseSettings):
     rrf_k: int = 60
     keep_each_best: bool = True  # each retriever's top passage always makes the top-k
     typo_max_distance: int = 1  # jamo edits allowed when correcting unknown query terms
+
+    # Answering (calibrated on the dev questions; see README)
+    min_coverage: float = 0.25  # evidence carrying this share of the question's key-term weight is accepted
+    min_similarity: float = 0.84  # ... or, with less coverage, this question-sentence cosine
+    min_coverage_similar: float = 0.0  # ... and at least this coverage
+    type_match_bonus: float = 0.25  # a sentence holding the asked type (amount, date, person) ranks higher
+    entity_bonus: float = 0.3  # a sentence naming the question's proper nouns ranks higher
+    similarity_weight: float = 0.5  # weight of question-sentence similarity (min-max over candidates)
+    passage_prior: float = 0.2  # weight of the retriever's passage score when ranking sentences
+    list_score_margin: float = 0.35  # list questions: sentences this close to the best are cited too
+    max_list_items: int = 3
 
     # Input limits
     max_question_chars: int = 1000

@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
 
 
@@ -47,3 +49,46 @@ def test_missing_corpus_is_a_clear_error(tmp_path):
     result = run_qa("index", "--corpus", str(tmp_path / "nope"), "--index", str(tmp_path / "idx"))
     assert result.returncode == 2
     assert "does not exist" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_ask_json_answers_and_cites(seed_settings, service):
+    env = {"QA_INDEX_DIR": str(seed_settings.index_dir)}
+    result = run_qa("ask", "카카오랑 SKT가 지분 바꾼 게 얼마짜리야?", "--json", env_extra=env)
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["answerable"] and "3" in answer["short_answer"]
+    citation = answer["citations"][0]
+    assert service.index.documents[citation["doc_id"]].text[citation["start"] : citation["end"]] == citation["evidence"]
+
+
+def test_ask_batch_reads_stdin_and_reports_bad_lines(seed_settings):
+    env = {"QA_INDEX_DIR": str(seed_settings.index_dir)}
+    lines = "카카오 공동대표는 누구야?\n\n네이버 대표이사 이름이 뭐야?\n"
+    result = run_qa("ask", "--json", "-", env_extra=env, input_text=lines)
+    outputs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(outputs) == 3
+    assert outputs[0]["answerable"] and "여민수" in outputs[0]["answer"]
+    assert "error" in outputs[1]
+    assert outputs[2]["answerable"] is False
+    assert result.returncode == 1  # one line was not a question
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "질" * 1001])
+def test_ask_rejects_bad_questions(seed_settings, bad):
+    result = run_qa("ask", bad, env_extra={"QA_INDEX_DIR": str(seed_settings.index_dir)})
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "질문" in result.stderr
+
+
+def test_eval_prints_the_figures(seed_settings, tmp_path):
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(
+        '{"question": "카카오 공동대표는 누구야?", "answers": ["여민수"]}\n'
+        '{"question": "네이버 대표이사 이름이 뭐야?", "answers": []}\n',
+        encoding="utf-8",
+    )
+    result = run_qa("eval", str(questions), env_extra={"QA_INDEX_DIR": str(seed_settings.index_dir)})
+    assert result.returncode == 0, result.stderr
+    for label in ("retrieval recall@5", "answer hit rate   ", "short-answer exact", "wrongly refused", "wrongly accepted"):
+        assert label in result.stdout
+    assert "answer hit rate      1.000" in result.stdout and "wrongly accepted     0.000" in result.stdout

@@ -1,0 +1,37 @@
+"""The answer contract: what ``qa ask --json``, ``POST /ask`` and the UI all return, field for field."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class Citation(BaseModel):
+    ref: int = Field(description="the n of the [n] marker in the answer text")
+    doc_id: str
+    title: str
+    outlet: str | None
+    published: str | None
+    chunk_id: str
+    evidence: str = Field(description="the cited sentence, exactly as in the cleaned article")
+    start: int = Field(description="character offset of the evidence in the cleaned article text")
+    end: int
+    score: float
+
+
+class Passage(BaseModel):
+    doc_id: str
+    chunk_id: str
+    title: str
+    text: str
+    start: int
+    end: int
+    score: float
+
+
+class Answer(BaseModel):
+    question: str
+    answerable: bool
+    answer: str = Field(description="display text with [n] citation markers")
+    short_answer: str | None = Field(description="the answer span alone (e.g. 3,000억원), when the type allows")
+    citations: list[Citation]
+    passages: list[Passage] = Field(description="the retrieved passages: support, or related when abstaining")

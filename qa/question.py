@@ -1,0 +1,95 @@
+"""What a Korean question asks for: its answer type, whether it wants several items, and its key terms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+from qa.korean import KoreanAnalyzer
+
+
+class AnswerType(str, Enum):
+    AMOUNT = "amount"  # 얼마, 몇 명, 규모, 점유율
+    DATE = "date"  # 언제, 며칠, 몇 년, 시기
+    PERSON = "person"  # 대표는 누구야? (a named person)
+    ORG = "org"  # 누구랑, 어느 회사 (organisation or person)
+    PLACE = "place"  # 어디, 위치
+    REASON = "reason"  # 왜, 이유, 까닭
+    THING = "thing"  # 무엇, 뭐, 이름
+    YESNO = "yesno"  # ...했어? with no question word
+    AUTHOR = "author"  # 기사를 쓴 기자 (document metadata)
+    OUTLET = "outlet"  # 어느 언론사 기사 (document metadata)
+    PUBLISHED = "published"  # 기사가 언제 나왔어 (document metadata)
+    TITLE = "title"  # 기사 제목 (document metadata)
+    OPEN = "open"  # anything else: answer with the best sentence
+
+
+METADATA_TYPES = frozenset({AnswerType.AUTHOR, AnswerType.OUTLET, AnswerType.PUBLISHED, AnswerType.TITLE})
+
+# Checked in order; the first match wins. Metadata rules come first because they also contain 누구/언제/어디.
+_RULES: list[tuple[AnswerType, re.Pattern]] = [
+    (AnswerType.AUTHOR, re.compile(r"(기자|작성자|글쓴이|필자)(는|가|이름|\s*누구)|누가\s*(썼|작성|쓴)|쓴\s*(사람|기자)|(썼|작성했)(어|나|니|습니까)")),
+    (AnswerType.OUTLET, re.compile(r"(언론사|매체|신문사|출처)|어느\s*(언론|신문|매체)|어디\s*기사")),
+    (AnswerType.PUBLISHED, re.compile(r"(기사|보도).{0,12}(언제|날짜|며칠)|(언제|며칠).{0,6}(승인|발행|보도|게재|작성|나왔|올라왔)|(작성일|보도일|발행일|승인일)")),
+    (AnswerType.TITLE, re.compile(r"제목|헤드라인")),
+    (AnswerType.REASON, re.compile(r"왜|이유|까닭|원인|목적")),
+    (AnswerType.DATE, re.compile(r"언제|며칠|몇\s*(년|월|일|시)|시기|날짜|연도|몇\s*년도")),
+    # A title holder must be a named person; a bare 누구/누가 may be a company too ("누구랑 동맹을 맺었어?").
+    (AnswerType.PERSON, re.compile(r"(대표이사|대표|사장|회장|CEO|의장|장관|총리|대통령)\S{0,2}\s*(이름|누구|누가)|어떤\s*사람")),
+    (AnswerType.AMOUNT, re.compile(
+        r"얼마|몇\s*(명|개|곳|대|건|퍼센트|%|배|위|주년|만|억|천)|규모|금액|비율|점유율|점유률|몇"
+        r"|면적|크기|넓이|길이|무게|가격|요금|이용료|매출|영업이익|순이익|수익|가입자|인원|비용|예산|액수"
+    )),
+    (AnswerType.ORG, re.compile(r"누구|누가|어느\s*(회사|기업|업체|곳)|어떤\s*(회사|기업|업체)|어디(가|랑|와|하고|서|에서)?\s*(운용|만들|개발|추산|출시|인수)|운용사|회사는")),
+    (AnswerType.PLACE, re.compile(r"어디|위치|어느\s*(지역|곳|도시|나라)")),
+    (AnswerType.THING, re.compile(r"무엇|뭐|무슨|이름|어떤|어떻게|어땠")),
+]
+_LIST_RE = re.compile(r"각각|모두|전부|다\s*알려|어떤\s*\S+들|\S+들(은|이|을)\s|목록|나열")
+_TOPIC_ONLY_RE = re.compile(r"[가-힣A-Za-z0-9)]\s*(은|는)\s*\?*$")
+_YESNO_RE = re.compile(r"(있|없|했|됐|하|되|맞|아니|였|었|았)(어|나|니|습니까|을까|지|죠|냐|는지)\s*\??$")
+
+# Words that make a question a question, not part of what it is about.
+QUESTION_WORDS = frozenset(
+    {"얼마", "누구", "누가", "언제", "어디", "무엇", "뭐", "무슨", "어떤", "어떻다", "어느", "몇", "이름", "왜", "이유",
+     "까닭", "하다", "되다", "있다", "이다", "알다", "알려주다", "말하다", "나오다", "기사", "것", "거", "며칠", "짜리",
+     "얼마나", "정도", "어땠", "어떻게", "각각", "모두", "건", "뭘로", "뭔가", "내용", "설명", "대해", "관련", "곳", "때", "계획"}
+)
+
+
+_QUESTION_PREFIXES = ("얼마", "몇", "누구", "언제", "어디", "무엇", "어느", "어떤", "어떻")
+
+
+@dataclass
+class Question:
+    text: str
+    type: AnswerType
+    wants_list: bool
+    key_terms: list[str] = field(default_factory=list)
+    unknown_nouns: list[str] = field(default_factory=list)  # set by the answerer, which knows the corpus
+
+    @property
+    def is_metadata(self) -> bool:
+        return self.type in METADATA_TYPES
+
+
+def classify(text: str) -> tuple[AnswerType, bool]:
+    """The answer type and whether several items are wanted (``각각``, ``어떤 회사들``)."""
+    wants_list = bool(_LIST_RE.search(text))
+    for answer_type, pattern in _RULES:
+        if pattern.search(text):
+            return answer_type, wants_list
+    if _YESNO_RE.search(text.strip()):
+        return AnswerType.YESNO, wants_list
+    if _TOPIC_ONLY_RE.search(text.strip()):  # "출범시킨 서비스는?": what is it
+        return AnswerType.THING, wants_list
+    return AnswerType.OPEN, wants_list
+
+
+def analyse(text: str, analyzer: KoreanAnalyzer) -> Question:
+    answer_type, wants_list = classify(text)
+    key_terms = [
+        t for t in dict.fromkeys(analyzer.terms(text))
+        if t not in QUESTION_WORDS and not t.startswith(_QUESTION_PREFIXES)  # 얼마짜리, 몇명, 누구랑
+    ]
+    return Question(text=text, type=answer_type, wants_list=wants_list, key_terms=key_terms)

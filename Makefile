@@ -21,7 +21,7 @@ index: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/qa index
-	$(BIN)/qa search "카카오와 SKT가 교환한 지분 규모는?"
+	$(BIN)/qa ask "카카오랑 SKT가 지분 바꾼 게 얼마짜리야?"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

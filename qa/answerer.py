@@ -137,11 +137,7 @@ class Answerer:
     def _unknown_nouns(self, question: Question) -> list[str]:
         """Nouns of the question that no article uses, even after typo and spacing repair (매출, 이용료)."""
         nouns = {form.lower() for form, tag, _, _ in self.analyzer.morphemes(question.text) if tag in ("NNG", "NNP")}
-        lexical = self.lexical
-        return [
-            t for t in question.key_terms
-            if t in nouns and len(t) > 1 and t not in lexical.vocabulary and not lexical.correct(t) and not lexical.segment(t)
-        ]
+        return [t for t in question.key_terms if t in nouns and len(t) > 1 and not self.lexical.repair(t)]
 
     def _entities(self, question: Question) -> list[str]:
         """The question's proper nouns (companies, services, people), repaired to corpus spellings."""

@@ -71,14 +71,20 @@ class LexicalIndex:
                 return []
         return pieces if len(pieces) > 1 else []
 
+    def repair(self, term: str) -> list[str]:
+        """Known terms standing for ``term``: itself, else its typo fix, else its compound split ([] if none)."""
+        if term in self.vocabulary:
+            return [term]
+        fixed = self.correct(term)
+        return [fixed] if fixed else self.segment(term)
+
     def expand(self, terms: list[str], variants: list[str] = ()) -> list[str]:
         """The query's known terms, plus repairs of unknown ones: typo fixes, compound splits, spacing variants."""
         vocab = self.vocabulary
         out = [t for t in terms if t in vocab]
         for term in terms:
             if term not in vocab:
-                fixed = self.correct(term)
-                out.extend([fixed] if fixed else self.segment(term))
+                out.extend(self.repair(term))
         for variant in dict.fromkeys(variants):
             pieces = [variant] if variant in vocab else self.segment(variant)
             out.extend(p for p in pieces if p not in out)
@@ -99,7 +105,7 @@ class LexicalIndex:
         """
         total = found = 0.0
         for term in dict.fromkeys(query_terms):
-            repaired = [term] if term in self.vocabulary else ([self.correct(term)] if self.correct(term) else self.segment(term))
+            repaired = self.repair(term)
             total += (weight := self.idf(repaired[0] if repaired else term))
             if repaired and all(piece in terms for piece in repaired):
                 found += weight

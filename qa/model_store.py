@@ -26,6 +26,10 @@ REBUILD_VERSION = 2  # bump when the folder layout written below changes
 _MARKER = "qa-rebuild.json"
 _Q4_BLOCK = 32
 _Q4_BLOCK_BYTES = 18
+_SPECIAL_TOKENS = {
+    "bos_token": "<s>", "eos_token": "</s>", "sep_token": "</s>", "cls_token": "<s>",
+    "unk_token": "<unk>", "pad_token": "<pad>", "mask_token": "<mask>",
+}
 
 
 class ModelProvisionError(RuntimeError):
@@ -188,26 +192,8 @@ def _write_folder(folder: Path, config: dict, state: dict[str, np.ndarray], toke
     shutil.copyfile(tokenizer, folder / "tokenizer.json")
     files: dict[str, object] = {
         "config.json": config,
-        "tokenizer_config.json": {
-            "tokenizer_class": "XLMRobertaTokenizer",
-            "model_max_length": 512,
-            "bos_token": "<s>",
-            "eos_token": "</s>",
-            "sep_token": "</s>",
-            "cls_token": "<s>",
-            "unk_token": "<unk>",
-            "pad_token": "<pad>",
-            "mask_token": "<mask>",
-        },
-        "special_tokens_map.json": {
-            "bos_token": "<s>",
-            "eos_token": "</s>",
-            "sep_token": "</s>",
-            "cls_token": "<s>",
-            "unk_token": "<unk>",
-            "pad_token": "<pad>",
-            "mask_token": "<mask>",
-        },
+        "tokenizer_config.json": {"tokenizer_class": "XLMRobertaTokenizer", "model_max_length": 512, **_SPECIAL_TOKENS},
+        "special_tokens_map.json": _SPECIAL_TOKENS,
         "modules.json": [
             {"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
             {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},

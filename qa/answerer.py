@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from qa import spans as span_finder
+from qa.chunking import header_lines
 from qa.cleaning import korean_date
 from qa.contract import Answer, Citation, Passage
 from qa.evaluation import squash
@@ -34,9 +35,13 @@ _UNIT_RULES = (
     (re.compile(r"몇\s*주년"), ("주년",)),
     (re.compile(r"몇\s*개"), ("개",)),
 )
-SELF_OVERLAP = 0.5
-# A sentence opening like this continues the one before it: the answer often sits in the pair.
-_CONTINUATION_RE = re.compile(r"^(그렇기 때문에|그래서|따라서|이는|이를|이에|이를 위해|이 때문에|이로써|다만|특히|즉|결국|포스트|[가-힣\s]{0,12}(위한|위해|때문)\s*(것|이다))")  # a span whose terms are mostly the question's own words is not its answer
+SELF_OVERLAP = 0.5  # a span whose terms are mostly the question's own words is not its answer
+# A sentence that opens with a connective, or explains ("…위한 것이다", "…때문이다"), continues the one before it:
+# the answer often sits in the pair.
+_CONTINUATION_RE = re.compile(
+    r"^(그렇기 때문에|그래서|따라서|이는|이를|이에|이를 위해|이 때문에|이로써|다만|특히|즉|결국)"
+    r"|(위한|위해서|때문)\s*(것이다|이다)\.?$"
+)
 
 
 @dataclass
@@ -253,8 +258,7 @@ class Answerer:
     def _metadata_answer(self, question: Question, hits: list[Hit], passages: list[Passage]) -> Answer:
         """Who wrote it, which outlet, when, what title: read from the header lines of the best-matching article."""
         doc = hits[0].document
-        header = doc.text[: doc.body_start]
-        lines = [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+", header)]
+        lines = header_lines(doc)
         title_line, meta_line = lines[0], (lines[1] if len(lines) > 1 else None)
         value = {
             AnswerType.AUTHOR: f"{doc.author} 기자" if doc.author else None,

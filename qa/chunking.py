@@ -10,6 +10,11 @@ from qa.schema import Chunk, Document, Span
 _LINE_RE = re.compile(r"[^\n]+")
 
 
+def header_lines(doc: Document) -> list[Span]:
+    """The title and metadata lines: short fields, not prose, so each line is one citable unit."""
+    return [Span(m.start(), m.end()) for m in _LINE_RE.finditer(doc.text, 0, doc.body_start)]
+
+
 def chunk_document(
     doc: Document, analyzer: KoreanAnalyzer, max_chars: int, overlap_sentences: int
 ) -> list[Chunk]:
@@ -24,8 +29,7 @@ def chunk_document(
         chunk_id = f"{doc.doc_id}:{len(chunks)}"
         chunks.append(Chunk(chunk_id, doc.doc_id, start, end, doc.text[start:end], list(spans)))
 
-    # The header lines (title, metadata) are short fields, not prose: each line is one citable unit.
-    header = [Span(m.start(), m.end()) for m in _LINE_RE.finditer(doc.text, 0, doc.body_start)]
+    header = header_lines(doc)
     if header:
         emit(header)
     sentences = analyzer.sentences(doc.text, doc.body_start)

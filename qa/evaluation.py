@@ -49,13 +49,17 @@ def squash(text: str) -> str:
     return re.sub(r"(?<=\d),(?=\d)|\s+", "", text)
 
 
-def hit_supports(hit: Hit, question: DevQuestion) -> bool:
+def supports(doc_id: str, text: str, question: DevQuestion) -> bool:
     """A passage supports a question when it contains the evidence (in the expected article, if one is named)."""
-    if question.doc_id and hit.chunk.doc_id != question.doc_id:
+    if question.doc_id and doc_id != question.doc_id:
         return False
     if question.evidence:
-        return squash(question.evidence) in squash(hit.chunk.text)
-    return any(squash(answer) in squash(hit.chunk.text) for answer in question.answers)
+        return squash(question.evidence) in squash(text)
+    return any(squash(answer) in squash(text) for answer in question.answers)
+
+
+def hit_supports(hit: Hit, question: DevQuestion) -> bool:
+    return supports(hit.chunk.doc_id, hit.chunk.text, question)
 
 
 def first_supporting_rank(hits: list[Hit], question: DevQuestion) -> int | None:
@@ -108,13 +112,7 @@ def evaluate(service, questions: list[DevQuestion], k: int = 5) -> EvalReport:
     for q in questions:
         result = service.ask(q.question, top_k=k)
         if q.answerable:
-            retrieved = [p for p in result.passages]
-            rank = next(
-                (i for i, p in enumerate(retrieved, 1)
-                 if (not q.doc_id or p.doc_id == q.doc_id)
-                 and squash(q.evidence or q.answers[0]) in squash(p.text)),
-                None,
-            )
+            rank = next((i for i, p in enumerate(result.passages, 1) if supports(p.doc_id, p.text, q)), None)
             at_k += rank is not None
             at_1 += rank == 1
             hit = result.answerable and answer_contains(result.answer, q.answers)

@@ -6,7 +6,9 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve test index install clean
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: serve test index install browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,11 +22,15 @@ index: $(STAMP)
 	$(BIN)/qa index
 
 serve: $(STAMP)
-	$(BIN)/qa index
-	$(BIN)/qa ask "카카오랑 SKT가 지분 바꾼 게 얼마짜리야?"
+	$(BIN)/qa serve --host $(HOST) --port $(PORT)
 
-test: $(STAMP)
+# The browser test drives Debian's Chromium: Playwright cannot download a browser of its own here.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium; }
+
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) .qa-index .pytest_cache
+	rm -rf $(VENV) .qa-index .pytest_cache test-artifacts

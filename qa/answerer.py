@@ -56,6 +56,7 @@ class Candidate:
     entities_in_sentence: float = 1.0  # share of the question's proper nouns in the sentence (or title)
     entities_in_context: bool = True  # all of them in the sentence, its paragraph so far, or the title
     typed: list[tuple[int, int]] = field(default_factory=list)
+    focus: float = 0.0  # share of the asked attribute's terms ("투자 규모") in the sentence
     score: float = 0.0
 
 
@@ -107,6 +108,7 @@ class Answerer:
                 candidate = Candidate(hit=hit, span=span, text=sentence)
                 candidate.coverage = self.lexical.coverage(question.key_terms, terms, before | title_terms)
                 candidate.typed = self._typed_spans(question, sentence)
+                candidate.focus = self._share_found(question.focus_terms, terms)
                 if entities:
                     candidate.entities_in_sentence = sum(e in terms | title_terms for e in entities) / len(entities)
                     # A list question names alternatives ("멜론이랑 지니, 플로"): one of them is enough.
@@ -116,6 +118,7 @@ class Answerer:
                     candidate.coverage
                     + (self.settings.type_match_bonus if candidate.typed else 0.0)
                     + self.settings.entity_bonus * candidate.entities_in_sentence
+                    + self.settings.focus_bonus * candidate.focus
                     + self.settings.passage_prior * hit.score / best_hit
                 )
                 candidates.append(candidate)
@@ -129,6 +132,13 @@ class Answerer:
                 candidate.similarity = similarity
                 candidate.score += self.settings.similarity_weight * (similarity - float(similarities.min())) / spread
         return sorted(candidates, key=lambda c: -c.score)
+
+    def _share_found(self, wanted: list[str], terms: set[str]) -> float:
+        """Share of ``wanted`` terms (typo- and spacing-repaired) that a sentence contains."""
+        if not wanted:
+            return 0.0
+        found = sum(all(p in terms for p in (self.lexical.repair(t) or [t])) for t in wanted)
+        return found / len(wanted)
 
     def _paragraph_terms_before(self, hit: Hit, span: Span) -> set[str]:
         """Terms of the sentences before ``span`` in its paragraph: who "이들은" or "양사는" refers to."""

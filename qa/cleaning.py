@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+import datetime
 
 from qa.reading import RawArticle
 from qa.schema import Document
@@ -67,6 +68,18 @@ def iso_date(match: re.Match) -> str:
     year, month, day, hour, minute = match.groups()[:5]
     date = f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
     return f"{date}T{int(hour):02d}:{minute}" if hour else date
+
+
+def parse_date(text: str) -> str | None:
+    """A stated date in any usual spelling (``2021.06.30``, ``2021-06-30 13:36``, ``2021년 6월 30일``) as ISO."""
+    match = _DATE_RE.search(text)
+    if not match:
+        return None
+    try:
+        datetime.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None  # 2021.13.45 looks like a date but is not one
+    return iso_date(match)
 
 
 def korean_date(iso: str) -> str:
@@ -198,8 +211,7 @@ def clean_article(raw: RawArticle, doc_id: str) -> Document:
     author = fields.get("author") or meta.author
     published = meta.published or meta.fallback_date
     if fields.get("published"):
-        match = _DATE_RE.search(fields["published"])
-        published = iso_date(match) if match else fields["published"]
+        published = parse_date(fields["published"]) or fields["published"]
     author = re.sub(r"\s*기자$", "", author) if author else None
 
     header = [title]

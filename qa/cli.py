@@ -1,4 +1,4 @@
-"""The ``qa`` command line: ``qa index``, ``qa search``, ``qa ask``, ``qa eval``."""
+"""The ``qa`` command line: ``qa index``, ``qa search``, ``qa ask``, ``qa serve``, ``qa eval``."""
 
 from __future__ import annotations
 
@@ -104,6 +104,23 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from qa.api import create_app
+
+    settings = _settings(args)
+    service = QAService(settings)
+    report = service.ensure_index(progress=sys.stderr.isatty())
+    for problem in report.problems:
+        _err(f"건너뜀 {problem.source}: {problem.reason}")
+    host, port = args.host or settings.host, args.port or settings.port
+    print(f"기사 QA: 문서 {report.documents}개, 청크 {report.chunks}개 → http://{host}:{port}/  (API 문서: /docs)",
+          flush=True)
+    uvicorn.run(create_app(service), host=host, port=port, log_level="info")
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from qa.evaluation import evaluate, load_questions
 
@@ -150,6 +167,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--top-k", type=int, default=None, help="passages to read (default 5)")
     p.add_argument("--json", action="store_true", help="print the answer contract as JSON (JSON lines with -)")
     p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("serve", help="serve the HTTP API (and chat page) with uvicorn")
+    common(p)
+    p.add_argument("--host", help="address to bind (default 127.0.0.1, or QA_HOST)")
+    p.add_argument("--port", type=int, help="port (default 8000, or QA_PORT)")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("eval", help="measure retrieval and answers on a JSONL question file")
     common(p)

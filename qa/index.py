@@ -11,8 +11,8 @@ import logging
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from collections import Counter
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +20,7 @@ import numpy as np
 from qa.chunking import chunk_document
 from qa.dense import DenseIndex
 from qa.embedder import Embedder
+from qa.ingest import content_key
 from qa.korean import KoreanAnalyzer
 from qa.lexical import LexicalIndex
 from qa.schema import Chunk, Document
@@ -65,6 +66,20 @@ def passage_text(chunk: Chunk, doc: Document, with_title: bool) -> str:
     return chunk.text
 
 
+def _encode_documents(
+    documents: list[Document], settings: Settings, analyzer: KoreanAnalyzer, embedder: Embedder, progress: bool
+) -> tuple[list[Chunk], np.ndarray, list[list[str]]]:
+    """Chunk, embed and analyse documents: the expensive part of indexing, done once per document."""
+    chunks: list[Chunk] = []
+    for doc in documents:
+        chunks.extend(chunk_document(doc, analyzer, settings.chunk_chars, settings.chunk_overlap_sentences))
+    by_id = {doc.doc_id: doc for doc in documents}
+    texts = [passage_text(c, by_id[c.doc_id], settings.embed_title) for c in chunks]
+    vectors = embedder.encode_passages(texts, progress=progress)
+    terms = [analyzer.terms(text) for text in texts]
+    return chunks, vectors, terms
+
+
 @dataclass
 class CorpusIndex:
     documents: dict[str, Document]
@@ -74,6 +89,9 @@ class CorpusIndex:
     dense: DenseIndex
     lexical: LexicalIndex
     manifest: Manifest
+    _chunk_rows: dict[str, int] | None = field(default=None, repr=False)
+    _doc_chunks: Counter | None = field(default=None, repr=False)
+    _content_keys: dict[str, str] | None = field(default=None, repr=False)
 
     @classmethod
     def build(
@@ -84,34 +102,94 @@ class CorpusIndex:
         embedder: Embedder,
         corpus_fingerprint: str,
         progress: bool = False,
-        on_chunked: Callable[[int], None] | None = None,
     ) -> "CorpusIndex":
-        chunks: list[Chunk] = []
-        for doc in documents:
-            chunks.extend(chunk_document(doc, analyzer, settings.chunk_chars, settings.chunk_overlap_sentences))
-        if on_chunked:
-            on_chunked(len(chunks))
-        by_id = {doc.doc_id: doc for doc in documents}
-        texts = [passage_text(c, by_id[c.doc_id], settings.embed_title) for c in chunks]
-        vectors = embedder.encode_passages(texts, progress=progress)
-        terms = [analyzer.terms(text) for text in texts]
+        chunks, vectors, terms = _encode_documents(documents, settings, analyzer, embedder, progress)
+        return cls._assemble(
+            {doc.doc_id: doc for doc in documents}, chunks, vectors, terms, settings, embedder.dim, corpus_fingerprint
+        )
+
+    @classmethod
+    def _assemble(
+        cls,
+        documents: dict[str, Document],
+        chunks: list[Chunk],
+        vectors: np.ndarray,
+        terms: list[list[str]],
+        settings: Settings,
+        dim: int,
+        corpus_fingerprint: str,
+    ) -> "CorpusIndex":
         manifest = Manifest(
             signature=index_signature(settings),
             corpus_fingerprint=corpus_fingerprint,
-            dim=embedder.dim,
+            dim=dim,
             documents=len(documents),
             chunks=len(chunks),
             built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         )
         return cls(
-            documents=by_id,
+            documents=documents,
             chunks=chunks,
             vectors=vectors,
             terms=terms,
-            dense=DenseIndex.from_vectors(vectors) if len(vectors) else DenseIndex(embedder.dim),
+            dense=DenseIndex.from_vectors(vectors) if len(vectors) else DenseIndex(dim),
             lexical=LexicalIndex(terms, settings.typo_max_distance),
             manifest=manifest,
         )
+
+    def with_documents(
+        self,
+        documents: list[Document],
+        settings: Settings,
+        analyzer: KoreanAnalyzer,
+        embedder: Embedder,
+        corpus_fingerprint: str,
+    ) -> "CorpusIndex":
+        """A new index with ``documents`` added: only their chunks are embedded; ``self`` is left untouched.
+
+        Readers holding the old index keep answering from it while the new one is assembled (copy-on-write).
+        BM25 statistics are corpus-wide, so the lexical index is re-fitted from the stored terms (no re-analysis).
+        """
+        chunks, vectors, terms = _encode_documents(documents, settings, analyzer, embedder, progress=False)
+        return self._assemble(
+            {**self.documents, **{doc.doc_id: doc for doc in documents}},
+            self.chunks + chunks,
+            np.concatenate([self.vectors, vectors]) if len(self.vectors) else vectors,
+            self.terms + terms,
+            settings,
+            self.manifest.dim,
+            corpus_fingerprint,
+        )
+
+    def without_document(self, doc_id: str, settings: Settings, corpus_fingerprint: str) -> "CorpusIndex":
+        """A new index with one document and its chunks removed; ``self`` is left untouched."""
+        keep = [row for row, chunk in enumerate(self.chunks) if chunk.doc_id != doc_id]
+        return self._assemble(
+            {key: doc for key, doc in self.documents.items() if key != doc_id},
+            [self.chunks[row] for row in keep],
+            self.vectors[keep] if keep else np.zeros((0, self.manifest.dim), dtype=np.float32),
+            [self.terms[row] for row in keep],
+            settings,
+            self.manifest.dim,
+            corpus_fingerprint,
+        )
+
+    def chunk(self, chunk_id: str) -> Chunk | None:
+        if self._chunk_rows is None:
+            self._chunk_rows = {chunk.chunk_id: row for row, chunk in enumerate(self.chunks)}
+        row = self._chunk_rows.get(chunk_id)
+        return self.chunks[row] if row is not None else None
+
+    def duplicate_of(self, doc: Document) -> str | None:
+        """The id of an indexed document with the same cleaned body, if any."""
+        if self._content_keys is None:
+            self._content_keys = {content_key(d): d.doc_id for d in self.documents.values()}
+        return self._content_keys.get(content_key(doc))
+
+    def chunk_count(self, doc_id: str) -> int:
+        if self._doc_chunks is None:
+            self._doc_chunks = Counter(chunk.doc_id for chunk in self.chunks)
+        return self._doc_chunks.get(doc_id, 0)
 
     def save(self, folder: Path) -> None:
         """Write to a staging folder, then swap it in, so a reader never sees a half-written index."""

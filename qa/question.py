@@ -27,6 +27,9 @@ class AnswerType(str, Enum):
 
 METADATA_TYPES = frozenset({AnswerType.AUTHOR, AnswerType.OUTLET, AnswerType.PUBLISHED, AnswerType.TITLE})
 
+# Types whose question names the measured attribute right by its cue word ("투자 규모는 얼마", "출시 시기는 언제").
+FOCUSED_TYPES = frozenset({AnswerType.AMOUNT, AnswerType.DATE, AnswerType.PERSON})
+
 # Checked in order; the first match wins. Metadata rules come first because they also contain 누구/언제/어디.
 _RULES: list[tuple[AnswerType, re.Pattern]] = [
     (AnswerType.AUTHOR, re.compile(r"(기자|작성자|글쓴이|필자)(는|가|이름|\s*누구)|누가\s*(썼|작성|쓴)|쓴\s*(사람|기자)|(썼|작성했)(어|나|니|습니까)")),
@@ -66,6 +69,7 @@ class Question:
     type: AnswerType
     wants_list: bool
     key_terms: list[str] = field(default_factory=list)
+    focus_terms: list[str] = field(default_factory=list)  # what is measured or named: "투자 규모는 얼마야" → 투자, 규모
     unknown_nouns: list[str] = field(default_factory=list)  # set by the answerer, which knows the corpus
 
     @property
@@ -73,23 +77,47 @@ class Question:
         return self.type in METADATA_TYPES
 
 
+def _cue(text: str) -> tuple[AnswerType, re.Match | None]:
+    for answer_type, pattern in _RULES:
+        match = pattern.search(text)
+        if match:
+            return answer_type, match
+    if _YESNO_RE.search(text.strip()):
+        return AnswerType.YESNO, None
+    if _TOPIC_ONLY_RE.search(text.strip()):  # "출범시킨 서비스는?": what is it
+        return AnswerType.THING, None
+    return AnswerType.OPEN, None
+
+
 def classify(text: str) -> tuple[AnswerType, bool]:
     """The answer type and whether several items are wanted (``각각``, ``어떤 회사들``)."""
-    wants_list = bool(_LIST_RE.search(text))
-    for answer_type, pattern in _RULES:
-        if pattern.search(text):
-            return answer_type, wants_list
-    if _YESNO_RE.search(text.strip()):
-        return AnswerType.YESNO, wants_list
-    if _TOPIC_ONLY_RE.search(text.strip()):  # "출범시킨 서비스는?": what is it
-        return AnswerType.THING, wants_list
-    return AnswerType.OPEN, wants_list
+    return _cue(text)[0], bool(_LIST_RE.search(text))
+
+
+def focus_window(text: str, cue: re.Match, words_before: int) -> str:
+    """The cue's own word and the ``words_before`` words before it ("투자 규모는", "이용자 수는 몇 명")."""
+    words = list(re.finditer(r"\S+", text))
+    at = next((i for i, w in enumerate(words) if w.end() > cue.start()), len(words) - 1)
+    last = next((i for i, w in enumerate(words) if w.end() >= cue.end()), at)
+    return text[words[max(at - words_before, 0)].start() : words[last].end()] if words else ""
+
+
+def _focus(text: str, cue: re.Match, key_terms: list[str], analyzer: KoreanAnalyzer) -> list[str]:
+    """Key terms naming the asked attribute; one word further back when the nearest is only "수" or "것"."""
+    for words_before in (1, 2):
+        window = set(analyzer.terms(focus_window(text, cue, words_before)))
+        focus = [t for t in key_terms if t in window]
+        if any(len(t) > 1 for t in focus):
+            return focus
+    return []
 
 
 def analyse(text: str, analyzer: KoreanAnalyzer) -> Question:
-    answer_type, wants_list = classify(text)
+    answer_type, cue = _cue(text)
     key_terms = [
         t for t in dict.fromkeys(analyzer.terms(text))
         if t not in QUESTION_WORDS and not t.startswith(_QUESTION_PREFIXES)  # 얼마짜리, 몇명, 누구랑
     ]
-    return Question(text=text, type=answer_type, wants_list=wants_list, key_terms=key_terms)
+    focus = _focus(text, cue, key_terms, analyzer) if cue and answer_type in FOCUSED_TYPES else []
+    return Question(text=text, type=answer_type, wants_list=bool(_LIST_RE.search(text)), key_terms=key_terms,
+                    focus_terms=focus)

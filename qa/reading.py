@@ -87,7 +87,8 @@ def parse_markdown(text: str, source: str) -> RawArticle:
 
 
 def parse_jsonl(text: str, source: str) -> Iterator[RawArticle | Problem]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Records end at "\n" only: str.splitlines() would also cut at U+2028, U+0085 and others inside a JSON string.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{source}:{number}"

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+# Ids a client may choose for an added article: lowercase, URL- and file-name-safe, at most 80 characters.
+DOC_ID_PATTERN = r"^[a-z0-9](?:[a-z0-9._-]{0,78}[a-z0-9])?$"
+
 
 @dataclass(frozen=True)
 class Span:

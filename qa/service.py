@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import logging
+import re
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from qa.answerer import Answerer
+from qa.cleaning import clean_article, parse_date
 from qa.contract import Answer
+from qa.corpus_store import added_path, retire_article, save_article
 from qa.embedder import Embedder
 from qa.index import CorpusIndex, IndexLoadError
-from qa.ingest import corpus_fingerprint, ingest_folder
+from qa.ingest import content_key, corpus_fingerprint, document_id, ingest_folder
 from qa.korean import KoreanAnalyzer
-from qa.reading import Problem, ReadError
+from qa.reading import Problem, RawArticle, ReadError, read_bytes
 from qa.retriever import HybridRetriever
-from qa.schema import Hit
+from qa.schema import DOC_ID_PATTERN, Chunk, Document, Hit
 from qa.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -23,6 +27,27 @@ log = logging.getLogger(__name__)
 
 class QuestionError(ValueError):
     """The question cannot be asked as given (empty, too long, not text)."""
+
+
+class ArticleError(ValueError):
+    """An article cannot be added as given (empty, too large, not UTF-8 text, bad metadata)."""
+
+
+class DuplicateArticle(ArticleError):
+    """The article is already indexed (same cleaned body, or the requested id is taken)."""
+
+    def __init__(self, message: str, doc_id: str) -> None:
+        super().__init__(message)
+        self.doc_id = doc_id
+
+
+class NotFound(LookupError):
+    """No document or passage has the given id."""
+
+
+WARM_UP_QUESTION = "카카오와 SKT가 교환한 지분은 얼마야?"
+UPLOAD_SUFFIXES = (".txt", ".md")
+_ID_RE = re.compile(DOC_ID_PATTERN)
 
 
 def validate_question(question: object, max_chars: int) -> str:
@@ -61,6 +86,7 @@ class QAService:
         self.analyzer = analyzer or KoreanAnalyzer()
         self._embedder: Embedder | None = embedder
         self._index: CorpusIndex | None = None
+        self._write_lock = threading.Lock()  # one writer at a time; readers use whichever index is current
 
     @property
     def embedder(self) -> Embedder:
@@ -116,3 +142,105 @@ class QAService:
         """A cited answer, or an explicit refusal when the articles do not support one."""
         text = validate_question(question, self.settings.max_question_chars)
         return Answerer(self.retriever, self.analyzer, self.settings).answer(text, top_k=top_k)
+
+    def warm_up(self) -> None:
+        """Load the index, the model and Kiwi before the first request, so that one is answered at full speed."""
+        self.ask(WARM_UP_QUESTION)
+
+    # -- reading the index -------------------------------------------------------------------------------------
+
+    def document(self, doc_id: str) -> Document:
+        doc = self.index.documents.get(doc_id)
+        if doc is None:
+            raise NotFound(f"문서를 찾을 수 없습니다: {doc_id}")
+        return doc
+
+    def passage(self, chunk_id: str) -> tuple[Chunk, Document]:
+        index = self.index
+        chunk = index.chunk(chunk_id)
+        if chunk is None:
+            raise NotFound(f"문단을 찾을 수 없습니다: {chunk_id}")
+        return chunk, index.documents[chunk.doc_id]
+
+    # -- writing: the corpus folder first, then the index, both atomic; one writer at a time -----------------
+
+    def add_article(
+        self,
+        title: str,
+        body: str,
+        *,
+        outlet: str | None = None,
+        author: str | None = None,
+        published: str | None = None,
+        url: str | None = None,
+        doc_id: str | None = None,
+    ) -> Document:
+        """Add one article and make it searchable at once (only its own chunks are embedded)."""
+        if len(body.encode("utf-8")) > self.settings.max_document_bytes:
+            raise ArticleError(f"본문이 너무 큽니다 (최대 {self.settings.max_document_bytes:,} 바이트).")
+        if published and not parse_date(published):
+            raise ArticleError(f"published 날짜를 읽을 수 없습니다: {published!r} (예: 2021-06-30, 2021년 6월 30일)")
+        fields = {"title": title, "outlet": outlet, "author": author, "published": published, "url": url}
+        fields = {k: v.strip() for k, v in fields.items() if v and v.strip()}
+        text = body.replace("\r\n", "\n").replace("\r", "\n")
+        return self._add(RawArticle(source="(new)", text=text, fields=fields), doc_id)
+
+    def add_upload(self, data: bytes, filename: str) -> Document:
+        """Add an uploaded ``.txt`` or ``.md`` article (UTF-8; Markdown front matter may state the metadata)."""
+        suffix = Path(filename).suffix.lower()
+        if suffix not in UPLOAD_SUFFIXES:
+            raise ArticleError(f"{filename!r}: .txt 또는 .md 파일만 올릴 수 있습니다.")
+        if len(data) > self.settings.max_document_bytes:
+            raise ArticleError(f"파일이 너무 큽니다 (최대 {self.settings.max_document_bytes:,} 바이트).")
+        try:
+            data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ArticleError(f"UTF-8 텍스트가 아닙니다 (바이트 {exc.start}); UTF-8로 저장해 올려 주세요.") from None
+        (item,) = list(read_bytes(data, Path(filename).name, suffix))
+        if isinstance(item, Problem):
+            raise ArticleError(f"{filename!r}: {item.reason}")
+        if item.fields.get("published") and not parse_date(item.fields["published"]):
+            raise ArticleError(f"published 날짜를 읽을 수 없습니다: {item.fields['published']!r}")
+        return self._add(item, item.fields.pop("id", None))
+
+    def _add(self, raw: RawArticle, doc_id: str | None) -> Document:
+        if doc_id is not None and not _ID_RE.match(doc_id):
+            raise ArticleError("id는 영문 소문자, 숫자, '.', '_', '-'로 된 80자 이하여야 합니다.")
+        with self._write_lock:
+            index = self.index
+            probe = clean_article(raw, doc_id or "new")
+            if not probe.text[probe.body_start :].strip():
+                raise ArticleError("정리하고 나니 본문이 남지 않았습니다 (no article text left after cleaning).")
+            existing = index.duplicate_of(probe)
+            if existing:
+                raise DuplicateArticle(f"이미 색인된 기사와 내용이 같습니다: {existing}", existing)
+            doc_id = doc_id or f"added-{content_key(probe)[:12]}"
+            if doc_id in index.documents:
+                raise DuplicateArticle(f"이미 있는 id입니다: {doc_id}", doc_id)
+            stored = save_article(self.settings.corpus_dir, doc_id, raw)
+            try:
+                doc = clean_article(stored, document_id(stored))
+                updated = index.with_documents(
+                    [doc], self.settings, self.analyzer, self.embedder, corpus_fingerprint(self.settings.corpus_dir)
+                )
+                updated.save(self.settings.index_dir)
+            except BaseException:
+                added_path(self.settings.corpus_dir, doc_id).unlink(missing_ok=True)
+                raise
+            self._index = updated
+            log.info("added %s (%d chunks)", doc.doc_id, updated.chunk_count(doc.doc_id))
+            return doc
+
+    def remove_article(self, doc_id: str) -> Document:
+        """Remove one article from the corpus (its file goes to ``.trash/``) and from the index."""
+        with self._write_lock:
+            index = self.index
+            doc = index.documents.get(doc_id)
+            if doc is None:
+                raise NotFound(f"문서를 찾을 수 없습니다: {doc_id}")
+            retire_article(self.settings.corpus_dir, doc.source)
+            updated = index.without_document(doc_id, self.settings, corpus_fingerprint(self.settings.corpus_dir))
+            updated.save(self.settings.index_dir)
+            self._index = updated
+            log.info("removed %s", doc_id)
+            return doc

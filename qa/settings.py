@@ -6,8 +6,11 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+MAX_QUESTION_CHARS = 1000  # also stated in the API schema
 
 
 def _default_cache_dir() -> Path:
@@ -54,14 +57,21 @@ class Settings(BaseSettings):
     min_coverage_similar: float = 0.0  # ... and at least this coverage
     type_match_bonus: float = 0.25  # a sentence holding the asked type (amount, date, person) ranks higher
     entity_bonus: float = 0.3  # a sentence naming the question's proper nouns ranks higher
+    focus_bonus: float = 0.3  # ... and one naming the asked attribute ("투자 규모는 얼마야" → 투자, 규모)
     similarity_weight: float = 0.5  # weight of question-sentence similarity (min-max over candidates)
     passage_prior: float = 0.2  # weight of the retriever's passage score when ranking sentences
     list_score_margin: float = 0.35  # list questions: sentences this close to the best are cited too
     max_list_items: int = 3
 
     # Input limits
-    max_question_chars: int = 1000
-    max_document_bytes: int = 5_000_000
+    max_question_chars: int = MAX_QUESTION_CHARS
+    max_document_bytes: int = 5_000_000  # an added article's body or uploaded file
+    max_request_bytes: int = 6_000_000  # any HTTP request body (a document plus its JSON or form envelope)
+
+    # Server
+    host: str = "127.0.0.1"  # loopback by default: exposing the server is a deliberate choice
+    port: int = 8000
+    api_key: SecretStr | None = None  # when set, write endpoints need it in the X-API-Key header
 
     def resolved(self) -> "Settings":
         """Return a copy with absolute paths, so a server started elsewhere reads the same folders."""

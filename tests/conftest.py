@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -34,3 +35,18 @@ def service(seed_settings) -> QAService:
     svc = QAService(seed_settings)
     svc.ensure_index()
     return svc
+
+
+@pytest.fixture()
+def writable_service(tmp_path, service):
+    """A service over a private copy of the seed corpus and its index (no rebuild), for tests that write."""
+
+    def make(**overrides) -> QAService:
+        corpus, index = tmp_path / "corpus", tmp_path / "index"
+        if not corpus.exists():
+            shutil.copytree(CORPUS, corpus)
+            shutil.copytree(service.settings.index_dir, index)
+        settings = Settings(**{**service.settings.model_dump(), "corpus_dir": corpus, "index_dir": index, **overrides})
+        return QAService(settings, embedder=service.embedder, analyzer=service.analyzer)
+
+    return make

@@ -73,3 +73,11 @@ def test_corpus_folder_reads_supported_files_only(tmp_path):
     items = list(read_corpus(tmp_path))
     assert [i.source for i in items] == ["a.txt", "empty.txt"]
     assert isinstance(items[1], Problem)
+
+
+def test_jsonl_bodies_may_hold_unicode_line_separators():
+    """Found by schemathesis: U+2028 or U+0085 inside a JSON string is not a record boundary."""
+    body = "첫 문장이다.\u2028둘째 문장이다.\u0085셋째 문장이다.\x1c넷째."
+    line = json.dumps({"title": "구분자", "body": body}, ensure_ascii=False)
+    (article,) = read_bytes((line + "\n").encode("utf-8"), "feed.jsonl", ".jsonl")
+    assert isinstance(article, RawArticle) and article.text == body and article.source == "feed.jsonl:1"

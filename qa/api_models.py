@@ -1,0 +1,112 @@
+"""Request and response models of the HTTP API, with the Korean examples its OpenAPI page shows."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from qa.schema import DOC_ID_PATTERN, Chunk, Document
+from qa.settings import MAX_QUESTION_CHARS
+
+NOT_BLANK = r"\S"  # at least one non-space character
+
+EXAMPLE_QUESTION = "카카오랑 SKT가 지분 바꾼 게 얼마짜리야?"
+
+
+class AskRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"question": EXAMPLE_QUESTION}, {"question": "네이버 대표이사 이름이 뭐야?", "top_k": 3}]},
+    )
+
+    question: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS, pattern=NOT_BLANK, description="한국어 질문 (1–1,000자)")
+    top_k: int | None = Field(default=None, ge=1, le=20, description="읽을 문단 수 (기본 5)")
+
+
+class ArticleIn(BaseModel):
+    """An article to add; ``body`` is the raw text (bylines, stamps and widgets are cleaned as for files)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "title": "쿠팡, 대구 풀필먼트센터 가동",
+                    "body": "쿠팡이 대구에 축구장 46개 크기의 풀필먼트센터를 열었다. 투자 규모는 3200억원이다.\n\n김민수 기자",
+                    "outlet": "예시일보",
+                    "author": "김민수",
+                    "published": "2022-03-02",
+                }
+            ]
+        },
+    )
+
+    title: str = Field(min_length=1, max_length=300, pattern=NOT_BLANK, description="기사 제목")
+    body: str = Field(min_length=1, pattern=NOT_BLANK, description="기사 본문 (원문 그대로)")
+    outlet: str | None = Field(default=None, max_length=100, description="언론사")
+    author: str | None = Field(default=None, max_length=100, description="기자 이름")
+    published: str | None = Field(default=None, max_length=40, description="발행일 (2021-06-30, 2021.06.30, 2021년 6월 30일)")
+    url: str | None = Field(default=None, max_length=2000)
+    id: str | None = Field(
+        default=None, max_length=80, pattern=DOC_ID_PATTERN, description="원하는 문서 id (영문 소문자·숫자·.-_); 없으면 내용으로 만듭니다"
+    )
+
+
+class Error(BaseModel):
+    detail: str = Field(description="무엇이 잘못됐는지")
+    doc_id: str | None = Field(default=None, description="중복일 때 이미 있는 문서의 id")
+    errors: list[dict] | None = Field(default=None, description="입력 검증 오류의 자세한 목록 (422)")
+
+
+class Health(BaseModel):
+    status: str = Field(description='"ready" when the model and index are loaded')
+    model: str
+    documents: int
+    chunks: int
+    index_built_at: str = Field(description="when the index was last built or updated")
+
+
+class DocumentSummary(BaseModel):
+    id: str
+    title: str
+    outlet: str | None
+    author: str | None
+    published: str | None
+    chunks: int
+
+    @classmethod
+    def of(cls, doc: Document, chunks: int) -> "DocumentSummary":
+        return cls(id=doc.doc_id, title=doc.title, outlet=doc.outlet, author=doc.author,
+                   published=doc.published, chunks=chunks)
+
+
+class DocumentDetail(DocumentSummary):
+    url: str | None
+    source: str = Field(description="the corpus file (and line) the article came from")
+    body_start: int = Field(description="where the body begins in text (after the title and metadata lines)")
+    text: str = Field(description="the cleaned text every cited offset points into")
+
+    @classmethod
+    def of(cls, doc: Document, chunks: int) -> "DocumentDetail":
+        return cls(**DocumentSummary.of(doc, chunks).model_dump(), url=doc.url, source=doc.source,
+                   body_start=doc.body_start, text=doc.text)
+
+
+class SentenceSpan(BaseModel):
+    start: int
+    end: int
+
+
+class PassageDetail(BaseModel):
+    doc_id: str
+    chunk_id: str
+    title: str
+    text: str
+    start: int = Field(description="offset of the passage in the cleaned article text")
+    end: int
+    sentences: list[SentenceSpan] = Field(description="the passage's sentences, as offsets into the article text")
+
+    @classmethod
+    def of(cls, chunk: Chunk, doc: Document) -> "PassageDetail":
+        return cls(doc_id=doc.doc_id, chunk_id=chunk.chunk_id, title=doc.title, text=chunk.text,
+                   start=chunk.start, end=chunk.end,
+                   sentences=[SentenceSpan(start=s.start, end=s.end) for s in chunk.sentences])

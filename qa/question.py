@@ -28,7 +28,8 @@ class AnswerType(str, Enum):
 METADATA_TYPES = frozenset({AnswerType.AUTHOR, AnswerType.OUTLET, AnswerType.PUBLISHED, AnswerType.TITLE})
 
 # Types whose question names the measured attribute right by its cue word ("투자 규모는 얼마", "출시 시기는 언제").
-FOCUSED_TYPES = frozenset({AnswerType.AMOUNT, AnswerType.DATE, AnswerType.PERSON})
+# Not people: their cue is a role ("대통령은 누구") that many sentences name without naming the asked person.
+FOCUSED_TYPES = frozenset({AnswerType.AMOUNT, AnswerType.DATE})
 
 # Checked in order; the first match wins. Metadata rules come first because they also contain 누구/언제/어디.
 _RULES: list[tuple[AnswerType, re.Pattern]] = [
@@ -103,13 +104,15 @@ def focus_window(text: str, cue: re.Match, words_before: int) -> str:
 
 
 def _focus(text: str, cue: re.Match, key_terms: list[str], analyzer: KoreanAnalyzer) -> list[str]:
-    """Key terms naming the asked attribute; one word further back when the nearest is only "수" or "것"."""
-    for words_before in (1, 2):
-        window = set(analyzer.terms(focus_window(text, cue, words_before)))
-        focus = [t for t in key_terms if t in window]
-        if any(len(t) > 1 for t in focus):
-            return focus
-    return []
+    """Key terms naming the asked attribute, when the cue is one ("투자 규모는 얼마" → 투자, 규모).
+
+    A bare question word says nothing of the kind: the word before "언제" is the subject ("오바마는 언제").
+    """
+    if cue.group(0).startswith((*_QUESTION_PREFIXES, "며칠")):
+        return []
+    window = set(analyzer.terms(focus_window(text, cue, words_before=1)))
+    focus = [t for t in key_terms if t in window]
+    return focus if any(len(t) > 1 for t in focus) else []
 
 
 def analyse(text: str, analyzer: KoreanAnalyzer) -> Question:

@@ -43,3 +43,16 @@ def test_key_terms_drop_question_words(analyzer):
     q = analyse("카카오랑 SKT가 지분 바꾼 게 얼마짜리야?", analyzer)
     assert {"카카오", "skt", "지분"} <= set(q.key_terms)
     assert "얼마" not in q.key_terms
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("쿠팡 대구 풀필먼트센터 투자 규모는 얼마야?", ["투자", "규모"]),
+        ("T맵 택시 출시 시기는 언제야?", ["출시", "시기"]),
+        ("오바마는 언제 대통령에 당선됐어?", []),  # a bare question word names no attribute
+        ("카카오모빌리티 대표는 누구야?", []),  # people are not focused: the role is everywhere
+    ],
+)
+def test_focus_terms_name_the_asked_attribute(analyzer, question, focus):
+    assert analyse(question, analyzer).focus_terms == focus

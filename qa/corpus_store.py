@@ -8,12 +8,11 @@ hidden folder the indexer ignores), so a mistaken delete loses nothing.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import tempfile
 import time
 from pathlib import Path
 
+from qa.durable import fsync_dir, write_atomic
 from qa.reading import RawArticle, decode_bytes, parse_jsonl
 
 ADDED_FOLDER = "added"
@@ -22,30 +21,6 @@ TRASH_FOLDER = ".trash"
 
 class StoreError(ValueError):
     """A corpus write was refused (e.g. a source path outside the corpus folder)."""
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so a reader (or a crash) sees the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def article_record(doc_id: str, text: str, fields: dict[str, str]) -> str:
@@ -94,7 +69,7 @@ def retire_article(corpus_dir: Path, source: str) -> None:
     others = [n for n, text in enumerate(lines, start=1) if text.strip() and n != line]
     if line is None or not others:
         shutil.move(path, trash / f"{stamp}-{path.name}")
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
         return
     write_atomic(trash / f"{stamp}-{path.stem}-{line}.jsonl", (lines[line - 1] + "\n").encode("utf-8"))
     lines[line - 1] = ""

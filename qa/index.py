@@ -1,11 +1,14 @@
 """The persisted corpus index: documents, chunks, dense vectors (FAISS) and BM25, with a manifest.
 
-One folder holds everything. The manifest records the model, the settings that shape the index and the corpus
-fingerprint, so a current index is reused and a stale one is rebuilt instead of giving wrong answers.
+One folder holds everything: generation folders (``gen-*``) and a ``CURRENT`` file naming the one in use, so a
+save is one atomic rename. Each generation's manifest records file checksums, the model, the settings that shape
+the index and the corpus fingerprint, so a current index is reused, and a stale or damaged one is rebuilt instead
+of giving wrong answers.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import shutil
@@ -19,6 +22,7 @@ import numpy as np
 
 from qa.chunking import chunk_document
 from qa.dense import DenseIndex
+from qa.durable import failpoint, fsync_dir, fsync_tree, write_atomic
 from qa.embedder import Embedder
 from qa.ingest import content_key
 from qa.korean import KoreanAnalyzer
@@ -28,8 +32,10 @@ from qa.settings import Settings
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
+CURRENT = "CURRENT"  # names the generation folder in use
+GENERATION_PREFIX = "gen-"
 
 
 class IndexLoadError(RuntimeError):
@@ -57,6 +63,7 @@ class Manifest:
     documents: int
     chunks: int
     built_at: str
+    files: dict[str, dict] = field(default_factory=dict)  # relative path → {"bytes", "sha256"}
 
 
 def passage_text(chunk: Chunk, doc: Document, with_title: bool) -> str:
@@ -64,6 +71,29 @@ def passage_text(chunk: Chunk, doc: Document, with_title: bool) -> str:
     if with_title and chunk.start >= doc.body_start:
         return f"{doc.title}\n{chunk.text}"
     return chunk.text
+
+
+def _checksums(folder: Path) -> dict[str, dict]:
+    files = {}
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != MANIFEST):
+        data = path.read_bytes()
+        files[path.relative_to(folder).as_posix()] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+    return files
+
+
+def _verify(folder: Path, files: dict[str, dict]) -> str | None:
+    """The first file that is missing or differs from its recorded size and checksum, if any."""
+    if not files:
+        return "no file checksums in the manifest"
+    for name, expected in files.items():
+        path = folder / name
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return f"{name} is missing"
+        if len(data) != expected.get("bytes") or hashlib.sha256(data).hexdigest() != expected.get("sha256"):
+            return f"{name} does not match its checksum"
+    return None
 
 
 def _encode_documents(
@@ -192,10 +222,14 @@ class CorpusIndex:
         return self._doc_chunks.get(doc_id, 0)
 
     def save(self, folder: Path) -> None:
-        """Write to a staging folder, then swap it in, so a reader never sees a half-written index."""
+        """Write a new generation folder, flush it, then switch ``CURRENT`` to it with one atomic rename.
+
+        A crash at any point leaves ``CURRENT`` naming a complete generation (the old or the new one); readers of
+        the folder never see a half-written index. Older generations are removed after the switch.
+        """
         folder = folder.resolve()
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
+        folder.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=folder))
         try:
             with (staging / "documents.jsonl").open("w", encoding="utf-8") as out:
                 for doc in self.documents.values():
@@ -207,20 +241,37 @@ class CorpusIndex:
             self.dense.save(staging / "dense.faiss")
             (staging / "lexical").mkdir()
             self.lexical.save(staging / "lexical")
+            self.manifest.files = _checksums(staging)
             (staging / MANIFEST).write_text(json.dumps(asdict(self.manifest), indent=2), encoding="utf-8")
-            old = folder.with_name(f".{folder.name}.old")
-            if folder.exists():
-                shutil.rmtree(old, ignore_errors=True)
-                folder.rename(old)
-            staging.rename(folder)
-            shutil.rmtree(old, ignore_errors=True)
+            fsync_tree(staging)
+            failpoint("index-save:generation-written")
+            generation = folder / f"{GENERATION_PREFIX}{time.time_ns()}"
+            staging.rename(generation)
+            fsync_dir(folder)
+            failpoint("index-save:before-switch")
+            write_atomic(folder / CURRENT, generation.name.encode("utf-8"))
+            failpoint("index-save:after-switch")
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+        for old in folder.iterdir():
+            if old.is_dir() and old.name != generation.name and old.name.startswith((GENERATION_PREFIX, ".staging-")):
+                shutil.rmtree(old, ignore_errors=True)
 
     @staticmethod
-    def read_manifest(folder: Path) -> Manifest | None:
+    def current_generation(folder: Path) -> Path | None:
         try:
-            return Manifest(**json.loads((folder / MANIFEST).read_text(encoding="utf-8")))
+            name = (folder / CURRENT).read_text(encoding="utf-8").strip()
+        except OSError:
+            return None
+        return folder / name if name.startswith(GENERATION_PREFIX) and "/" not in name else None
+
+    @classmethod
+    def read_manifest(cls, folder: Path) -> Manifest | None:
+        generation = cls.current_generation(folder)
+        if generation is None:
+            return None
+        try:
+            return Manifest(**json.loads((generation / MANIFEST).read_text(encoding="utf-8")))
         except (OSError, ValueError, TypeError):
             return None
 
@@ -229,23 +280,30 @@ class CorpusIndex:
         manifest = cls.read_manifest(folder)
         if manifest is None:
             raise IndexLoadError(f"{folder}: no readable index manifest; run `qa index`")
+        generation = cls.current_generation(folder)
+        damaged = _verify(generation, manifest.files)
+        if damaged:
+            raise IndexLoadError(f"{folder}: index files are damaged ({damaged}); rebuild with `qa index`")
         try:
             documents = {}
-            for line in (folder / "documents.jsonl").read_text(encoding="utf-8").splitlines():
+            for line in (generation / "documents.jsonl").read_text(encoding="utf-8").splitlines():
                 doc = Document(**json.loads(line))
                 documents[doc.doc_id] = doc
             chunks, terms = [], []
-            for line in (folder / "chunks.jsonl").read_text(encoding="utf-8").splitlines():
+            for line in (generation / "chunks.jsonl").read_text(encoding="utf-8").split("\n"):
+                if not line:
+                    continue
                 record = json.loads(line)
                 terms.append(record.pop("terms"))
                 chunks.append(Chunk.from_dict(record))
-            vectors = np.load(folder / "vectors.npy")
-            dense = DenseIndex.load(folder / "dense.faiss")
-            lexical = LexicalIndex.load(folder / "lexical", len(chunks), settings.typo_max_distance)
+            vectors = np.load(generation / "vectors.npy")
+            dense = DenseIndex.load(generation / "dense.faiss")
+            lexical = LexicalIndex.load(generation / "lexical", len(chunks), settings.typo_max_distance)
         except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
             raise IndexLoadError(f"{folder}: index files are damaged ({exc}); rebuild with `qa index`") from exc
         sizes = {len(chunks), len(terms), len(vectors), len(dense), lexical.size}
-        if sizes != {manifest.chunks} or len(documents) != manifest.documents or dense.dim != manifest.dim:
+        dims = {dense.dim, vectors.shape[1] if vectors.ndim == 2 else -1}
+        if sizes != {manifest.chunks} or len(documents) != manifest.documents or dims != {manifest.dim}:
             raise IndexLoadError(f"{folder}: index files disagree with the manifest; rebuild with `qa index`")
         return cls(documents, chunks, vectors, terms, dense, lexical, manifest)
 

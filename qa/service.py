@@ -13,6 +13,7 @@ from qa.answerer import Answerer
 from qa.cleaning import clean_article, parse_date
 from qa.contract import Answer
 from qa.corpus_store import added_path, retire_article, save_article
+from qa.durable import failpoint
 from qa.embedder import Embedder
 from qa.index import CorpusIndex, IndexLoadError
 from qa.ingest import content_key, corpus_fingerprint, document_id, ingest_folder
@@ -218,6 +219,7 @@ class QAService:
             if doc_id in index.documents:
                 raise DuplicateArticle(f"이미 있는 id입니다: {doc_id}", doc_id)
             stored = save_article(self.settings.corpus_dir, doc_id, raw)
+            failpoint("add:corpus-written")
             try:
                 doc = clean_article(stored, document_id(stored))
                 updated = index.with_documents(
@@ -227,6 +229,7 @@ class QAService:
             except BaseException:
                 added_path(self.settings.corpus_dir, doc_id).unlink(missing_ok=True)
                 raise
+            failpoint("add:index-saved")
             self._index = updated
             log.info("added %s (%d chunks)", doc.doc_id, updated.chunk_count(doc.doc_id))
             return doc
@@ -239,6 +242,7 @@ class QAService:
             if doc is None:
                 raise NotFound(f"문서를 찾을 수 없습니다: {doc_id}")
             retire_article(self.settings.corpus_dir, doc.source)
+            failpoint("remove:corpus-retired")
             updated = index.without_document(doc_id, self.settings, corpus_fingerprint(self.settings.corpus_dir))
             updated.save(self.settings.index_dir)
             self._index = updated

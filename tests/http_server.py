@@ -33,3 +33,36 @@ def running(app, timeout: float = 60.0) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@contextmanager
+def qa_serve(corpus, index, env: dict[str, str] | None = None, timeout: float = 240.0) -> Iterator[tuple[str, object]]:
+    """Run `qa serve` as a real process on a free port; yield (base URL, process). Killed at the end if alive."""
+    import os
+    import subprocess
+    import sys
+
+    import httpx
+
+    port = free_port()
+    command = [sys.executable, "-m", "qa.cli", "serve", "--corpus", str(corpus), "--index", str(index),
+               "--port", str(port)]
+    process = subprocess.Popen(command, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            assert process.poll() is None, process.stdout.read()
+            try:
+                httpx.get(base + "/health", timeout=2)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "qa serve did not come up"
+                time.sleep(0.3)
+        yield base, process
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait(timeout=20)
+        process.stdout.close()

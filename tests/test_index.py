@@ -57,18 +57,27 @@ def test_changed_settings_make_the_index_stale(workspace):
     assert report.rebuilt and "settings" in report.reason
 
 
-@pytest.mark.parametrize("damage", ["truncate_vectors", "delete_chunks", "garble_manifest"])
+@pytest.mark.parametrize(
+    "damage", ["truncate_vectors", "flip_a_vector_byte", "delete_chunks", "garble_manifest", "lose_current"]
+)
 def test_damaged_index_is_refused_then_rebuilt(workspace, damage):
     settings, embedder, analyzer = workspace
     built = _service(settings, embedder, analyzer).ensure_index()
-    folder = settings.index_dir
+    folder = CorpusIndex.current_generation(settings.index_dir)
+    vectors = folder / "vectors.npy"
     if damage == "truncate_vectors":
-        data = (folder / "vectors.npy").read_bytes()
-        (folder / "vectors.npy").write_bytes(data[: len(data) // 2])
+        vectors.write_bytes(vectors.read_bytes()[: vectors.stat().st_size // 2])
+    elif damage == "flip_a_vector_byte":  # same size, different numbers: only the checksum can tell
+        data = bytearray(vectors.read_bytes())
+        data[-7] ^= 0x40
+        vectors.write_bytes(bytes(data))
     elif damage == "delete_chunks":
         (folder / "chunks.jsonl").unlink()
-    else:
+    elif damage == "garble_manifest":
         (folder / "manifest.json").write_text("{")
+    else:
+        (settings.index_dir / "CURRENT").unlink()
+    folder = settings.index_dir
     with pytest.raises(IndexLoadError):
         CorpusIndex.load(folder, settings)
     report = _service(settings, embedder, analyzer).ensure_index()
@@ -79,3 +88,12 @@ def test_missing_corpus_is_a_clear_error(tmp_path, service):
     settings = Settings(corpus_dir=tmp_path / "nowhere", index_dir=tmp_path / "index")
     with pytest.raises(Exception, match="corpus folder does not exist"):
         QAService(settings, embedder=service.embedder, analyzer=service.analyzer).ensure_index()
+
+
+def test_an_index_of_another_dimension_is_refused(workspace):
+    settings, embedder, analyzer = workspace
+    _service(settings, embedder, analyzer).ensure_index()
+    manifest = CorpusIndex.current_generation(settings.index_dir) / "manifest.json"
+    manifest.write_text(manifest.read_text().replace('"dim": 384', '"dim": 768'))
+    with pytest.raises(IndexLoadError, match="disagree"):
+        CorpusIndex.load(settings.index_dir, settings)

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
+import shutil
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import httpx
 
 from qa.api import create_app
+from qa.index import CorpusIndex
 from qa.settings import Settings
-from tests.conftest import CORPUS, ROOT
-from tests.http_server import free_port, running
+from tests.conftest import CORPUS
+from tests.http_server import qa_serve, running
 from tests.test_api import ARTICLE, NEW_QUESTION
 
 KNOWN_QUESTION = "카카오와 SKT가 교환한 지분 규모는?"
@@ -60,35 +57,18 @@ def test_readers_keep_answering_while_articles_are_added(writable_service):
         assert len(http.get("/documents").json()) == 5
 
 
-def test_qa_serve_starts_the_api_from_the_command_line(tmp_path, service):
+def test_qa_serve_starts_the_api_from_the_command_line(tmp_path):
     """What `make serve` runs: `qa serve` builds or loads the index and answers on the chosen port."""
     corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for path in CORPUS.iterdir():
-        (corpus / path.name).write_bytes(path.read_bytes())
-    port = free_port()
-    env = {**os.environ, "QA_CACHE_DIR": str(service.settings.cache_dir)}
-    command = [sys.executable, "-m", "qa.cli", "serve", "--corpus", str(corpus), "--index", str(tmp_path / "index"),
-               "--port", str(port)]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        deadline = time.monotonic() + 240
-        while True:
-            assert process.poll() is None, process.stdout.read()
-            try:
-                health = httpx.get(f"http://127.0.0.1:{port}/health", timeout=2)
-                break
-            except httpx.TransportError:
-                assert time.monotonic() < deadline, "qa serve did not come up"
-                time.sleep(0.5)
-        assert health.json()["documents"] == 2
-        answer = httpx.get(f"http://127.0.0.1:{port}/ask", params={"q": "카카오랑 SKT가 지분 바꾼 게 얼마짜리야?"}).json()
+    shutil.copytree(CORPUS, corpus)
+    with qa_serve(corpus, tmp_path / "index") as (base, process):
+        assert httpx.get(base + "/health").json()["documents"] == 2
+        answer = httpx.get(base + "/ask", params={"q": "카카오랑 SKT가 지분 바꾼 게 얼마짜리야?"}).json()
         assert answer["answerable"] and "3,000억원" in answer["answer"] and answer["citations"]
-    finally:
+        assert "<html" in httpx.get(base + "/").text.lower()  # the chat page on the same port
         process.terminate()
-        process.wait(timeout=20)
-    assert process.returncode in (0, -15)
-    assert Path(tmp_path / "index" / "manifest.json").exists()
+        assert process.wait(timeout=20) == 0  # a clean shutdown on SIGTERM
+    assert CorpusIndex.read_manifest(tmp_path / "index").documents == 2
 
 
 def test_default_bind_is_loopback(monkeypatch):

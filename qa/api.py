@@ -27,13 +27,14 @@ from qa.api_models import (
     Health,
     PassageDetail,
 )
-from qa.body_limit import BodyLimit
+from qa.limits import AdmissionLimit, BodyLimit
 from qa.contract import Answer
 from qa.service import ArticleError, DuplicateArticle, NotFound, QAService, QuestionError
 from qa.settings import MAX_QUESTION_CHARS, Settings
 
 log = logging.getLogger(__name__)
 
+LIMITED_PATHS = ("/ask", "/documents", "/passages")  # the work; /health and the page's assets stay quick
 MAX_FORM_FIELDS = 20  # an upload form needs only "file"; other fields are ignored, a flood of them refused
 EXAMPLE_DOC = "sisaweek-2021-03-15-kakao-skt-partnership"
 
@@ -136,7 +137,12 @@ def create_app(service: QAService | None = None, settings: Settings | None = Non
     app.state.service = service
     # The key guards writes only when one is configured, and only then does the spec declare it.
     writes_guarded = [Depends(require_api_key)] if service.settings.api_key else []
-    app.add_middleware(BodyLimit, max_bytes=service.settings.max_request_bytes)
+    settings = service.settings
+    app.add_middleware(
+        AdmissionLimit, paths=LIMITED_PATHS, max_in_flight=settings.max_in_flight,
+        max_queued=settings.max_queued, timeout_s=settings.queue_timeout_s,
+    )
+    app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
     _install_error_handlers(app)
 
     @app.post("/ask", response_model=Answer, responses=_errors(400, 413, 422), summary="질문하기")

@@ -42,10 +42,12 @@ class Problem:
 
 def decode_bytes(data: bytes, source: str) -> str:
     """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or CP949/EUC-KR; refuse anything else clearly."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise ReadError(f"{source}: starts like {encoding} but is not valid {encoding} (byte {exc.start})") from None
     if b"\x00" in data:
         raise ReadError(f"{source}: looks binary (contains NUL bytes), not a text article")
     try:

@@ -72,6 +72,9 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"  # loopback by default: exposing the server is a deliberate choice
     port: int = 8000
     api_key: SecretStr | None = None  # when set, write endpoints need it in the X-API-Key header
+    max_in_flight: int = 8  # API requests worked on at once (answering is CPU-bound: more only adds latency)
+    max_queued: int = 256  # ... and waiting for a turn; beyond that, 503
+    queue_timeout_s: float = 60.0  # longest wait for a turn before 503
 
     def resolved(self) -> "Settings":
         """Return a copy with absolute paths, so a server started elsewhere reads the same folders."""

@@ -81,3 +81,10 @@ def test_jsonl_bodies_may_hold_unicode_line_separators():
     line = json.dumps({"title": "구분자", "body": body}, ensure_ascii=False)
     (article,) = read_bytes((line + "\n").encode("utf-8"), "feed.jsonl", ".jsonl")
     assert isinstance(article, RawArticle) and article.text == body and article.source == "feed.jsonl:1"
+
+
+def test_a_bom_followed_by_invalid_bytes_is_a_problem_not_a_crash():
+    """Found by hypothesis: b"\\xfe\\xff\\x00" looked like UTF-16 and raised instead of being reported."""
+    for data in (b"\xfe\xff\x00", codecs.BOM_UTF8 + b"\xff\xfe\xfa"):
+        (problem,) = read_bytes(data, "odd.txt", ".txt")
+        assert isinstance(problem, Problem) and "not valid" in problem.reason

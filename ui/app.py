@@ -137,9 +137,10 @@ def build_ui(service: QAService) -> gr.Blocks:
             add.click(page.add, [title, body, outlet, author, published, upload], [status, title, body, table],
                       concurrency_limit=1)
         blocks.load(page.documents, None, table)
+    blocks.queue(max_size=service.settings.max_queued)  # a bounded queue: past it the page says the server is busy
     return blocks
 
 
 def mount(app, service: QAService, path: str = "/"):
     """Serve the chat page from the API's own app (same port), after the API routes so they keep priority."""
-    return gr.mount_gradio_app(app, build_ui(service), path=path, css=CSS, footer_links=[])
+    return gr.mount_gradio_app(app, build_ui(service), path=path, css=CSS, footer_links=[], show_error=False)

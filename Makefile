@@ -8,7 +8,7 @@ PORT ?= 8000
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test index install browser clean
+.PHONY: serve test bench index install browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ browser:
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+# Speed, memory and scale figures (about 15 minutes; needs ../shared/corpora/wikinews-ko).
+bench: $(STAMP)
+	$(BIN)/pip install -q -e ".[test,bench]"
+	$(BIN)/python -m benchmarks.run
 
 clean:
 	rm -rf $(VENV) .qa-index .pytest_cache test-artifacts

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import logging
-import threading
-from collections import OrderedDict
 
 import numpy as np
 
+from qa.lru import LRUCache
 from qa.model_store import resolve_model_path
 from qa.settings import Settings
 
@@ -30,9 +29,7 @@ class Embedder:
         self.passage_prompt = settings.passage_prompt
         self.batch_size = settings.embed_batch_size
         self.dim = int(self.model.get_embedding_dimension())
-        self._cache: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
-        self._cache_size = settings.embed_cache_size
-        self._lock = threading.Lock()
+        self.cache: LRUCache[np.ndarray] = LRUCache(settings.embed_cache_size)
 
     def encode_passages(self, texts: list[str], progress: bool = False) -> np.ndarray:
         if not texts:
@@ -52,20 +49,13 @@ class Embedder:
 
     def encode_cached(self, texts: list[str], prompt: str) -> np.ndarray:
         """Encode with an LRU cache: repeated questions and evidence sentences are encoded once per process."""
-        found: dict[str, np.ndarray] = {}
-        with self._lock:
-            for text in texts:
-                if (prompt, text) in self._cache:
-                    self._cache.move_to_end((prompt, text))
-                    found[text] = self._cache[(prompt, text)]
+        found = {t: v for t in dict.fromkeys(texts) if (v := self.cache.get((prompt, t))) is not None}
         missing = [t for t in dict.fromkeys(texts) if t not in found]
         if missing:
             vectors = self.model.encode(
                 missing, prompt=prompt, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True
             )
-            with self._lock:
-                for text, vector in zip(missing, vectors):
-                    found[text] = self._cache[(prompt, text)] = np.ascontiguousarray(vector, dtype=np.float32)
-                while len(self._cache) > self._cache_size:
-                    self._cache.popitem(last=False)
+            for text, vector in zip(missing, vectors):
+                found[text] = np.ascontiguousarray(vector, dtype=np.float32)
+                self.cache.put((prompt, text), found[text])
         return np.stack([found[t] for t in texts])

@@ -148,6 +148,7 @@ class CorpusIndex:
         settings: Settings,
         dim: int,
         corpus_fingerprint: str,
+        dense: DenseIndex | None = None,
     ) -> "CorpusIndex":
         manifest = Manifest(
             signature=index_signature(settings),
@@ -162,7 +163,10 @@ class CorpusIndex:
             chunks=chunks,
             vectors=vectors,
             terms=terms,
-            dense=DenseIndex.from_vectors(vectors) if len(vectors) else DenseIndex(dim),
+            dense=dense if dense is not None else DenseIndex.from_vectors(
+                vectors, dim, settings.dense_exact_max, settings.hnsw_m, settings.hnsw_ef_construction,
+                settings.hnsw_ef_search,
+            ),
             lexical=LexicalIndex(terms, settings.typo_max_distance),
             manifest=manifest,
         )
@@ -189,6 +193,7 @@ class CorpusIndex:
             settings,
             self.manifest.dim,
             corpus_fingerprint,
+            dense=self.dense.with_added(vectors),  # no rebuild of an HNSW graph for one article
         )
 
     def without_document(self, doc_id: str, settings: Settings, corpus_fingerprint: str) -> "CorpusIndex":

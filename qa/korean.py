@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from collections import OrderedDict
 
 from kiwipiepy import Kiwi
 
+from qa.lru import LRUCache
 from qa.schema import Span
 
 CONTENT_TAGS = frozenset({"NNG", "NNP", "NR", "SL", "SH", "XR", "SN"})
@@ -70,8 +70,7 @@ class KoreanAnalyzer:
     def __init__(self, cache_size: int = 50_000) -> None:
         self._kiwi = Kiwi()
         self._lock = threading.Lock()
-        self._terms_cache: OrderedDict[str, tuple[str, ...]] = OrderedDict()
-        self._cache_size = cache_size
+        self._terms_cache: LRUCache[tuple[str, ...]] = LRUCache(cache_size)
 
     def _tokenize(self, text: str):
         with self._lock:
@@ -103,16 +102,11 @@ class KoreanAnalyzer:
 
         Cached: answering re-reads the same evidence sentences for many questions.
         """
-        with self._lock:
-            cached = self._terms_cache.get(text)
-            if cached is not None:
-                self._terms_cache.move_to_end(text)
-                return list(cached)
+        cached = self._terms_cache.get(text)
+        if cached is not None:
+            return list(cached)
         terms = self._terms(text)
-        with self._lock:
-            self._terms_cache[text] = tuple(terms)
-            if len(self._terms_cache) > self._cache_size:
-                self._terms_cache.popitem(last=False)
+        self._terms_cache.put(text, tuple(terms))
         return terms
 
     def _terms(self, text: str) -> list[str]:

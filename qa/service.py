@@ -18,6 +18,7 @@ from qa.embedder import Embedder
 from qa.index import CorpusIndex, IndexLoadError
 from qa.ingest import content_key, corpus_fingerprint, document_id, ingest_folder
 from qa.korean import KoreanAnalyzer
+from qa.lru import LRUCache
 from qa.reading import Problem, RawArticle, ReadError, read_bytes
 from qa.retriever import HybridRetriever
 from qa.schema import DOC_ID_PATTERN, Chunk, Document, Hit
@@ -88,6 +89,14 @@ class QAService:
         self._embedder: Embedder | None = embedder
         self._index: CorpusIndex | None = None
         self._write_lock = threading.Lock()  # one writer at a time; readers use whichever index is current
+        self._answers: LRUCache[Answer] = LRUCache(self.settings.answer_cache_size)
+        self._revision = 0  # counts index swaps, so cached answers never outlive the index they came from
+
+    def _use(self, index: CorpusIndex) -> None:
+        # Index first, then revision; ask() reads them in the opposite order, so a cached answer is never
+        # older than the revision it is filed under.
+        self._index = index
+        self._revision += 1
 
     @property
     def embedder(self) -> Embedder:
@@ -119,7 +128,7 @@ class QAService:
                 existing, reason = None, str(exc)
             if existing is not None:
                 if fingerprint is None or existing.is_current(self.settings, fingerprint):
-                    self._index = existing
+                    self._use(existing)
                     return IndexReport(False, len(existing.documents), len(existing.chunks),
                                        time.perf_counter() - started, [], [], "index is current")
                 reason = "corpus or settings changed since the index was built"
@@ -131,7 +140,7 @@ class QAService:
             ingested.documents, self.settings, self.analyzer, self.embedder, fingerprint, progress=progress
         )
         index.save(folder)
-        self._index = index
+        self._use(index)
         return IndexReport(True, len(index.documents), len(index.chunks), time.perf_counter() - started,
                            ingested.problems, ingested.duplicates, reason)
 
@@ -142,7 +151,16 @@ class QAService:
     def ask(self, question: str, top_k: int | None = None) -> Answer:
         """A cited answer, or an explicit refusal when the articles do not support one."""
         text = validate_question(question, self.settings.max_question_chars)
-        return Answerer(self.retriever, self.analyzer, self.settings).answer(text, top_k=top_k)
+        revision = self._revision
+        index = self.index
+        key = (text, top_k, revision)  # an add or delete makes a new revision: earlier answers are not reused
+        cached = self._answers.get(key)
+        if cached is not None:
+            return cached
+        retriever = HybridRetriever(index, self.embedder, self.analyzer, self.settings)
+        answer = Answerer(retriever, self.analyzer, self.settings).answer(text, top_k=top_k)
+        self._answers.put(key, answer)
+        return answer
 
     def warm_up(self) -> None:
         """Load the index, the model and Kiwi before the first request, so that one is answered at full speed."""
@@ -230,7 +248,7 @@ class QAService:
                 added_path(self.settings.corpus_dir, doc_id).unlink(missing_ok=True)
                 raise
             failpoint("add:index-saved")
-            self._index = updated
+            self._use(updated)
             log.info("added %s (%d chunks)", doc.doc_id, updated.chunk_count(doc.doc_id))
             return doc
 
@@ -245,6 +263,6 @@ class QAService:
             failpoint("remove:corpus-retired")
             updated = index.without_document(doc_id, self.settings, corpus_fingerprint(self.settings.corpus_dir))
             updated.save(self.settings.index_dir)
-            self._index = updated
+            self._use(updated)
             log.info("removed %s", doc_id)
             return doc

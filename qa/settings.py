@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     passage_prompt: str = "passage: "
     embed_batch_size: int = 32
     embed_cache_size: int = 20_000  # cached query and evidence-sentence vectors
+    answer_cache_size: int = 1_024  # answers to repeated questions, until the index changes
     embed_title: bool = True  # prepend the article title to each chunk before embedding
 
     # Chunking (chosen by measurement on the dev questions; see README)
@@ -41,6 +42,10 @@ class Settings(BaseSettings):
     chunk_overlap_sentences: int = 1
 
     # Retrieval
+    dense_exact_max: int = 50_000  # above this many chunks FAISS searches an HNSW graph instead of every vector
+    hnsw_m: int = 32
+    hnsw_ef_construction: int = 80
+    hnsw_ef_search: int = 128
     top_k: int = 5
     candidates: int = 30  # per retriever, before fusion
     fusion: Literal["rrf", "weighted"] = "weighted"

@@ -67,7 +67,7 @@ def test_qa_serve_starts_the_api_from_the_command_line(tmp_path):
         assert answer["answerable"] and "3,000억원" in answer["answer"] and answer["citations"]
         assert "<html" in httpx.get(base + "/").text.lower()  # the chat page on the same port
         process.terminate()
-        assert process.wait(timeout=20) == 0  # a clean shutdown on SIGTERM
+        assert process.wait(timeout=20) in (0, -15)  # shut down on SIGTERM (uvicorn re-raises it when done)
     assert CorpusIndex.read_manifest(tmp_path / "index").documents == 2
 
 

@@ -1,0 +1,334 @@
+"""One command for every speed, memory and scale figure: ``python -m benchmarks.run`` (or ``make bench``).
+
+Everything is measured side by side in one run on this machine, and printed as a table:
+indexing throughput against raw ``model.encode`` on the same chunks; ``/ask`` latency in-process and over HTTP
+on the seed corpus, on wikinews-ko and on 100k chunks (wikinews-ko replicated); requests/s under concurrent load;
+peak memory serving 100k chunks; HNSW recall against exact search; cold start of ``qa serve``; and txtai, with the
+same model and corpus, as a peer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import numpy as np
+
+from benchmarks.replicate import replicate
+from qa.api import create_app
+from qa.embedder import Embedder
+from qa.evaluation import hit_supports, load_questions, supports
+from qa.index import CorpusIndex, passage_text
+from qa.ingest import corpus_fingerprint, ingest_folder
+from qa.korean import KoreanAnalyzer
+from qa.service import QAService
+from qa.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "corpus"
+WIKINEWS = ROOT.parent / "shared" / "corpora" / "wikinews-ko"
+SEED_QUESTIONS = ROOT / "tests" / "data" / "dev_seed.jsonl"
+WIKI_QUESTIONS = ROOT / "tests" / "data" / "dev_wikinews.jsonl"
+TARGET_CHUNKS = 100_000
+
+rows: list[tuple[str, str, str]] = []  # (figure, value, target / note)
+
+
+def report(figure: str, value: str, note: str = "") -> None:
+    rows.append((figure, value, note))
+    print(f"  {figure:<58} {value:>16}  {note}", flush=True)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def question_texts(limit: int | None = None) -> list[str]:
+    texts = [q.question for q in load_questions(SEED_QUESTIONS)] + [q.question for q in load_questions(WIKI_QUESTIONS)]
+    return texts[:limit] if limit else texts
+
+
+# -- indexing --------------------------------------------------------------------------------------------------
+
+
+def bench_indexing(embedder: Embedder, settings: Settings, corpus: Path, folder: Path) -> CorpusIndex:
+    """The whole `qa index` pipeline (read, clean, chunk, analyse, embed, save) against raw encode of its chunks."""
+    print(f"\n[indexing] {corpus}")
+    started = time.perf_counter()
+    ingested = ingest_folder(corpus)
+    index = CorpusIndex.build(ingested.documents, settings, KoreanAnalyzer(), embedder, corpus_fingerprint(corpus))
+    index.save(folder)
+    pipeline = time.perf_counter() - started
+    texts = [passage_text(c, index.documents[c.doc_id], settings.embed_title) for c in index.chunks]
+    started = time.perf_counter()
+    embedder.model.encode(texts, prompt=settings.passage_prompt, batch_size=settings.embed_batch_size,
+                          normalize_embeddings=True, convert_to_numpy=True)
+    raw = time.perf_counter() - started
+    n = len(index.chunks)
+    report("documents / chunks", f"{len(index.documents)} / {n}")
+    report("qa index pipeline, chunks/s", f"{n / pipeline:.1f}", f"{pipeline:.1f} s")
+    report("raw model.encode on the same chunks, chunks/s", f"{n / raw:.1f}", f"{raw:.1f} s")
+    report("pipeline / raw encode", f"{raw / pipeline:.2f}", "target >= 0.9")
+    return index
+
+
+# -- latency ---------------------------------------------------------------------------------------------------
+
+
+def encode_times(embedder: Embedder, questions: list[str], settings: Settings) -> list[float]:
+    samples = []
+    for question in questions:
+        started = time.perf_counter()
+        embedder.model.encode([question], prompt=settings.query_prompt, normalize_embeddings=True)
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def ask_times(service: QAService, questions: list[str]) -> list[float]:
+    """Questions never asked before: no cached answer or query vector (sentence vectors may be warm)."""
+    samples = []
+    for question in questions:
+        started = time.perf_counter()
+        service.ask(question)
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def http_times(base: str, questions: list[str]) -> list[float]:
+    samples = []
+    with httpx.Client(base_url=base, timeout=120) as http:
+        for question in questions:
+            started = time.perf_counter()
+            response = http.post("/ask", json={"question": f"{question} "})  # unseen text: no cached answer
+            samples.append(time.perf_counter() - started)
+            response.raise_for_status()
+    return samples
+
+
+def throughput(base: str, questions: list[str], clients: int, seconds: float) -> float:
+    """Requests/s with ``clients`` concurrent clients asking distinct questions for ``seconds``."""
+    done = 0
+    lock = threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def client(offset: int) -> None:
+        nonlocal done
+        with httpx.Client(base_url=base, timeout=120) as http:
+            i = offset
+            while time.monotonic() < deadline:
+                http.post("/ask", json={"question": f"{questions[i % len(questions)]} ({i})"}).raise_for_status()
+                i += clients
+                with lock:
+                    done += 1
+
+    started = time.monotonic()
+    with ThreadPoolExecutor(clients) as pool:
+        list(pool.map(client, range(clients)))
+    return done / (time.monotonic() - started)
+
+
+def bench_latency(label: str, service: QAService, questions: list[str], load_seconds: float) -> None:
+    from tests.http_server import running
+
+    # Half the questions warm the process as a running server is warm (model, Kiwi, evidence-sentence vectors);
+    # the other half, never seen before, are timed.
+    warm, timed = questions[::2], questions[1::2]
+    print(f"\n[latency] {label}: {len(service.index.chunks)} chunks, {len(timed)} timed questions")
+    service.embedder.cache.clear()  # the embedder is shared between runs: no query vector left from the last
+    for question in warm:
+        service.ask(question)
+    encode_p50, _ = percentiles(encode_times(service.embedder, timed, service.settings))
+    p50, p95 = percentiles(ask_times(service, timed))
+    report(f"{label}: encode one query, p50", ms(encode_p50))
+    report(f"{label}: /ask in-process, p50 / p95", f"{ms(p50)} / {ms(p95)}", f"p50 = {p50 / encode_p50:.1f} x encode")
+    with running(create_app(service, ui=False)) as base:
+        p50, p95 = percentiles(http_times(base, timed))
+        report(f"{label}: /ask over HTTP, p50 / p95", f"{ms(p50)} / {ms(p95)}")
+        rate = throughput(base, questions, clients=8, seconds=load_seconds)
+        report(f"{label}: requests/s, 8 concurrent clients", f"{rate:.1f}")
+    started = time.perf_counter()
+    for question in timed[:20]:
+        service.ask(question)
+    repeated = (time.perf_counter() - started) / 20
+    report(f"{label}: repeated question (answer cache)", ms(repeated))
+
+
+# -- scale -----------------------------------------------------------------------------------------------------
+
+
+def bench_hnsw(index: CorpusIndex, embedder: Embedder, questions: list[str], settings: Settings) -> None:
+    import faiss
+
+    exact = faiss.IndexFlatIP(index.vectors.shape[1])
+    exact.add(index.vectors)
+    queries = np.stack([embedder.encode_query(q) for q in questions])
+    k = 10
+    _, truth = exact.search(queries, k)
+    started = time.perf_counter()
+    _, found = index.dense.index.search(queries, k)
+    approx = (time.perf_counter() - started) / len(queries)
+    started = time.perf_counter()
+    exact.search(queries, k)
+    flat = (time.perf_counter() - started) / len(queries)
+    recall = np.mean([len(set(t) & set(f)) / k for t, f in zip(truth, found)])
+    report(f"HNSW (M={settings.hnsw_m}, efSearch={settings.hnsw_ef_search}) recall@{k} vs exact", f"{recall:.3f}")
+    report("dense search per query: HNSW / exact", f"{ms(approx)} / {ms(flat)}")
+
+
+def bench_memory(folder: Path, questions: list[str]) -> None:
+    """Peak RSS of a fresh process that loads the 100k index, builds the app and answers questions."""
+    script = (
+        "import resource, sys\n"
+        "from fastapi.testclient import TestClient\n"
+        "from qa.api import create_app\nfrom qa.service import QAService\nfrom qa.settings import Settings\n"
+        f"service = QAService(Settings(corpus_dir='/nonexistent', index_dir={str(folder)!r}))\n"
+        "with TestClient(create_app(service)) as client:\n"
+        f"    for q in {questions[:30]!r}:\n"
+        "        client.post('/ask', json={'question': q}).raise_for_status()\n"
+        "print(len(service.index.chunks), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
+    chunks, kib = out.stdout.split()[-2:]
+    report(f"peak RSS serving {int(chunks):,} chunks (API + page)", f"{int(kib) / 1024:.0f} MB", "target <= 2048 MB")
+
+
+def bench_cold_start(folder: Path) -> None:
+    """`qa serve` on the seed corpus with the index and model already built: start to first /health answer."""
+    from tests.http_server import free_port
+
+    port = free_port()
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "qa.cli", "serve", "--corpus", str(SEED), "--index", str(folder), "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT,
+    )
+    try:
+        while True:
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).raise_for_status()
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        seconds = time.perf_counter() - started
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+    report("cold start of qa serve (seed, index and model built)", f"{seconds:.1f} s", "target <= 15 s")
+
+
+# -- peer ------------------------------------------------------------------------------------------------------
+
+
+def bench_peer(service: QAService, model_path: str, settings: Settings) -> None:
+    """txtai with the same local model over the same chunks: query latency and recall@5 beside ours."""
+    print("\n[peer] txtai, same model, same chunks (seed articles + wikinews-ko)")
+    try:
+        from txtai import Embeddings
+    except ImportError:
+        report("txtai", "not installed", "pip install -e '.[bench]'")
+        return
+    index = service.index
+    texts = [passage_text(c, index.documents[c.doc_id], settings.embed_title) for c in index.chunks]
+    embeddings = Embeddings(path=model_path, content=False, backend="faiss",
+                            instructions={"query": settings.query_prompt, "data": settings.passage_prompt})
+    started = time.perf_counter()
+    embeddings.index([(row, text, None) for row, text in enumerate(texts)])
+    report("txtai index, chunks/s", f"{len(texts) / (time.perf_counter() - started):.1f}")
+    questions = [q for q in load_questions(SEED_QUESTIONS) if q.answerable]
+    service.embedder.cache.clear()  # each question is encoded once by each system
+    ours, theirs, our_times, their_times = 0, 0, [], []
+    for question in questions:
+        started = time.perf_counter()
+        hits = service.search(question.question, top_k=5)
+        our_times.append(time.perf_counter() - started)
+        ours += any(hit_supports(h, question) for h in hits)
+        started = time.perf_counter()
+        found = embeddings.search(question.question, 5)
+        their_times.append(time.perf_counter() - started)
+        chunks = [index.chunks[int(row)] for row, _ in found]
+        theirs += any(supports(c.doc_id, c.text, question) for c in chunks)
+    report("recall@5 on the seed dev questions: ours / txtai", f"{ours / len(questions):.3f} / {theirs / len(questions):.3f}",
+           f"{len(questions)} questions, {len(texts)} chunks")
+    report("search latency p50: ours (hybrid) / txtai (dense)",
+           f"{ms(percentiles(our_times)[0])} / {ms(percentiles(their_times)[0])}")
+
+
+# -- main ------------------------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="benchmarks.run", description=__doc__.splitlines()[0])
+    parser.add_argument("--chunks", type=int, default=TARGET_CHUNKS, help="size of the replicated corpus")
+    parser.add_argument("--load-seconds", type=float, default=10.0, help="length of each concurrent-load run")
+    parser.add_argument("--json", help="also write the table to this file")
+    args = parser.parse_args(argv)
+    if not WIKINEWS.is_dir():
+        print(f"benchmarks need {WIKINEWS}", file=sys.stderr)
+        return 2
+    print(f"기사 QA benchmarks on {os.cpu_count()} cores")
+    work = Path(tempfile.mkdtemp(prefix="qa-bench-"))
+    try:
+        settings = Settings(corpus_dir=SEED, index_dir=work / "seed").resolved()
+        embedder = Embedder(settings)
+        analyzer = KoreanAnalyzer()
+        wiki = bench_indexing(embedder, settings, WIKINEWS, work / "wiki")
+        questions = question_texts()
+
+        seed_service = QAService(settings, embedder=embedder, analyzer=analyzer)
+        seed_service.ensure_index()
+        bench_latency("seed (2 articles)", seed_service, questions, args.load_seconds)
+
+        wiki_settings = settings.model_copy(update={"corpus_dir": WIKINEWS, "index_dir": work / "wiki"})
+        wiki_service = QAService(wiki_settings, embedder=embedder, analyzer=analyzer)
+        wiki_service._use(wiki)
+        bench_latency("wikinews-ko", wiki_service, questions, args.load_seconds)
+
+        print(f"\n[scale] wikinews-ko replicated to {args.chunks:,} chunks")
+        started = time.perf_counter()
+        big = replicate(wiki, args.chunks, settings)
+        report(f"replicated index assembled ({'HNSW' if big.dense.approximate else 'exact'})",
+               f"{len(big.chunks):,} chunks", f"{time.perf_counter() - started:.0f} s; copies get distinct ids "
+               "and slightly perturbed vectors")
+        bench_hnsw(big, embedder, questions, settings)
+        big_service = QAService(settings.model_copy(update={"index_dir": work / "big"}), embedder=embedder,
+                                analyzer=analyzer)
+        big_service._use(big)
+        bench_latency(f"{len(big.chunks) // 1000}k chunks", big_service, questions, args.load_seconds)
+        big.save(work / "big")
+        del big, big_service
+        bench_memory(work / "big", questions)
+        bench_cold_start(work / "seed")
+
+        mixed = wiki.with_documents(list(seed_service.index.documents.values()), settings, analyzer, embedder, "")
+        mixed_service = QAService(settings, embedder=embedder, analyzer=analyzer)
+        mixed_service._use(mixed)
+        bench_peer(mixed_service, embedder.path, settings)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    print("\n| figure | value | note |\n|---|---|---|")
+    for figure, value, note in rows:
+        print(f"| {figure} | {value} | {note} |")
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, ensure_ascii=False, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -26,6 +26,8 @@ ABSTAIN_TEXT = "기사에서 이 질문에 대한 답을 찾지 못했습니다.
 NO_PASSAGE_TEXT = "기사에서 이 질문과 관련된 내용을 찾지 못했습니다."
 TYPED_REQUIRED = frozenset({AnswerType.AMOUNT, AnswerType.DATE, AnswerType.PERSON})
 _NEGATION_RE = re.compile(r"없|않|못|아니|결렬|무산|실패")
+# A question asking for a kind of thing ("협력 분야는?", "어떤 영역") is answered by a list of items.
+_CATEGORY_RE = re.compile(r"분야|영역|종류|부문|항목")
 # Unit words in a question restrict amount answers to that unit: "몇 명" wants people, "이용료" money.
 _UNIT_RULES = (
     (re.compile(r"퍼센트|%|비율|점유율|점유률"), ("%", "퍼센트")),
@@ -173,6 +175,8 @@ class Answerer:
         needs_tags = (AnswerType.PLACE, AnswerType.ORG, AnswerType.PERSON)
         morphemes = self.analyzer.morphemes(sentence) if question.type in needs_tags else []
         found = span_finder.find(question.type, sentence, morphemes)
+        if question.type == AnswerType.THING and _CATEGORY_RE.search(question.text):
+            found = sorted(found + span_finder.enumerations(sentence))  # "어떤 분야" asks for the list of them
         if question.type == AnswerType.AMOUNT:
             units = next((u for pattern, u in _UNIT_RULES if pattern.search(question.text)), None)
             if units:

@@ -151,6 +151,8 @@ class QAService:
     def ask(self, question: str, top_k: int | None = None) -> Answer:
         """A cited answer, or an explicit refusal when the articles do not support one."""
         text = validate_question(question, self.settings.max_question_chars)
+        if self._index is None:
+            self.ensure_index()
         revision = self._revision
         index = self.index
         key = (text, top_k, revision)  # an add or delete makes a new revision: earlier answers are not reused

@@ -98,6 +98,16 @@ def places(sentence: str, morphemes: list[tuple[str, str, int, int]]) -> list[tu
     return _dedupe(spans)
 
 
+# "△AI △플랫폼 △미디어" (the bullets of Korean press text) or "인프라, 데이터, 언어모델 등" / "ESG, AI까지".
+_BULLETED_RE = re.compile(r"△[^△.]{1,40}?(?:\s*△[^△.]{1,40}?)+(?=\s*(?:등|의|을|를|에|까지|\.|$))")
+_COMMA_LIST_RE = re.compile(r"[가-힣A-Za-z0-9()‧·]+(?:,\s*[가-힣A-Za-z0-9()‧·]+)+(?=\s*(?:등|까지))")
+
+
+def enumerations(sentence: str) -> list[tuple[int, int]]:
+    """Lists of items: what "어떤 분야" or "어느 영역" questions ask for."""
+    return _dedupe([m.span() for m in _BULLETED_RE.finditer(sentence)] + [m.span() for m in _COMMA_LIST_RE.finditer(sentence)])
+
+
 _REASON_RE = re.compile(r"(위해|위한|위함|때문|이유|목적|따라|판단|덕분|탓)")
 
 

@@ -115,3 +115,18 @@ def test_bad_questions_are_refused_clearly(service, bad):
 
     with pytest.raises(QuestionError):
         service.ask(bad)
+
+
+def test_repeated_questions_are_answered_from_the_cache_until_the_index_changes(writable_service):
+    service = writable_service()
+    first = service.ask("카카오와 SKT가 교환한 지분 규모는?")
+    assert service.ask("  카카오와 SKT가 교환한 지분 규모는?  ") is first
+    service.add_article("감귤 수확 시작", "제주도 서귀포에서 올해 첫 감귤 수확이 시작됐다.")
+    again = service.ask("카카오와 SKT가 교환한 지분 규모는?")
+    assert again is not first and again.short_answer == first.short_answer
+
+
+def test_a_question_about_fields_is_answered_with_the_listed_items(service):
+    answer = service.ask("카카오와 SKT가 협력하기로 한 분야는?")
+    assert answer.answerable and answer.short_answer.startswith("△AI")
+    assert "지식재산권" in answer.short_answer and "ESG" in answer.short_answer

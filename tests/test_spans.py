@@ -33,3 +33,11 @@ def test_quoted_names_and_places(analyzer):
     s = "네이버는 경기도 군포 e풀필먼트 센터를 시작하고 8월 용인에 콜드체인을 놓는다."
     found = texts(s, spans.find(AnswerType.PLACE, s, analyzer.morphemes(s)))
     assert "경기도 군포" in found and "용인" in found
+
+
+def test_enumerations_of_bulleted_and_comma_lists():
+    sentence = "카카오와 SKT는 △AI △환경‧사회‧지배구조(ESG) △지식재산권(특허) 등의 분야에서 상호 협력한다."
+    assert [sentence[a:b] for a, b in spans.enumerations(sentence)] == ["△AI △환경‧사회‧지배구조(ESG) △지식재산권(특허)"]
+    sentence = "두 회사는 ESG, AI까지 협력 분야를 넓혔다."
+    assert [sentence[a:b] for a, b in spans.enumerations(sentence)] == ["ESG, AI"]
+    assert spans.enumerations("카카오는 오늘 새 서비스를 내놨다.") == []

@@ -45,6 +45,15 @@ class DenseIndex:
     def approximate(self) -> bool:
         return not isinstance(self.index, faiss.IndexFlat)
 
+    def matrix(self) -> np.ndarray:
+        """The stored vectors (row ``i`` = chunk ``i``) as a view, not a copy: the index is their only home."""
+        flat = faiss.downcast_index(self.index.storage) if isinstance(self.index, faiss.IndexHNSW) else self.index
+        if flat.ntotal == 0:
+            return np.zeros((0, flat.d), dtype=np.float32)
+        view = faiss.rev_swig_ptr(flat.get_xb(), flat.ntotal * flat.d).reshape(flat.ntotal, flat.d)
+        view.flags.writeable = False
+        return view
+
     def __len__(self) -> int:
         return self.index.ntotal
 

@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import shutil
+import sys
 import tempfile
 import time
 from collections import Counter
@@ -32,7 +33,7 @@ from qa.settings import Settings
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"  # names the generation folder in use
 GENERATION_PREFIX = "gen-"
@@ -106,15 +107,23 @@ def _encode_documents(
     by_id = {doc.doc_id: doc for doc in documents}
     texts = [passage_text(c, by_id[c.doc_id], settings.embed_title) for c in chunks]
     vectors = embedder.encode_passages(texts, progress=progress)
-    terms = [analyzer.terms(text) for text in texts]
+    terms = [chunk_terms(c, by_id[c.doc_id], settings.embed_title, analyzer) for c in chunks]
     return chunks, vectors, terms
+
+
+def chunk_terms(chunk: Chunk, doc: Document, with_title: bool, analyzer: KoreanAnalyzer) -> list[str]:
+    """The terms of ``passage_text``, built sentence by sentence: overlapping sentences and the title repeat
+    from chunk to chunk, and the analyzer's cache then analyses each of them once."""
+    terms = list(analyzer.terms(doc.title)) if with_title and chunk.start >= doc.body_start else []
+    for span in chunk.sentences:
+        terms.extend(analyzer.terms(doc.text[span.start : span.end]))
+    return terms
 
 
 @dataclass
 class CorpusIndex:
     documents: dict[str, Document]
     chunks: list[Chunk]
-    vectors: np.ndarray
     terms: list[list[str]]
     dense: DenseIndex
     lexical: LexicalIndex
@@ -161,7 +170,6 @@ class CorpusIndex:
         return cls(
             documents=documents,
             chunks=chunks,
-            vectors=vectors,
             terms=terms,
             dense=dense if dense is not None else DenseIndex.from_vectors(
                 vectors, dim, settings.dense_exact_max, settings.hnsw_m, settings.hnsw_ef_construction,
@@ -188,7 +196,7 @@ class CorpusIndex:
         return self._assemble(
             {**self.documents, **{doc.doc_id: doc for doc in documents}},
             self.chunks + chunks,
-            np.concatenate([self.vectors, vectors]) if len(self.vectors) else vectors,
+            vectors,  # the dense index below already holds the others
             self.terms + terms,
             settings,
             self.manifest.dim,
@@ -208,6 +216,11 @@ class CorpusIndex:
             self.manifest.dim,
             corpus_fingerprint,
         )
+
+    @property
+    def vectors(self) -> np.ndarray:
+        """Chunk vectors, row ``i`` = chunk ``i``: a view of what FAISS stores, kept once in memory and on disk."""
+        return self.dense.matrix()
 
     def chunk(self, chunk_id: str) -> Chunk | None:
         if self._chunk_rows is None:
@@ -242,7 +255,6 @@ class CorpusIndex:
             with (staging / "chunks.jsonl").open("w", encoding="utf-8") as out:
                 for chunk, terms in zip(self.chunks, self.terms):
                     out.write(json.dumps({**chunk.to_dict(), "terms": terms}, ensure_ascii=False) + "\n")
-            np.save(staging / "vectors.npy", self.vectors)
             self.dense.save(staging / "dense.faiss")
             (staging / "lexical").mkdir()
             self.lexical.save(staging / "lexical")
@@ -295,22 +307,21 @@ class CorpusIndex:
                 doc = Document(**json.loads(line))
                 documents[doc.doc_id] = doc
             chunks, terms = [], []
-            for line in (generation / "chunks.jsonl").read_text(encoding="utf-8").split("\n"):
-                if not line:
-                    continue
-                record = json.loads(line)
-                terms.append(record.pop("terms"))
-                chunks.append(Chunk.from_dict(record))
-            vectors = np.load(generation / "vectors.npy")
+            with (generation / "chunks.jsonl").open(encoding="utf-8", newline="\n") as lines:  # streamed
+                for line in lines:
+                    if not line.strip():
+                        continue
+                    record = json.loads(line)
+                    terms.append([sys.intern(t) for t in record.pop("terms")])
+                    chunks.append(Chunk.from_dict(record))
             dense = DenseIndex.load(generation / "dense.faiss")
             lexical = LexicalIndex.load(generation / "lexical", len(chunks), settings.typo_max_distance)
         except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
             raise IndexLoadError(f"{folder}: index files are damaged ({exc}); rebuild with `qa index`") from exc
-        sizes = {len(chunks), len(terms), len(vectors), len(dense), lexical.size}
-        dims = {dense.dim, vectors.shape[1] if vectors.ndim == 2 else -1}
-        if sizes != {manifest.chunks} or len(documents) != manifest.documents or dims != {manifest.dim}:
+        sizes = {len(chunks), len(terms), len(dense), lexical.size}
+        if sizes != {manifest.chunks} or len(documents) != manifest.documents or dense.dim != manifest.dim:
             raise IndexLoadError(f"{folder}: index files disagree with the manifest; rebuild with `qa index`")
-        return cls(documents, chunks, vectors, terms, dense, lexical, manifest)
+        return cls(documents, chunks, terms, dense, lexical, manifest)
 
     def is_current(self, settings: Settings, corpus_fingerprint: str) -> bool:
         return (

@@ -32,6 +32,10 @@ class LRUCache(Generic[V]):
             while len(self._items) > self.max_size:
                 self._items.popitem(last=False)
 
+    def pop(self, key: Hashable) -> V | None:
+        with self._lock:
+            return self._items.pop(key, None)
+
     def clear(self) -> None:
         with self._lock:
             self._items.clear()

@@ -87,9 +87,10 @@ class QAService:
         self.settings = (settings or Settings()).resolved()
         self.analyzer = analyzer or KoreanAnalyzer()
         self._embedder: Embedder | None = embedder
+        self._embedder_lock = threading.Lock()
         self._index: CorpusIndex | None = None
         self._write_lock = threading.Lock()  # one writer at a time; readers use whichever index is current
-        self._answers: LRUCache[Answer] = LRUCache(self.settings.answer_cache_size)
+        self.answer_cache: LRUCache[Answer] = LRUCache(self.settings.answer_cache_size)  # per index revision
         self._revision = 0  # counts index swaps, so cached answers never outlive the index they came from
 
     def _use(self, index: CorpusIndex) -> None:
@@ -100,9 +101,10 @@ class QAService:
 
     @property
     def embedder(self) -> Embedder:
-        if self._embedder is None:
-            self._embedder = Embedder(self.settings)
-        return self._embedder
+        with self._embedder_lock:  # one load, even when the first requests race for it
+            if self._embedder is None:
+                self._embedder = Embedder(self.settings)
+            return self._embedder
 
     @property
     def index(self) -> CorpusIndex:
@@ -156,12 +158,12 @@ class QAService:
         revision = self._revision
         index = self.index
         key = (text, top_k, revision)  # an add or delete makes a new revision: earlier answers are not reused
-        cached = self._answers.get(key)
+        cached = self.answer_cache.get(key)
         if cached is not None:
             return cached
         retriever = HybridRetriever(index, self.embedder, self.analyzer, self.settings)
         answer = Answerer(retriever, self.analyzer, self.settings).answer(text, top_k=top_k)
-        self._answers.put(key, answer)
+        self.answer_cache.put(key, answer)
         return answer
 
     def warm_up(self) -> None:

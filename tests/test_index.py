@@ -64,7 +64,7 @@ def test_damaged_index_is_refused_then_rebuilt(workspace, damage):
     settings, embedder, analyzer = workspace
     built = _service(settings, embedder, analyzer).ensure_index()
     folder = CorpusIndex.current_generation(settings.index_dir)
-    vectors = folder / "vectors.npy"
+    vectors = folder / "dense.faiss"
     if damage == "truncate_vectors":
         vectors.write_bytes(vectors.read_bytes()[: vectors.stat().st_size // 2])
     elif damage == "flip_a_vector_byte":  # same size, different numbers: only the checksum can tell

@@ -72,8 +72,9 @@ def bench_indexing(embedder: Embedder, settings: Settings, corpus: Path, folder:
     """The whole `qa index` pipeline (read, clean, chunk, analyse, embed, save) against raw encode of its chunks."""
     print(f"\n[indexing] {corpus}")
     ingested = ingest_folder(corpus)
-    chunks = [c for d in ingested.documents for c in chunk_document(d, KoreanAnalyzer(), settings.chunk_chars,
-                                                                       settings.chunk_overlap_sentences)]
+    splitter = KoreanAnalyzer()
+    chunks = [c for d in ingested.documents
+              for c in chunk_document(d, splitter, settings.chunk_chars, settings.chunk_overlap_sentences)]
     by_id = {d.doc_id: d for d in ingested.documents}
     texts = [passage_text(c, by_id[c.doc_id], settings.embed_title) for c in chunks]
 

@@ -312,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
 
         wiki_settings = settings.model_copy(update={"corpus_dir": WIKINEWS, "index_dir": work / "wiki"})
         wiki_service = QAService(wiki_settings, embedder=embedder, analyzer=analyzer)
-        wiki_service._use(wiki)
+        wiki_service.use_index(wiki)
         bench_latency("wikinews-ko", wiki_service, questions, args.load_seconds)
 
         print(f"\n[scale] wikinews-ko replicated to {args.chunks:,} chunks")
@@ -324,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
         bench_hnsw(big, embedder, questions, settings)
         big_service = QAService(settings.model_copy(update={"index_dir": work / "big"}), embedder=embedder,
                                 analyzer=analyzer)
-        big_service._use(big)
+        big_service.use_index(big)
         bench_latency(f"{len(big.chunks) // 1000}k chunks", big_service, questions, args.load_seconds)
         big.save(work / "big")
         del big, big_service
@@ -333,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
 
         mixed = wiki.with_documents(list(seed_service.index.documents.values()), settings, analyzer, embedder, "")
         mixed_service = QAService(settings, embedder=embedder, analyzer=analyzer)
-        mixed_service._use(mixed)
+        mixed_service.use_index(mixed)
         bench_peer(mixed_service, embedder.path, settings)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -74,12 +74,18 @@ def passage_text(chunk: Chunk, doc: Document, with_title: bool) -> str:
     return chunk.text
 
 
+def _file_record(path: Path) -> dict:
+    """Size and SHA-256 of a file, read in blocks (index files can be hundreds of MB)."""
+    with path.open("rb") as handle:
+        digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    return {"bytes": path.stat().st_size, "sha256": digest}
+
+
 def _checksums(folder: Path) -> dict[str, dict]:
-    files = {}
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != MANIFEST):
-        data = path.read_bytes()
-        files[path.relative_to(folder).as_posix()] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
-    return files
+    return {
+        path.relative_to(folder).as_posix(): _file_record(path)
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != MANIFEST)
+    }
 
 
 def _verify(folder: Path, files: dict[str, dict]) -> str | None:
@@ -87,12 +93,11 @@ def _verify(folder: Path, files: dict[str, dict]) -> str | None:
     if not files:
         return "no file checksums in the manifest"
     for name, expected in files.items():
-        path = folder / name
         try:
-            data = path.read_bytes()
+            found = _file_record(folder / name)
         except OSError:
             return f"{name} is missing"
-        if len(data) != expected.get("bytes") or hashlib.sha256(data).hexdigest() != expected.get("sha256"):
+        if found != {"bytes": expected.get("bytes"), "sha256": expected.get("sha256")}:
             return f"{name} does not match its checksum"
     return None
 

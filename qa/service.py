@@ -93,9 +93,12 @@ class QAService:
         self.answer_cache: LRUCache[Answer] = LRUCache(self.settings.answer_cache_size)  # per index revision
         self._revision = 0  # counts index swaps, so cached answers never outlive the index they came from
 
-    def _use(self, index: CorpusIndex) -> None:
-        # Index first, then revision; ask() reads them in the opposite order, so a cached answer is never
-        # older than the revision it is filed under.
+    def use_index(self, index: CorpusIndex) -> None:
+        """Serve ``index`` from now on (also for benchmarks that assemble one in memory).
+
+        Index first, then revision; ``ask`` reads them in the opposite order, so a cached answer is never older
+        than the revision it is filed under.
+        """
         self._index = index
         self._revision += 1
 
@@ -130,7 +133,7 @@ class QAService:
                 existing, reason = None, str(exc)
             if existing is not None:
                 if fingerprint is None or existing.is_current(self.settings, fingerprint):
-                    self._use(existing)
+                    self.use_index(existing)
                     return IndexReport(False, len(existing.documents), len(existing.chunks),
                                        time.perf_counter() - started, [], [], "index is current")
                 reason = "corpus or settings changed since the index was built"
@@ -142,7 +145,7 @@ class QAService:
             ingested.documents, self.settings, self.analyzer, self.embedder, fingerprint, progress=progress
         )
         index.save(folder)
-        self._use(index)
+        self.use_index(index)
         return IndexReport(True, len(index.documents), len(index.chunks), time.perf_counter() - started,
                            ingested.problems, ingested.duplicates, reason)
 
@@ -252,7 +255,7 @@ class QAService:
                 added_path(self.settings.corpus_dir, doc_id).unlink(missing_ok=True)
                 raise
             failpoint("add:index-saved")
-            self._use(updated)
+            self.use_index(updated)
             log.info("added %s (%d chunks)", doc.doc_id, updated.chunk_count(doc.doc_id))
             return doc
 
@@ -267,6 +270,6 @@ class QAService:
             failpoint("remove:corpus-retired")
             updated = index.without_document(doc_id, self.settings, corpus_fingerprint(self.settings.corpus_dir))
             updated.save(self.settings.index_dir)
-            self._use(updated)
+            self.use_index(updated)
             log.info("removed %s", doc_id)
             return doc

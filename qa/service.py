@@ -204,8 +204,6 @@ class QAService:
         """Add one article and make it searchable at once (only its own chunks are embedded)."""
         if len(body.encode("utf-8")) > self.settings.max_document_bytes:
             raise ArticleError(f"본문이 너무 큽니다 (최대 {self.settings.max_document_bytes:,} 바이트).")
-        if published and not parse_date(published):
-            raise ArticleError(f"published 날짜를 읽을 수 없습니다: {published!r} (예: 2021-06-30, 2021년 6월 30일)")
         fields = {"title": title, "outlet": outlet, "author": author, "published": published, "url": url}
         fields = {k: v.strip() for k, v in fields.items() if v and v.strip()}
         text = body.replace("\r\n", "\n").replace("\r", "\n")
@@ -225,11 +223,12 @@ class QAService:
         (item,) = list(read_bytes(data, Path(filename).name, suffix))
         if isinstance(item, Problem):
             raise ArticleError(f"{filename!r}: {item.reason}")
-        if item.fields.get("published") and not parse_date(item.fields["published"]):
-            raise ArticleError(f"published 날짜를 읽을 수 없습니다: {item.fields['published']!r}")
         return self._add(item, item.fields.pop("id", None))
 
     def _add(self, raw: RawArticle, doc_id: str | None) -> Document:
+        published = raw.fields.get("published")
+        if published and not parse_date(published):  # JSON or front matter: one check for both
+            raise ArticleError(f"published 날짜를 읽을 수 없습니다: {published!r} (예: 2021-06-30, 2021년 6월 30일)")
         if doc_id is not None and not _ID_RE.match(doc_id):
             raise ArticleError("id는 영문 소문자, 숫자, '.', '_', '-'로 된 80자 이하여야 합니다.")
         with self._write_lock:

@@ -1,7 +1,7 @@
 """A large index from a real one: copies of every document and chunk under distinct ids, no re-embedding.
 
 Copies get slightly perturbed vectors (then re-normalised), so nearest-neighbour results stay well defined and
-HNSW recall against exact search means something; their text and terms are the original's.
+HNSW recall against exact search means something; their text, terms and sentence vectors are the original's.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from qa.index import CorpusIndex
+from qa.index import CorpusIndex, Encoded
 from qa.schema import Chunk
 from qa.settings import Settings
 
@@ -21,7 +21,7 @@ NOISE = 0.02  # per-dimension standard deviation added to copies (cosine to the 
 def replicate(index: CorpusIndex, target_chunks: int, settings: Settings, seed: int = 0) -> CorpusIndex:
     copies = max(1, math.ceil(target_chunks / max(1, len(index.chunks))))
     rng = np.random.default_rng(seed)
-    documents, chunks, vectors, terms = {}, [], [], []
+    documents, chunks, vectors = {}, [], []
     for copy in range(copies):
         suffix = f"~r{copy}" if copy else ""
         for doc_id, doc in index.documents.items():
@@ -32,8 +32,11 @@ def replicate(index: CorpusIndex, target_chunks: int, settings: Settings, seed: 
             chunks.append(Chunk(f"{doc_id}:{number}", doc_id, chunk.start, chunk.end, chunk.text, chunk.sentences))
         block = index.vectors if not copy else index.vectors + rng.normal(0, NOISE, index.vectors.shape)
         vectors.append(block / np.linalg.norm(block, axis=1, keepdims=True))
-        terms.extend(index.terms)
-    return CorpusIndex._assemble(
-        documents, chunks, np.ascontiguousarray(np.concatenate(vectors), dtype=np.float32), terms, settings,
-        index.manifest.dim, corpus_fingerprint="replicated",
+    encoded = Encoded(
+        chunks,
+        np.ascontiguousarray(np.concatenate(vectors), dtype=np.float32),
+        np.concatenate([index.sentence_vectors] * copies),
+        index.terms * copies,
+        index.term_starts * copies,
     )
+    return CorpusIndex._assemble(documents, encoded, settings, index.manifest.dim, corpus_fingerprint="replicated")

@@ -37,6 +37,7 @@ _UNIT_RULES = (
     (re.compile(r"몇\s*주년"), ("주년",)),
     (re.compile(r"몇\s*개"), ("개",)),
 )
+_ARGUMENT_DATE_RE = re.compile(r"(을|를|이|가)(?![가-힣])")
 SELF_OVERLAP = 0.5  # a span whose terms are mostly the question's own words is not its answer
 # A sentence that opens with a connective, or explains ("…위한 것이다", "…때문이다"), continues the one before it:
 # the answer often sits in the pair.
@@ -53,6 +54,7 @@ class Candidate:
     hit: Hit
     span: Span
     text: str
+    position: int = 0  # of the sentence in its chunk, for its vector
     coverage: float = 0.0
     similarity: float = 0.0  # cosine of question and sentence embeddings
     entities_in_sentence: float = 1.0  # share of the question's proper nouns in the sentence (or title)
@@ -99,15 +101,15 @@ class Answerer:
         for rank, hit in enumerate(hits):
             doc = hit.document
             title_terms = set(self.analyzer.terms(doc.title))
-            for span in hit.chunk.sentences:
+            for position, span in enumerate(hit.chunk.sentences):
                 key = (doc.doc_id, span.start)
                 if key in seen or span.start < doc.body_start:
                     continue
                 seen.add(key)
                 sentence = doc.text[span.start : span.end]
-                terms = set(self.analyzer.terms(sentence))
+                terms = set(self.retriever.index.sentence_terms(hit.row, position))
                 before = self._paragraph_terms_before(hit, span)
-                candidate = Candidate(hit=hit, span=span, text=sentence)
+                candidate = Candidate(hit=hit, span=span, text=sentence, position=position)
                 candidate.coverage = self.lexical.coverage(question.key_terms, terms, before | title_terms)
                 candidate.typed = self._typed_spans(question, sentence)
                 candidate.focus = self._share_found(question.focus_terms, terms)
@@ -125,10 +127,10 @@ class Answerer:
                 )
                 candidates.append(candidate)
         if candidates:
-            embedder = self.retriever.embedder
-            question_vector = embedder.encode_query(question.text)
-            sentence_vectors = embedder.encode_cached([c.text for c in candidates], embedder.passage_prompt)
-            similarities = sentence_vectors @ question_vector
+            question_vector = self.retriever.embedder.encode_query(question.text)
+            # Sentence vectors were pooled from each chunk's tokens at index time: nothing is encoded here.
+            vectors = self.retriever.index.sentence_vectors_of([(c.hit.row, c.position) for c in candidates])
+            similarities = vectors @ question_vector
             spread = float(similarities.max() - similarities.min()) or 1.0
             for candidate, similarity in zip(candidates, similarities.tolist()):
                 candidate.similarity = similarity
@@ -146,10 +148,7 @@ class Answerer:
         """Terms of the sentences before ``span`` in its paragraph: who "이들은" or "양사는" refers to."""
         doc = hit.document
         paragraph_start = max(doc.text.rfind("\n\n", 0, span.start) + 2, doc.body_start)
-        terms: set[str] = set()
-        for earlier in self.analyzer.sentences(doc.text, paragraph_start, span.start):
-            terms.update(self.analyzer.terms(doc.text[earlier.start : earlier.end]))
-        return terms
+        return self.retriever.index.terms_between(hit.row, paragraph_start, span.start)
 
     def _unknown_nouns(self, question: Question) -> list[str]:
         """Nouns of the question that no article uses, even after typo and spacing repair (매출, 이용료)."""
@@ -248,6 +247,9 @@ class Answerer:
         anchors = [m.start() for t in question.key_terms for m in re.finditer(re.escape(t), candidate.text.lower())]
         if anchors:
             spans = sorted(spans, key=lambda s: min(abs(s[0] - a) for a in anchors))
+        if question.type == AnswerType.DATE:
+            # "올해 상반기를 목표로": a date taking 을/를/이/가 is a thing talked about, not when something happened.
+            spans = sorted(spans, key=lambda s: bool(_ARGUMENT_DATE_RE.match(candidate.text, s[1])))
         start, end = spans[0]
         return candidate.text[start:end].strip()
 

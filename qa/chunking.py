@@ -16,11 +16,16 @@ def header_lines(doc: Document) -> list[Span]:
 
 
 def chunk_document(
-    doc: Document, analyzer: KoreanAnalyzer, max_chars: int, overlap_sentences: int
+    doc: Document,
+    analyzer: KoreanAnalyzer,
+    max_chars: int,
+    overlap_sentences: int,
+    sentences: list[Span] | None = None,
 ) -> list[Chunk]:
     """Header (title + metadata line) as chunk 0, then runs of whole body sentences up to ``max_chars``.
 
     Chunks are slices ``doc.text[start:end]``, so any sentence inside one can be cited by its offsets.
+    ``sentences`` are the body's sentence spans when the caller has already split them.
     """
     chunks: list[Chunk] = []
 
@@ -32,7 +37,8 @@ def chunk_document(
     header = header_lines(doc)
     if header:
         emit(header)
-    sentences = analyzer.sentences(doc.text, doc.body_start)
+    if sentences is None:
+        sentences = analyzer.sentences(doc.text, doc.body_start)
     i = 0
     while i < len(sentences):
         j = i + 1

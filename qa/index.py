@@ -1,4 +1,4 @@
-"""The persisted corpus index: documents, chunks, dense vectors (FAISS) and BM25, with a manifest.
+"""The persisted corpus index: documents, chunks, dense vectors (FAISS), sentence vectors and BM25, with a manifest.
 
 One folder holds everything: generation folders (``gen-*``) and a ``CURRENT`` file naming the one in use, so a
 save is one atomic rename. Each generation's manifest records file checksums, the model, the settings that shape
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.chunking import chunk_document
+from qa.chunking import chunk_document, header_lines
 from qa.dense import DenseIndex
 from qa.durable import failpoint, fsync_dir, fsync_tree, write_atomic
 from qa.embedder import Embedder
@@ -33,10 +33,11 @@ from qa.settings import Settings
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"  # names the generation folder in use
 GENERATION_PREFIX = "gen-"
+SENTENCE_DTYPE = np.float16  # sentence vectors only rank evidence: half precision halves their memory and disk
 
 
 class IndexLoadError(RuntimeError):
@@ -102,27 +103,49 @@ def _verify(folder: Path, files: dict[str, dict]) -> str | None:
     return None
 
 
+@dataclass
+class Encoded:
+    """What indexing computes for chunks, row-aligned: the expensive part, done once per document."""
+
+    chunks: list[Chunk]
+    vectors: np.ndarray  # one per chunk
+    sentence_vectors: np.ndarray  # one per sentence of each chunk, in order
+    terms: list[list[str]]  # BM25 terms of each chunk's passage text
+    term_starts: list[tuple[int, ...]]  # where each sentence's terms begin in ``terms[row]``, then where they end
+
+
 def _encode_documents(
     documents: list[Document], settings: Settings, analyzer: KoreanAnalyzer, embedder: Embedder, progress: bool
-) -> tuple[list[Chunk], np.ndarray, list[list[str]]]:
-    """Chunk, embed and analyse documents: the expensive part of indexing, done once per document."""
+) -> Encoded:
+    """Chunk, analyse and embed documents. Kiwi reads each sentence once; the model reads each chunk once."""
     chunks: list[Chunk] = []
-    for doc in documents:
-        chunks.extend(chunk_document(doc, analyzer, settings.chunk_chars, settings.chunk_overlap_sentences))
-    by_id = {doc.doc_id: doc for doc in documents}
-    texts = [passage_text(c, by_id[c.doc_id], settings.embed_title) for c in chunks]
-    vectors = embedder.encode_passages(texts, progress=progress)
-    terms = [chunk_terms(c, by_id[c.doc_id], settings.embed_title, analyzer) for c in chunks]
-    return chunks, vectors, terms
-
-
-def chunk_terms(chunk: Chunk, doc: Document, with_title: bool, analyzer: KoreanAnalyzer) -> list[str]:
-    """The terms of ``passage_text``, built sentence by sentence: overlapping sentences and the title repeat
-    from chunk to chunk, and the analyzer's cache then analyses each of them once."""
-    terms = list(analyzer.terms(doc.title)) if with_title and chunk.start >= doc.body_start else []
-    for span in chunk.sentences:
-        terms.extend(analyzer.terms(doc.text[span.start : span.end]))
-    return terms
+    terms: list[list[str]] = []
+    term_starts: list[tuple[int, ...]] = []
+    texts: list[str] = []
+    spans: list[list[tuple[int, int]]] = []
+    analysed_docs = analyzer.sentences_with_terms([(doc.text, doc.body_start, None) for doc in documents])
+    # Titles and header lines are short: analysed in one batch too, then served from the analyzer's cache.
+    analyzer.terms_many([doc.title for doc in documents]
+                        + [doc.text[line.start : line.end] for doc in documents for line in header_lines(doc)])
+    for doc, analysed in zip(documents, analysed_docs):
+        sentence_terms = {span: words for span, words in analysed}
+        for chunk in chunk_document(doc, analyzer, settings.chunk_chars, settings.chunk_overlap_sentences,
+                                    sentences=[span for span, _ in analysed]):
+            text = passage_text(chunk, doc, settings.embed_title)
+            shift = len(text) - len(chunk.text) - chunk.start  # the title line before the chunk's own text
+            chunk_words = list(analyzer.terms(doc.title)) if len(text) > len(chunk.text) else []
+            starts = []
+            for span in chunk.sentences:
+                starts.append(len(chunk_words))
+                words = sentence_terms.get(span)
+                chunk_words.extend(words if words is not None else analyzer.terms(doc.text[span.start : span.end]))
+            chunks.append(chunk)
+            terms.append(chunk_words)
+            term_starts.append((*starts, len(chunk_words)))
+            texts.append(text)
+            spans.append([(span.start + shift, span.end + shift) for span in chunk.sentences])
+    vectors, sentence_vectors = embedder.encode_passages_with_sentences(texts, spans, progress=progress)
+    return Encoded(chunks, vectors, sentence_vectors.astype(SENTENCE_DTYPE), terms, term_starts)
 
 
 @dataclass
@@ -130,12 +153,15 @@ class CorpusIndex:
     documents: dict[str, Document]
     chunks: list[Chunk]
     terms: list[list[str]]
+    term_starts: list[tuple[int, ...]]  # per chunk: where each sentence's terms begin in its ``terms``
     dense: DenseIndex
+    sentence_vectors: np.ndarray  # rows ``sentence_starts[i] + j`` = sentence ``j`` of chunk ``i``
     lexical: LexicalIndex
     manifest: Manifest
     _chunk_rows: dict[str, int] | None = field(default=None, repr=False)
     _doc_chunks: Counter | None = field(default=None, repr=False)
     _content_keys: dict[str, str] | None = field(default=None, repr=False)
+    _sentence_starts: np.ndarray | None = field(default=None, repr=False)
 
     @classmethod
     def build(
@@ -147,40 +173,40 @@ class CorpusIndex:
         corpus_fingerprint: str,
         progress: bool = False,
     ) -> "CorpusIndex":
-        chunks, vectors, terms = _encode_documents(documents, settings, analyzer, embedder, progress)
-        return cls._assemble(
-            {doc.doc_id: doc for doc in documents}, chunks, vectors, terms, settings, embedder.dim, corpus_fingerprint
-        )
+        encoded = _encode_documents(documents, settings, analyzer, embedder, progress)
+        return cls._assemble({doc.doc_id: doc for doc in documents}, encoded, settings, embedder.dim,
+                             corpus_fingerprint)
 
     @classmethod
     def _assemble(
         cls,
         documents: dict[str, Document],
-        chunks: list[Chunk],
-        vectors: np.ndarray,
-        terms: list[list[str]],
+        encoded: Encoded,
         settings: Settings,
         dim: int,
         corpus_fingerprint: str,
         dense: DenseIndex | None = None,
     ) -> "CorpusIndex":
+        """``dense`` may be given already holding ``encoded.vectors`` (an incremental add)."""
         manifest = Manifest(
             signature=index_signature(settings),
             corpus_fingerprint=corpus_fingerprint,
             dim=dim,
             documents=len(documents),
-            chunks=len(chunks),
+            chunks=len(encoded.chunks),
             built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         )
         return cls(
             documents=documents,
-            chunks=chunks,
-            terms=terms,
+            chunks=encoded.chunks,
+            terms=encoded.terms,
+            term_starts=encoded.term_starts,
             dense=dense if dense is not None else DenseIndex.from_vectors(
-                vectors, dim, settings.dense_exact_max, settings.hnsw_m, settings.hnsw_ef_construction,
+                encoded.vectors, dim, settings.dense_exact_max, settings.hnsw_m, settings.hnsw_ef_construction,
                 settings.hnsw_ef_search,
             ),
-            lexical=LexicalIndex(terms, settings.typo_max_distance),
+            sentence_vectors=encoded.sentence_vectors,
+            lexical=LexicalIndex(encoded.terms, settings.typo_max_distance),
             manifest=manifest,
         )
 
@@ -197,35 +223,71 @@ class CorpusIndex:
         Readers holding the old index keep answering from it while the new one is assembled (copy-on-write).
         BM25 statistics are corpus-wide, so the lexical index is re-fitted from the stored terms (no re-analysis).
         """
-        chunks, vectors, terms = _encode_documents(documents, settings, analyzer, embedder, progress=False)
+        new = _encode_documents(documents, settings, analyzer, embedder, progress=False)
+        merged = Encoded(
+            self.chunks + new.chunks,
+            new.vectors,  # the dense index below already holds the others
+            np.concatenate([self.sentence_vectors, new.sentence_vectors]),
+            self.terms + new.terms,
+            self.term_starts + new.term_starts,
+        )
         return self._assemble(
-            {**self.documents, **{doc.doc_id: doc for doc in documents}},
-            self.chunks + chunks,
-            vectors,  # the dense index below already holds the others
-            self.terms + terms,
-            settings,
-            self.manifest.dim,
-            corpus_fingerprint,
-            dense=self.dense.with_added(vectors),  # no rebuild of an HNSW graph for one article
+            {**self.documents, **{doc.doc_id: doc for doc in documents}}, merged, settings, self.manifest.dim,
+            corpus_fingerprint, dense=self.dense.with_added(new.vectors),  # no HNSW rebuild for one article
         )
 
     def without_document(self, doc_id: str, settings: Settings, corpus_fingerprint: str) -> "CorpusIndex":
         """A new index with one document and its chunks removed; ``self`` is left untouched."""
         keep = [row for row, chunk in enumerate(self.chunks) if chunk.doc_id != doc_id]
-        return self._assemble(
-            {key: doc for key, doc in self.documents.items() if key != doc_id},
+        starts = self.sentence_starts
+        sentence_rows = [i for row in keep for i in range(starts[row], starts[row + 1])]
+        dim = self.manifest.dim
+        remaining = Encoded(
             [self.chunks[row] for row in keep],
-            self.vectors[keep] if keep else np.zeros((0, self.manifest.dim), dtype=np.float32),
+            self.vectors[keep] if keep else np.zeros((0, dim), dtype=np.float32),
+            np.asarray(self.sentence_vectors[sentence_rows], dtype=SENTENCE_DTYPE).reshape(-1, dim),
             [self.terms[row] for row in keep],
-            settings,
-            self.manifest.dim,
-            corpus_fingerprint,
+            [self.term_starts[row] for row in keep],
         )
+        return self._assemble({key: doc for key, doc in self.documents.items() if key != doc_id}, remaining,
+                              settings, dim, corpus_fingerprint)
 
     @property
     def vectors(self) -> np.ndarray:
         """Chunk vectors, row ``i`` = chunk ``i``: a view of what FAISS stores, kept once in memory and on disk."""
         return self.dense.matrix()
+
+    @property
+    def sentence_starts(self) -> np.ndarray:
+        """Row of each chunk's first sentence vector; one more entry at the end closes the last chunk."""
+        if self._sentence_starts is None:
+            counts = np.fromiter((len(c.sentences) for c in self.chunks), dtype=np.int64, count=len(self.chunks))
+            self._sentence_starts = np.concatenate([[0], np.cumsum(counts)])
+        return self._sentence_starts
+
+    def sentence_vectors_of(self, sentences: list[tuple[int, int]]) -> np.ndarray:
+        """Vectors (float32) of the given (chunk row, sentence position) pairs."""
+        starts = self.sentence_starts
+        rows = [int(starts[row]) + position for row, position in sentences]
+        return np.asarray(self.sentence_vectors[rows], dtype=np.float32).reshape(len(rows), self.manifest.dim)
+
+    def sentence_terms(self, chunk_row: int, position: int) -> list[str]:
+        """The search terms of one sentence of a chunk, as indexing analysed them."""
+        starts = self.term_starts[chunk_row]
+        return self.terms[chunk_row][starts[position] : starts[position + 1]]
+
+    def terms_between(self, chunk_row: int, start: int, end: int) -> set[str]:
+        """Terms of the sentences of a chunk's document within ``[start, end)``, read from this chunk and the ones
+        before it (a document's chunks are consecutive rows), never re-analysed."""
+        doc_id = self.chunks[chunk_row].doc_id
+        found: set[str] = set()
+        row = chunk_row
+        while row >= 0 and self.chunks[row].doc_id == doc_id and self.chunks[row].end > start:
+            for position, span in enumerate(self.chunks[row].sentences):
+                if span.start >= start and span.end <= end:
+                    found.update(self.sentence_terms(row, position))
+            row -= 1
+        return found
 
     def chunk(self, chunk_id: str) -> Chunk | None:
         if self._chunk_rows is None:
@@ -258,9 +320,11 @@ class CorpusIndex:
                 for doc in self.documents.values():
                     out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
             with (staging / "chunks.jsonl").open("w", encoding="utf-8") as out:
-                for chunk, terms in zip(self.chunks, self.terms):
-                    out.write(json.dumps({**chunk.to_dict(), "terms": terms}, ensure_ascii=False) + "\n")
+                for chunk, terms, starts in zip(self.chunks, self.terms, self.term_starts):
+                    record = {**chunk.to_dict(), "terms": terms, "term_starts": starts}
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
             self.dense.save(staging / "dense.faiss")
+            np.save(staging / "sentences.npy", np.asarray(self.sentence_vectors, dtype=SENTENCE_DTYPE))
             (staging / "lexical").mkdir()
             self.lexical.save(staging / "lexical")
             self.manifest.files = _checksums(staging)
@@ -311,22 +375,31 @@ class CorpusIndex:
             for line in (generation / "documents.jsonl").read_text(encoding="utf-8").splitlines():
                 doc = Document(**json.loads(line))
                 documents[doc.doc_id] = doc
-            chunks, terms = [], []
+            chunks, terms, term_starts = [], [], []
             with (generation / "chunks.jsonl").open(encoding="utf-8", newline="\n") as lines:  # streamed
                 for line in lines:
                     if not line.strip():
                         continue
                     record = json.loads(line)
                     terms.append([sys.intern(t) for t in record.pop("terms")])
+                    term_starts.append(tuple(record.pop("term_starts")))
                     chunks.append(Chunk.from_dict(record))
             dense = DenseIndex.load(generation / "dense.faiss")
+            # Memory-mapped: only the sentences of retrieved chunks are ever read, so most stay on disk.
+            sentence_vectors = np.load(generation / "sentences.npy", mmap_mode="r")
             lexical = LexicalIndex.load(generation / "lexical", len(chunks), settings.typo_max_distance)
         except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
             raise IndexLoadError(f"{folder}: index files are damaged ({exc}); rebuild with `qa index`") from exc
-        sizes = {len(chunks), len(terms), len(dense), lexical.size}
-        if sizes != {manifest.chunks} or len(documents) != manifest.documents or dense.dim != manifest.dim:
+        sizes = {len(chunks), len(terms), len(term_starts), len(dense), lexical.size}
+        sentences = sum(len(c.sentences) for c in chunks)
+        if (
+            sizes != {manifest.chunks}
+            or len(documents) != manifest.documents
+            or dense.dim != manifest.dim
+            or sentence_vectors.shape != (sentences, manifest.dim)
+        ):
             raise IndexLoadError(f"{folder}: index files disagree with the manifest; rebuild with `qa index`")
-        return cls(documents, chunks, terms, dense, lexical, manifest)
+        return cls(documents, chunks, terms, term_starts, dense, sentence_vectors, lexical, manifest)
 
     def is_current(self, settings: Settings, corpus_fingerprint: str) -> bool:
         return (

@@ -38,6 +38,38 @@ def normalize_for_search(text: str) -> str:
     return _DOTTED_DATE_RE.sub(lambda m: f"{m[1]}년 {int(m[2])}월 {int(m[3])}일", text)
 
 
+def normalize_with_offsets(text: str) -> tuple[str, list[int], list[int]] | None:
+    """``normalize_for_search`` with, for each output character, the start and end of what it came from.
+
+    None in the rare case NFKC joins characters (conjoining jamo): callers then analyse such text piecewise.
+    """
+    starts: list[int] = list(range(len(text)))
+    if not unicodedata.is_normalized("NFKC", text):
+        pieces = [unicodedata.normalize("NFKC", ch) for ch in text]  # "…" → "...", "㈜" → "(주)"
+        if "".join(pieces) != unicodedata.normalize("NFKC", text):
+            return None
+        text = "".join(pieces)
+        starts = [i for i, piece in enumerate(pieces) for _ in piece]
+    edits = sorted(
+        [(m.start(), m.end(), "") for m in _DIGIT_COMMA_RE.finditer(text)]
+        + [(m.start(), m.end(), f"{m[1]}년 {int(m[2])}월 {int(m[3])}일") for m in _DOTTED_DATE_RE.finditer(text)]
+    )
+    out: list[str] = []
+    out_starts: list[int] = []
+    out_ends: list[int] = []
+    position = 0
+    for start, end, replacement in [*edits, (len(text), len(text), "")]:
+        out.append(text[position:start])
+        out_starts.extend(starts[position:start])
+        out_ends.extend(starts[i] + 1 for i in range(position, start))
+        if replacement:
+            out.append(replacement)
+            out_starts.extend([starts[start]] * len(replacement))
+            out_ends.extend([starts[end - 1] + 1] * len(replacement))
+        position = end
+    return "".join(out), out_starts, out_ends
+
+
 def jamo(word: str) -> str:
     """Decompose Hangul syllables into jamo, so ``률`` and ``율`` differ by one letter, not one syllable."""
     out = []
@@ -79,20 +111,65 @@ class KoreanAnalyzer:
 
     def sentences(self, text: str, start: int = 0, end: int | None = None) -> list[Span]:
         """Sentence spans of ``text[start:end]``, never crossing a line break, trimmed of white space."""
-        end = len(text) if end is None else end
-        spans: list[Span] = []
-        for paragraph in _PARAGRAPH_RE.finditer(text, start, end):
+        return [span for span, _ in self._analyse([(text, start, end)], with_terms=False)[0]]
+
+    def sentences_with_terms(
+        self, ranges: list[tuple[str, int, int | None]]
+    ) -> list[list[tuple[Span, list[str]]]]:
+        """For each ``(text, start, end)``: its sentence spans and their search terms, from one batched Kiwi pass.
+
+        Indexing needs both for every sentence of every document; batching them is a third faster than
+        analysing document by document, and twice as fast as splitting and analysing separately.
+        """
+        return self._analyse(ranges, with_terms=True)
+
+    def terms_many(self, texts: list[str]) -> list[list[str]]:
+        """``terms`` of many short texts (titles, header lines) with one batched Kiwi call for those not cached."""
+        missing = list(dict.fromkeys(t for t in texts if self._terms_cache.get(t) is None))
+        if missing:
+            normalised = [normalize_for_search(t) for t in missing]
             with self._lock:
-                found = self._kiwi.split_into_sents(paragraph.group(0))
-            for sent in found:
-                s, e = paragraph.start() + sent.start, paragraph.start() + sent.end
-                while s < e and text[s].isspace():
-                    s += 1
-                while e > s and text[e - 1].isspace():
-                    e -= 1
-                if e > s:
-                    spans.append(Span(s, e))
-        return spans
+                analysed = list(self._kiwi.tokenize(normalised))
+            for text, norm, tokens in zip(missing, normalised, analysed):
+                self._terms_cache.put(text, tuple(sys.intern(t) for t in self._terms_of_tokens(norm, tokens)))
+        return [self.terms(t) for t in texts]
+
+    def _analyse(
+        self, ranges: list[tuple[str, int, int | None]], with_terms: bool
+    ) -> list[list[tuple[Span, list[str]]]]:
+        """Split paragraphs into sentences on their search-normalised form, so "2021.06.30" never ends one.
+
+        Kiwi analyses all paragraphs of all ranges in one batch; offsets are mapped back to each text.
+        """
+        paragraphs = [
+            (which, m.start(), normalize_with_offsets(m.group(0)), m.group(0))
+            for which, (text, start, end) in enumerate(ranges)
+            for m in _PARAGRAPH_RE.finditer(text, start, len(text) if end is None else end)
+        ]
+        plain = [p[2][0] for p in paragraphs if p[2] is not None]
+        with self._lock:
+            analysed = iter(list(self._kiwi.tokenize(plain, split_sents=True)) if plain else [])
+        out: list[list[tuple[Span, list[str]]]] = [[] for _ in ranges]
+        for which, offset, mapped, raw in paragraphs:
+            text, found = ranges[which][0], out[which]
+            if mapped is None:  # compatibility characters: sentence by sentence, as ``terms`` analyses them
+                with self._lock:
+                    sentences = self._kiwi.split_into_sents(raw)
+                for sent in sentences:
+                    span = _trimmed(text, offset + sent.start, offset + sent.end)
+                    if span:
+                        found.append((span, self.terms(text[span.start : span.end]) if with_terms else []))
+                continue
+            normalised, starts, ends = mapped
+            for tokens in next(analysed):
+                if not tokens:
+                    continue
+                first, last = tokens[0], tokens[-1]
+                span = _trimmed(text, offset + starts[first.start], offset + ends[last.start + last.len - 1])
+                if span:
+                    terms = [sys.intern(t) for t in self._terms_of_tokens(normalised, tokens)] if with_terms else []
+                    found.append((span, terms))
+        return out
 
     def morphemes(self, text: str) -> list[tuple[str, str, int, int]]:
         """(form, tag, start, end) of each morpheme, with offsets into ``text`` as given (for answer spans)."""
@@ -113,7 +190,10 @@ class KoreanAnalyzer:
 
     def _terms(self, text: str) -> list[str]:
         normalised = normalize_for_search(text)
-        tokens = self._tokenize(normalised)
+        return self._terms_of_tokens(normalised, self._tokenize(normalised))
+
+    def _terms_of_tokens(self, normalised: str, tokens) -> list[str]:
+        """``tokens`` are Kiwi's analysis of ``normalised`` (or of a sentence in it, with offsets into it)."""
         terms: list[str] = []
         for i, tok in enumerate(tokens):
             tag = tok.tag.split("-")[0]
@@ -185,3 +265,11 @@ class KoreanAnalyzer:
             if word and word[0].tag.startswith(("NN", "SL", "SH", "XR")):
                 stems.append((text[word[0].start : word[-1].start + word[-1].len], len(word)))
         return stems
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if end > start else None

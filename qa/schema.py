@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 DOC_ID_PATTERN = r"^[a-z0-9](?:[a-z0-9._-]{0,78}[a-z0-9])?$"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A half-open character range ``[start, end)`` into a document's cleaned text."""
 
@@ -16,7 +16,7 @@ class Span:
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     """A cleaned article. ``text`` is the canonical cleaned text every offset points into.
 
@@ -38,7 +38,7 @@ class Document:
         return asdict(self)
 
 
-@dataclass
+@dataclass(slots=True)
 class Chunk:
     """A run of whole sentences from one document, with offsets into its cleaned text."""
 
@@ -58,7 +58,7 @@ class Chunk:
         return cls(**{**data, "sentences": spans})
 
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
     """One retrieved chunk with its fused score and the ranks it had in each retriever (None = not found)."""
 

@@ -36,8 +36,14 @@ def running(app, timeout: float = 60.0) -> Iterator[str]:
 
 
 @contextmanager
-def qa_serve(corpus, index, env: dict[str, str] | None = None, timeout: float = 240.0) -> Iterator[tuple[str, object]]:
-    """Run `qa serve` as a real process on a free port; yield (base URL, process). Killed at the end if alive."""
+def qa_serve(
+    corpus, index, env: dict[str, str] | None = None, timeout: float = 240.0, poll: float = 0.3, quiet: bool = False
+) -> Iterator[tuple[str, object]]:
+    """Run `qa serve` as a real process on a free port; yield (base URL, process) once it answers ``/health``
+    (checked every ``poll`` seconds). Killed at the end if alive.
+
+    Its output is captured for tests to read; ``quiet`` discards it instead (a long benchmark would fill the pipe).
+    """
     import os
     import subprocess
     import sys
@@ -47,22 +53,24 @@ def qa_serve(corpus, index, env: dict[str, str] | None = None, timeout: float = 
     port = free_port()
     command = [sys.executable, "-m", "qa.cli", "serve", "--corpus", str(corpus), "--index", str(index),
                "--port", str(port)]
-    process = subprocess.Popen(command, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
+    output = subprocess.DEVNULL if quiet else subprocess.PIPE
+    process = subprocess.Popen(command, env={**os.environ, **(env or {})}, stdout=output,
                                stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout
         while True:
-            assert process.poll() is None, process.stdout.read()
+            assert process.poll() is None, process.stdout.read() if process.stdout else "qa serve exited"
             try:
                 httpx.get(base + "/health", timeout=2)
                 break
             except httpx.TransportError:
                 assert time.monotonic() < deadline, "qa serve did not come up"
-                time.sleep(0.3)
+                time.sleep(poll)
         yield base, process
     finally:
         if process.poll() is None:
             process.kill()
         process.wait(timeout=20)
-        process.stdout.close()
+        if process.stdout:
+            process.stdout.close()

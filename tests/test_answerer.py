@@ -130,3 +130,21 @@ def test_a_question_about_fields_is_answered_with_the_listed_items(service):
     answer = service.ask("카카오와 SKT가 협력하기로 한 분야는?")
     assert answer.answerable and answer.short_answer.startswith("△AI")
     assert "지식재산권" in answer.short_answer and "ESG" in answer.short_answer
+
+
+def test_answering_encodes_only_the_question(service, monkeypatch):
+    """Evidence sentences are scored with vectors made at index time: a new question costs one encode."""
+    model = service.embedder.model
+    encoded: list[list[str]] = []
+    original = model.encode
+
+    def counting(texts, *args, **kwargs):
+        encoded.append(list(texts))
+        return original(texts, *args, **kwargs)
+
+    monkeypatch.setattr(model, "encode", counting)
+    question = "카카오모빌리티는 택시 호출 시장에서 점유율이 어느 정도야?"
+    service.embedder.cache.pop((service.settings.query_prompt, question))
+    answer = service.ask(question)
+    assert answer.answerable and "80%" in answer.short_answer
+    assert encoded == [[question]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import numpy as np
 import pytest
 
 from qa.index import CorpusIndex, IndexLoadError
@@ -58,7 +59,9 @@ def test_changed_settings_make_the_index_stale(workspace):
 
 
 @pytest.mark.parametrize(
-    "damage", ["truncate_vectors", "flip_a_vector_byte", "delete_chunks", "garble_manifest", "lose_current"]
+    "damage",
+    ["truncate_vectors", "flip_a_vector_byte", "flip_a_sentence_vector_byte", "delete_chunks", "garble_manifest",
+     "lose_current"],
 )
 def test_damaged_index_is_refused_then_rebuilt(workspace, damage):
     settings, embedder, analyzer = workspace
@@ -71,6 +74,11 @@ def test_damaged_index_is_refused_then_rebuilt(workspace, damage):
         data = bytearray(vectors.read_bytes())
         data[-7] ^= 0x40
         vectors.write_bytes(bytes(data))
+    elif damage == "flip_a_sentence_vector_byte":
+        sentences = folder / "sentences.npy"
+        data = bytearray(sentences.read_bytes())
+        data[-3] ^= 0x40
+        sentences.write_bytes(bytes(data))
     elif damage == "delete_chunks":
         (folder / "chunks.jsonl").unlink()
     elif damage == "garble_manifest":
@@ -97,3 +105,32 @@ def test_an_index_of_another_dimension_is_refused(workspace):
     manifest.write_text(manifest.read_text().replace('"dim": 384', '"dim": 768'))
     with pytest.raises(IndexLoadError, match="disagree"):
         CorpusIndex.load(settings.index_dir, settings)
+
+
+def test_sentence_vectors_and_terms_follow_their_chunks(writable_service):
+    """Each chunk's sentences keep their own vectors and terms through an add, a delete and a reload."""
+    service = writable_service()
+    index = service.index
+    assert index.sentence_vectors.shape == (sum(len(c.sentences) for c in index.chunks), index.manifest.dim)
+    row = next(r for r, c in enumerate(index.chunks) if "3,000억원" in c.text)
+    chunk = index.chunks[row]
+    positions = list(range(len(chunk.sentences)))
+    vectors = index.sentence_vectors_of([(row, p) for p in positions])
+    terms = [index.sentence_terms(row, p) for p in positions]
+    for p, span in enumerate(chunk.sentences):
+        assert terms[p] == service.analyzer.terms(index.documents[chunk.doc_id].text[span.start : span.end])
+    assert any("3000억원" in t for t in terms)
+
+    def same_as_before(current: CorpusIndex) -> None:
+        moved = next(r for r, c in enumerate(current.chunks) if c.chunk_id == chunk.chunk_id)
+        assert np.array_equal(current.sentence_vectors_of([(moved, p) for p in positions]), vectors)
+        assert [current.sentence_terms(moved, p) for p in positions] == terms
+
+    added = service.add_article("감귤 수확 시작", "제주도 서귀포에서 올해 첫 감귤 수확이 시작됐다. 농가는 풍년을 기대한다.")
+    same_as_before(service.index)
+    new_rows = [r for r, c in enumerate(service.index.chunks) if c.doc_id == added.doc_id]
+    assert len(service.index.sentence_vectors) == int(service.index.sentence_starts[-1])
+    assert service.index.sentence_terms(new_rows[-1], 0)  # the new article's sentences have terms too
+    service.remove_article(next(d for d in index.documents if d != chunk.doc_id))  # the other seed article
+    same_as_before(service.index)
+    same_as_before(CorpusIndex.load(service.settings.index_dir, service.settings))

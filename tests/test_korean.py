@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from qa.korean import edit_distance, jamo, normalize_for_search
+from hypothesis import given
+from hypothesis import strategies as st
+
+from qa.korean import edit_distance, jamo, normalize_for_search, normalize_with_offsets
 
 
 def test_particles_do_not_change_terms(analyzer):
@@ -53,3 +56,28 @@ def test_sentence_spans_slice_the_text_exactly(analyzer):
     assert [text[s.start : s.end] for s in spans] == [
         "제목 줄", "첫 문장이다.", "둘째 문장은 29.2%를 말한다!", "셋째는?", "넷째 줄",
     ]
+
+
+def test_dotted_dates_and_compatibility_characters_keep_sentences_whole(analyzer):
+    text = "승인 2021.03.15 10:23\n㈜카카오는 2021.06.30 3,000억원을 냈다… 다음 문장이다."
+    spans = analyzer.sentences(text)
+    assert [text[s.start : s.end] for s in spans] == [
+        "승인 2021.03.15 10:23", "㈜카카오는 2021.06.30 3,000억원을 냈다…", "다음 문장이다.",
+    ]
+    analysed = analyzer.sentences_with_terms([(text, 0, None)])[0]
+    assert [span for span, _ in analysed] == spans
+    for span, terms in analysed:  # the same terms as analysing the sentence alone, in whatever spelling
+        assert terms == analyzer.terms(text[span.start : span.end])
+    assert {"3000억원", "2021년", "6월", "30일"} <= set(analysed[1][1])
+
+
+@given(st.text(alphabet="0123456789,.년월일 가나다㈜…ＡＢ１２", max_size=40))
+def test_normalised_offsets_point_back_into_the_text(text):
+    mapped = normalize_with_offsets(text)
+    if mapped is None:
+        return
+    normalised, starts, ends = mapped
+    assert normalised == normalize_for_search(text)
+    assert len(starts) == len(ends) == len(normalised)
+    assert all(0 <= a < b <= len(text) for a, b in zip(starts, ends))
+    assert starts == sorted(starts)

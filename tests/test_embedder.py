@@ -1,0 +1,43 @@
+"""Embedding: passage vectors, and sentence vectors pooled from the same forward pass (used to rank evidence)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+CHUNK = (
+    "카카오 SK텔레콤 협력\n"
+    "카카오와 SK텔레콤은 3,000억원 규모의 지분을 서로 교환했다. "
+    "네이버는 경기도 군포에 풀필먼트 센터를 열었다. "
+    "뷰어스 송가영 기자가 이 소식을 전했다."
+)
+
+
+def _spans(text: str, sentences: list[str]) -> list[tuple[int, int]]:
+    return [(text.index(s), text.index(s) + len(s)) for s in sentences]
+
+
+def test_sentence_vectors_come_from_the_passage_pass(service):
+    embedder = service.embedder
+    sentences = ["카카오와 SK텔레콤은 3,000억원 규모의 지분을 서로 교환했다.", "네이버는 경기도 군포에 풀필먼트 센터를 열었다.",
+                 "뷰어스 송가영 기자가 이 소식을 전했다."]
+    vectors, sentence_vectors = embedder.encode_passages_with_sentences([CHUNK], [_spans(CHUNK, sentences)])
+    assert vectors.shape == (1, embedder.dim) and sentence_vectors.shape == (3, embedder.dim)
+    assert np.allclose(np.linalg.norm(sentence_vectors, axis=1), 1.0, atol=1e-5)
+    # The passage vector is the one plain `encode` gives: one forward pass serves both.
+    plain = embedder.model.encode([CHUNK], prompt=embedder.passage_prompt, normalize_embeddings=True)[0]
+    assert float(vectors[0] @ plain) > 0.999
+
+    questions = ["카카오와 SKT가 교환한 지분 규모는 얼마야?", "네이버 풀필먼트 센터는 어디에 있어?", "이 기사를 쓴 기자는 누구야?"]
+    for expected, question in enumerate(questions):
+        similarities = sentence_vectors @ embedder.encode_query(question)
+        assert int(np.argmax(similarities)) == expected, (question, similarities)
+
+
+def test_sentences_of_several_passages_stay_in_order(service):
+    embedder = service.embedder
+    texts = [CHUNK, "짧은 문단이다. 두 문장이다.", "문장 없는 제목"]
+    spans = [_spans(CHUNK, ["네이버는 경기도 군포에 풀필먼트 센터를 열었다."]), [(0, 8), (9, 15)], []]
+    vectors, sentence_vectors = embedder.encode_passages_with_sentences(texts, spans)
+    assert vectors.shape[0] == 3 and sentence_vectors.shape[0] == 3
+    alone, alone_sentences = embedder.encode_passages_with_sentences([texts[1]], [spans[1]])
+    assert np.allclose(sentence_vectors[1:], alone_sentences, atol=1e-4)  # rows follow (text, span) order

@@ -50,10 +50,11 @@ class Embedder:
                 part = order[begin : begin + self.batch_size * ENCODE_SLICE_BATCHES]
                 outputs = self.model.encode([texts[i] for i in part], prompt=self.passage_prompt,
                                             batch_size=self.batch_size, output_value=None)
-                for i, output in zip(part, outputs):
+                all_offsets = self._offsets([self.passage_prompt + texts[i] for i in part])
+                for i, output, offsets in zip(part, outputs, all_offsets):
                     vectors[i] = output["sentence_embedding"].float().numpy()
                     tokens = output["token_embeddings"].float().numpy()
-                    offsets = self._offsets(self.passage_prompt + texts[i], len(tokens)) - len(self.passage_prompt)
+                    offsets = _fitted(offsets, len(tokens)) - len(self.passage_prompt)
                     for row, (start, end) in enumerate(spans[i], start=int(first_row[i])):
                         inside = (offsets[:, 0] < end) & (offsets[:, 1] > start)
                         pooled = tokens[inside].mean(axis=0) if inside.any() else vectors[i]
@@ -61,15 +62,12 @@ class Embedder:
                 bar.update(len(part))
         return _normalised(vectors), sentences
 
-    def _offsets(self, text: str, length: int) -> np.ndarray:
-        """Character range of each model token of ``text`` (special tokens get an empty range)."""
+    def _offsets(self, texts: list[str]) -> list[np.ndarray]:
+        """Character range of each model token of each text (special tokens get an empty range), in one batch."""
         encoded = self.model.tokenizer(
-            text, return_offsets_mapping=True, truncation=True, max_length=self.model.max_seq_length
+            texts, return_offsets_mapping=True, truncation=True, max_length=self.model.max_seq_length
         )
-        offsets = np.asarray(encoded["offset_mapping"], dtype=np.int64)[:length]
-        if len(offsets) < length:  # the model saw more tokens than the tokenizer gave offsets for: never pool them
-            offsets = np.vstack([offsets, np.zeros((length - len(offsets), 2), dtype=np.int64)])
-        return offsets
+        return [np.asarray(offsets, dtype=np.int64).reshape(-1, 2) for offsets in encoded["offset_mapping"]]
 
     def encode_query(self, text: str) -> np.ndarray:
         return self.encode_cached([text], self.query_prompt)[0]
@@ -91,3 +89,10 @@ class Embedder:
 def _normalised(vectors: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return np.ascontiguousarray(vectors / np.where(norms == 0, 1.0, norms), dtype=np.float32)
+
+
+def _fitted(offsets: np.ndarray, length: int) -> np.ndarray:
+    """Offsets for exactly ``length`` tokens: any the tokenizer did not report get an empty range (never pooled)."""
+    if len(offsets) >= length:
+        return offsets[:length]
+    return np.vstack([offsets, np.zeros((length - len(offsets), 2), dtype=np.int64)])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from qa.schema import DOC_ID_PATTERN, Chunk, Document
 from qa.settings import MAX_QUESTION_CHARS
@@ -20,6 +20,14 @@ class AskRequest(BaseModel):
 
     question: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS, pattern=NOT_BLANK, description="한국어 질문 (1–1,000자)")
     top_k: int | None = Field(default=None, ge=1, le=20, description="읽을 문단 수 (기본 5)")
+
+    @field_validator("top_k", mode="before")
+    @classmethod
+    def _json_integer(cls, value: object) -> object:
+        """JSON Schema's integer: `7` or `7.0`, never `true` (lax parsing reads it as 1) or a numeric string."""
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            raise ValueError("정수여야 합니다 (must be an integer)")
+        return value
 
 
 class ArticleIn(BaseModel):

@@ -80,6 +80,7 @@ def test_documents_and_passages(client):
         ("post", "/ask", {"question": 42}, 422, "question"),
         ("post", "/ask", {"question": "카카오?", "top_k": 0}, 422, "top_k"),
         ("post", "/ask", {"question": "카카오?", "top_k": "다섯"}, 422, "top_k"),
+        ("post", "/ask", {"question": "카카오?", "top_k": True}, 422, "top_k"),  # found by schemathesis
         ("post", "/ask", {"question": "카카오?", "extra": 1}, 422, "extra"),
         ("post", "/ask", {}, 422, "question"),
         ("get", "/ask?q=", None, 422, "비어"),

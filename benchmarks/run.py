@@ -115,20 +115,13 @@ def encode_times(embedder: Embedder, questions: list[str], settings: Settings) -
 
 
 def ask_times(service: QAService, questions: list[str]) -> list[float]:
-    """Questions never asked before: no cached answer or query vector (sentence vectors may be warm)."""
+    """Questions never asked before: no cached answer or query vector."""
     samples = []
     for question in questions:
         started = time.perf_counter()
         service.ask(question)
         samples.append(time.perf_counter() - started)
     return samples
-
-
-def forget(service: QAService, questions: list[str]) -> None:
-    """Make questions unseen again: no cached answer, no cached query vector (evidence sentences stay warm)."""
-    service.answer_cache.clear()
-    for question in questions:
-        service.embedder.cache.pop((service.settings.query_prompt, question))
 
 
 def http_times(base: str, questions: list[str]) -> list[float]:

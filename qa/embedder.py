@@ -70,20 +70,14 @@ class Embedder:
         return [np.asarray(offsets, dtype=np.int64).reshape(-1, 2) for offsets in encoded["offset_mapping"]]
 
     def encode_query(self, text: str) -> np.ndarray:
-        return self.encode_cached([text], self.query_prompt)[0]
-
-    def encode_cached(self, texts: list[str], prompt: str) -> np.ndarray:
-        """Encode with an LRU cache: repeated questions and evidence sentences are encoded once per process."""
-        found = {t: v for t in dict.fromkeys(texts) if (v := self.cache.get((prompt, t))) is not None}
-        missing = [t for t in dict.fromkeys(texts) if t not in found]
-        if missing:
-            vectors = self.model.encode(
-                missing, prompt=prompt, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True
-            )
-            for text, vector in zip(missing, vectors):
-                found[text] = np.ascontiguousarray(vector, dtype=np.float32)
-                self.cache.put((prompt, text), found[text])
-        return np.stack([found[t] for t in texts])
+        """The question's vector, from an LRU cache: a repeated question is encoded once per process."""
+        key = (self.query_prompt, text)
+        vector = self.cache.get(key)
+        if vector is None:
+            encoded = self.model.encode([text], prompt=self.query_prompt, normalize_embeddings=True)
+            vector = np.ascontiguousarray(encoded[0], dtype=np.float32)
+            self.cache.put(key, vector)
+        return vector
 
 
 def _normalised(vectors: np.ndarray) -> np.ndarray:

@@ -124,21 +124,24 @@ def _encode_documents(
     texts: list[str] = []
     spans: list[list[tuple[int, int]]] = []
     analysed_docs = analyzer.sentences_with_terms([(doc.text, doc.body_start, None) for doc in documents])
-    # Titles and header lines are short: analysed in one batch too, then served from the analyzer's cache.
-    analyzer.terms_many([doc.title for doc in documents]
-                        + [doc.text[line.start : line.end] for doc in documents for line in header_lines(doc)])
-    for doc, analysed in zip(documents, analysed_docs):
+    # Titles and header lines (the header chunk's "sentences") are short: analysed in one batch too.
+    headers = [header_lines(doc) for doc in documents]
+    title_terms = analyzer.terms_many([doc.title for doc in documents])
+    line_terms = iter(analyzer.terms_many(
+        [doc.text[line.start : line.end] for doc, lines in zip(documents, headers) for line in lines]
+    ))
+    for doc, analysed, lines, title_words in zip(documents, analysed_docs, headers, title_terms):
         sentence_terms = {span: words for span, words in analysed}
+        sentence_terms.update((line, next(line_terms)) for line in lines)
         for chunk in chunk_document(doc, analyzer, settings.chunk_chars, settings.chunk_overlap_sentences,
                                     sentences=[span for span, _ in analysed]):
             text = passage_text(chunk, doc, settings.embed_title)
             shift = len(text) - len(chunk.text) - chunk.start  # the title line before the chunk's own text
-            chunk_words = list(analyzer.terms(doc.title)) if len(text) > len(chunk.text) else []
+            chunk_words = list(title_words) if len(text) > len(chunk.text) else []
             starts = []
             for span in chunk.sentences:
                 starts.append(len(chunk_words))
-                words = sentence_terms.get(span)
-                chunk_words.extend(words if words is not None else analyzer.terms(doc.text[span.start : span.end]))
+                chunk_words.extend(sentence_terms[span])
             chunks.append(chunk)
             terms.append(chunk_words)
             term_starts.append((*starts, len(chunk_words)))

@@ -133,15 +133,17 @@ class KoreanAnalyzer:
         return self._analyse(ranges, with_terms=True)
 
     def terms_many(self, texts: list[str]) -> list[list[str]]:
-        """``terms`` of many short texts (titles, header lines) with one batched Kiwi call for those not cached."""
-        missing = list(dict.fromkeys(t for t in texts if self._terms_cache.get(t) is None))
+        """``terms`` of many short texts (titles, header lines), with one batched Kiwi call for those not cached."""
+        found = {t: cached for t in dict.fromkeys(texts) if (cached := self._terms_cache.get(t)) is not None}
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
         if missing:
             normalised = [normalize_for_search(t) for t in missing]
             with self._lock:
                 analysed = list(self._kiwi.tokenize(normalised))
             for text, norm, tokens in zip(missing, normalised, analysed):
-                self._terms_cache.put(text, tuple(sys.intern(t) for t in self._terms_of_tokens(norm, tokens)))
-        return [self.terms(t) for t in texts]
+                found[text] = tuple(sys.intern(t) for t in self._terms_of_tokens(norm, tokens))
+                self._terms_cache.put(text, found[text])
+        return [list(found[t]) for t in texts]
 
     def _analyse(
         self, ranges: list[tuple[str, int, int | None]], with_terms: bool

@@ -33,7 +33,7 @@ class Settings(BaseSettings):
     query_prompt: str = "query: "
     passage_prompt: str = "passage: "
     embed_batch_size: int = 32
-    embed_cache_size: int = 20_000  # cached query and evidence-sentence vectors
+    embed_cache_size: int = 20_000  # cached question vectors
     answer_cache_size: int = 1_024  # answers to repeated questions, until the index changes
     embed_title: bool = True  # prepend the article title to each chunk before embedding
 

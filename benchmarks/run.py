@@ -27,7 +27,7 @@ import numpy as np
 from benchmarks.replicate import replicate
 from qa.embedder import Embedder
 from qa.chunking import chunk_document
-from qa.evaluation import hit_supports, load_questions, supports
+from qa.evaluation import load_questions
 from qa.index import CorpusIndex, passage_text
 from qa.ingest import corpus_fingerprint, ingest_folder
 from qa.korean import KoreanAnalyzer
@@ -259,12 +259,12 @@ def bench_peer(service: QAService, model_path: str, settings: Settings) -> None:
         started = time.perf_counter()
         hits = service.search(question.question, top_k=5)
         our_times.append(time.perf_counter() - started)
-        ours += any(hit_supports(h, question) for h in hits)
+        ours += any(question.supported_by(h.chunk.doc_id, h.chunk.text) for h in hits)
         started = time.perf_counter()
         found = embeddings.search(question.question, 5)
         their_times.append(time.perf_counter() - started)
         chunks = [index.chunks[int(row)] for row, _ in found]
-        theirs += any(supports(c.doc_id, c.text, question) for c in chunks)
+        theirs += any(question.supported_by(c.doc_id, c.text) for c in chunks)
     report("recall@5 on the seed dev questions: ours / txtai", f"{ours / len(questions):.3f} / {theirs / len(questions):.3f}",
            f"{len(questions)} questions, {len(texts)} chunks")
     report("search latency p50: ours (hybrid) / txtai (dense)",

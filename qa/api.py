@@ -17,7 +17,9 @@ from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 
 from qa.api_models import (
+    EXAMPLE_DOC,
     EXAMPLE_QUESTION,
+    EXAMPLES,
     NOT_BLANK,
     AskRequest,
     ArticleIn,
@@ -36,7 +38,6 @@ log = logging.getLogger(__name__)
 
 LIMITED_PATHS = ("/ask", "/documents", "/passages")  # the work; /health and the page's assets stay quick
 MAX_FORM_FIELDS = 20  # an upload form needs only "file"; other fields are ignored, a flood of them refused
-EXAMPLE_DOC = "sisaweek-2021-03-15-kakao-skt-partnership"
 
 
 def _errors(*statuses: int) -> dict[int | str, dict]:
@@ -153,7 +154,7 @@ def create_app(service: QAService | None = None, settings: Settings | None = Non
     @app.get("/ask", response_model=Answer, responses=_errors(422), summary="질문하기 (GET)")
     def ask_get(
         q: str = Query(min_length=1, max_length=MAX_QUESTION_CHARS, pattern=NOT_BLANK, description="한국어 질문",
-                       examples=[EXAMPLE_QUESTION, "카카오 스타일 점유률은 몇 퍼센트야?"]),
+                       examples=[EXAMPLE_QUESTION, EXAMPLES["typo_question"]]),
         top_k: int | None = Query(default=None, ge=1, le=20, description="읽을 문단 수 (기본 5)"),
         svc: QAService = Depends(get_service),
     ) -> Answer:

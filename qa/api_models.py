@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from qa.schema import DOC_ID_PATTERN, Chunk, Document
@@ -9,13 +12,15 @@ from qa.settings import MAX_QUESTION_CHARS
 
 NOT_BLANK = r"\S"  # at least one non-space character
 
-EXAMPLE_QUESTION = "카카오랑 SKT가 지분 바꾼 게 얼마짜리야?"
+EXAMPLES = json.loads(Path(__file__).with_name("examples.json").read_text(encoding="utf-8"))
+EXAMPLE_QUESTION = EXAMPLES["questions"][0]
+EXAMPLE_DOC = EXAMPLES["document"]
 
 
 class AskRequest(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{"question": EXAMPLE_QUESTION}, {"question": "네이버 대표이사 이름이 뭐야?", "top_k": 3}]},
+        json_schema_extra={"examples": [{"question": EXAMPLE_QUESTION}, {"question": EXAMPLES["questions"][-1], "top_k": 3}]},
     )
 
     question: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS, pattern=NOT_BLANK, description="한국어 질문 (1–1,000자)")

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 import datetime
 
+from qa import lexicon
 from qa.reading import RawArticle
 from qa.schema import Document
 
@@ -20,9 +21,10 @@ DUPLICATE_SHARE = 0.7  # share of a long line's sentences found elsewhere that m
 
 _DATE = r"(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})\s*일?(?:\s*\(?[월화수목금토일]\)?)?(?:\s*(\d{1,2}):(\d{2})(?::\d{2})?)?"
 _DATE_RE = re.compile(_DATE)
-_STAMP_RE = re.compile(r"(?:승인|입력|등록|기사입력|발행|게재|수정)\s*[:：]?\s*" + _DATE)
+_STAMP_RE = re.compile(rf"(?:{'|'.join(lexicon.STAMP_WORDS)})\s*[:：]?\s*" + _DATE)
 _TIMESTAMP_LINE_RE = re.compile(r"^" + _DATE + r"$")
-_REPORTER = r"([가-힣]{2,4})\s*(?:기자|특파원|객원기자|선임기자|인턴기자)"
+_ROLES = "|".join(sorted(lexicon.REPORTER_ROLES, key=len, reverse=True))
+_REPORTER = rf"([가-힣]{{2,4}})\s*(?:{_ROLES})"
 _BYLINE_RE = re.compile(r"^(?:[•·▶◆-]\s*)?" + _REPORTER + r"(?=\s|$|[\w.+-]+@)")
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _DATELINE_RES = (
@@ -35,17 +37,13 @@ _COPYRIGHT_RE = re.compile(
     r"\s*(?:<?저작권자\s*)?(?:copyright\s*(?:[ⓒ©]|\(c\))?|[ⓒ©]|\(c\))\s*([^\s,.>]*)[^\n]{0,60}?(?:무단\s*전재|재배포|all rights reserved)[^\n]*$",
     re.I,
 )
-_COMMENT_COUNT_RE = re.compile(r"^(?:댓글|의견|추천|조회수?|공감)\s*\d+\s*$")
-_WIDGETS = {
-    "x", "이 기사를 공유합니다", "관련기사", "관련 기사", "공유하기", "기사공유", "기사 공유하기", "댓글", "페이스북",
-    "트위터", "카카오톡", "카카오스토리", "네이버밴드", "밴드", "url복사", "url 복사", "프린트", "인쇄", "스크랩",
-    "글자크기", "글씨크기", "닫기", "좋아요", "sns 기사보내기", "기사 추천", "기사보내기", "바로가기", "구독", "목록",
-    "이메일", "텔레그램", "링크 복사", "본문 글씨 키우기", "본문 글씨 줄이기", "많이 본 뉴스", "추천 기사",
-}
+_COMMENT_COUNT_RE = re.compile(rf"^(?:{'|'.join(lexicon.COUNTER_WORDS)})\s*\d+\s*$")
+# A line of one or two letters or symbols with no Hangul or digit is page chrome (a close or share button), not text.
+_CHROME_RE = re.compile(r"^[^가-힣0-9]{1,2}$")
 _CAPTION_RES = (
-    re.compile(r"^[\(\[<]\s*(?:사진|그래픽|자료|영상|출처)\s*[=:/].*[\)\]>]$"),
-    re.compile(r"^[\(\[<][^()\[\]]{0,60}(?:제공|캡처|캡쳐|갈무리|촬영)\s*[\)\]>]\s*(?:[ⓒ©].{0,30})?$"),
-    re.compile(r"^(?:사진|그래픽)\s*[=:/]"),
+    re.compile(rf"^[\(\[<]\s*(?:{'|'.join(lexicon.CAPTION_WORDS)})\s*[=:/].*[\)\]>]$"),
+    re.compile(rf"^[\(\[<][^()\[\]]{{0,60}}(?:{'|'.join(lexicon.CREDIT_WORDS)})\s*[\)\]>]\s*(?:[ⓒ©].{{0,30}})?$"),
+    re.compile(rf"^(?:{'|'.join(lexicon.PHOTO_WORDS)})\s*[=:/]"),
     re.compile(r"[.!?)]\s*/\s*[가-힣A-Za-z0-9]{2,10}\s*$"),  # caption ending in a photo credit: "... 있다. /뉴시스"
     re.compile(r"^[ⓒ©]\s*\S{1,20}$"),
 )
@@ -103,7 +101,7 @@ def _signature(text: str) -> str:
 def _take_metadata(line: str, meta: _Meta) -> str | None:
     """Record what a byline, stamp or copyright line says; return what is left of the line (None = drop it)."""
     bare = _LEADING_MARKS_RE.sub("", line)
-    if bare.lower() in _WIDGETS or _COMMENT_COUNT_RE.match(bare):
+    if bare.lower() in lexicon.NEWS_WIDGETS or _COMMENT_COUNT_RE.match(bare) or _CHROME_RE.match(bare):
         return None
     if _TIMESTAMP_LINE_RE.match(line):
         meta.fallback_date = meta.fallback_date or iso_date(_TIMESTAMP_LINE_RE.match(line))
@@ -142,12 +140,15 @@ def _strip_dateline(line: str, meta: _Meta) -> str:
 
 
 def _drop_flattened_copies(lines: list[str]) -> list[str]:
-    """Remove a long line whose sentences mostly appear again elsewhere (a body flattened onto one line)."""
+    """Remove a long line whose sentences mostly appear again in the lines kept (a body flattened onto one line).
+
+    Lines are compared with those still kept, so of two near-copies of a paragraph one always survives.
+    """
     kept = list(lines)
     for i, line in enumerate(lines):
         if len(line) < DUPLICATE_LINE_MIN_CHARS:
             continue
-        rest = _signature(" ".join(l for j, l in enumerate(lines) if j != i))
+        rest = _signature(" ".join(l for j, l in enumerate(kept) if j != i))
         pieces = [_signature(p) for p in _SENTENCE_CUT_RE.split(line)]
         pieces = [p for p in pieces if len(p) >= 10]
         if pieces and sum(p in rest for p in pieces) / len(pieces) >= DUPLICATE_SHARE:

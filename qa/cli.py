@@ -13,6 +13,7 @@ from qa.index import IndexLoadError
 from qa.reading import ReadError
 from qa.service import QAService, QuestionError
 from qa.settings import Settings
+from qa.training import NEWS_SHARE
 
 EXIT_USAGE = 2
 
@@ -124,7 +125,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from qa.evaluation import evaluate, load_questions
 
-    service = QAService(_settings(args))
+    settings = _settings(args)
+    korquad_dir = args.korquad or os.environ.get("QA_KORQUAD_DIR")
+    if korquad_dir:
+        return _eval_korquad(Path(korquad_dir), settings, args.json)
+    if not args.file:
+        _err("질문 파일(JSONL)이나 --korquad DIR을 주세요.")
+        return EXIT_USAGE
+    service = QAService(settings)
     questions = load_questions(Path(args.file))
     report = evaluate(service, questions, k=args.top_k or service.settings.top_k)
     if args.json:
@@ -133,7 +141,45 @@ def cmd_eval(args: argparse.Namespace) -> int:
     print("\n".join(report.lines()))
     if args.failures:
         for failure in report.failures:
-            print(f"  ✗ {failure['question']} → expected {failure['expected']}, got: {failure['got']}")
+            print(f"  ✗ [{failure['kind']}] {failure['question']} → expected {failure['expected']}, "
+                  f"got: {failure['short'] or failure['got']}")
+    return 0
+
+
+def _eval_korquad(folder: Path, settings: Settings, as_json: bool) -> int:
+    from qa import korquad
+
+    data = korquad.load(folder)
+    full = QAService(korquad.settings_for(settings, data.corpus, data.folder / "index-full"))
+    half, paragraphs = (
+        QAService(korquad.settings_for(settings, corpus, data.folder / name), embedder=full.embedder,
+                  analyzer=full.analyzer)
+        for corpus, name in ((data.half_corpus(), "index-half"), (data.paragraph_corpus(), "index-paragraphs"))
+    )
+    for service in (full, half, paragraphs):
+        service.ensure_index(progress=sys.stderr.isatty())
+    report = korquad.evaluate(full, half, paragraphs, data)
+    print(json.dumps(report.__dict__, ensure_ascii=False, indent=2) if as_json else "\n".join(report.lines()))
+    return 0
+
+
+def cmd_fit(args: argparse.Namespace) -> int:
+    from qa.training import run
+
+    korquad_dir = args.korquad or os.environ.get("QA_KORQUAD_DIR")
+    if not korquad_dir:
+        _err("--korquad DIR (또는 QA_KORQUAD_DIR)이 필요합니다: ../shared/korquad/README.md 참고")
+        return EXIT_USAGE
+    dev = []
+    for item in args.dev:
+        questions, _, corpus = item.partition(":")
+        dev.append((Path(questions), Path(corpus or "corpus")))
+    out = Path(args.out) if args.out else None
+    from qa.weights import DEFAULT_WEIGHTS
+
+    for line in run(Path(korquad_dir), dev, out or DEFAULT_WEIGHTS, _settings(args), folds=args.folds,
+                    news_share=args.news_share):
+        print(line, flush=True)
     return 0
 
 
@@ -174,13 +220,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, help="port (default 8000, or QA_PORT)")
     p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser("eval", help="measure retrieval and answers on a JSONL question file")
+    p = sub.add_parser("eval", help="measure retrieval and answers on a JSONL question file, or on KorQuAD")
     common(p)
-    p.add_argument("file", help="JSONL with question, answers (empty list = unanswerable), optional evidence")
+    p.add_argument("file", nargs="?", help="JSONL: question, answers ([] = unanswerable), items, polarity, evidence")
+    p.add_argument("--korquad", help="KorQuAD dev half folder from ../shared/korquad/split.py (or QA_KORQUAD_DIR)")
     p.add_argument("--top-k", type=int, default=None)
     p.add_argument("--json", action="store_true")
     p.add_argument("--failures", action="store_true", help="list the questions answered wrongly")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("fit", help="fit the evidence, span and abstention weights (KorQuAD dev half + dev files)")
+    p.add_argument("--korquad", help="KorQuAD dev half folder (or QA_KORQUAD_DIR)")
+    p.add_argument("--dev", action="append", default=[], metavar="FILE[:CORPUS]",
+                   help="a dev question file and the corpus folder it is about (repeatable)")
+    p.add_argument("--out", help="where to write the weights (default: qa/answer_weights.json)")
+    p.add_argument("--folds", type=int, default=2, help="cross-validation folds (by article)")
+    p.add_argument("--news-share", type=float, default=NEWS_SHARE,
+                   help=f"share of the training weight the news dev files carry (default {NEWS_SHARE})")
+    p.add_argument("--model", help="sentence-transformers model name or path")
+    p.set_defaults(func=cmd_fit)
     return parser
 
 

@@ -49,7 +49,7 @@ class Embedder:
             for begin in range(0, len(order), self.batch_size * ENCODE_SLICE_BATCHES):
                 part = order[begin : begin + self.batch_size * ENCODE_SLICE_BATCHES]
                 outputs = self.model.encode([texts[i] for i in part], prompt=self.passage_prompt,
-                                            batch_size=self.batch_size, output_value=None)
+                                            batch_size=self.batch_size, output_value=None, show_progress_bar=False)
                 all_offsets = self._offsets([self.passage_prompt + texts[i] for i in part])
                 for i, output, offsets in zip(part, outputs, all_offsets):
                     vectors[i] = output["sentence_embedding"].float().numpy()
@@ -74,7 +74,8 @@ class Embedder:
         key = (self.query_prompt, text)
         vector = self.cache.get(key)
         if vector is None:
-            encoded = self.model.encode([text], prompt=self.query_prompt, normalize_embeddings=True)
+            encoded = self.model.encode([text], prompt=self.query_prompt, normalize_embeddings=True,
+                                        show_progress_bar=False)
             vector = np.ascontiguousarray(encoded[0], dtype=np.float32)
             self.cache.put(key, vector)
         return vector

@@ -1,26 +1,46 @@
-"""Measure retrieval (and, later, answers) on a JSONL question file: ``question``, ``answers``, ``evidence``."""
+"""Measure retrieval and answers on a JSONL dev file, with the honest metric of ``qa.metrics``.
+
+A record: ``question``; ``answers`` (alternative short answers, [] when the articles do not answer); optional
+``items`` (every item a list answer needs), ``polarity`` ("yes"/"no"), ``evidence`` (a piece of the supporting
+sentence), ``doc_id`` and ``kind``.
+"""
 
 from __future__ import annotations
 
 import json
-import re
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from qa.schema import Hit
+from qa.contract import Answer
+from qa.metrics import Expected, contains, honest_hit, short_right
 
 
 @dataclass
 class DevQuestion:
     question: str
     answers: list[str]
+    items: list[str] = field(default_factory=list)
+    polarity: str | None = None
     evidence: str | None = None
     doc_id: str | None = None
     kind: str = ""
 
     @property
+    def expected(self) -> Expected:
+        return Expected(self.answers, self.items, self.polarity, self.evidence)
+
+    @property
     def answerable(self) -> bool:
-        return bool(self.answers)
+        return self.expected.answerable
+
+    def supported_by(self, doc_id: str, text: str) -> bool:
+        """A passage supports the question when it holds the evidence (or an answer) in the expected article."""
+        if self.doc_id and doc_id != self.doc_id:
+            return False
+        if self.evidence:
+            return contains(text, self.evidence)
+        return any(contains(text, a) for a in self.answers + self.items)
 
 
 def load_questions(path: Path) -> list[DevQuestion]:
@@ -30,43 +50,25 @@ def load_questions(path: Path) -> list[DevQuestion]:
             continue
         try:
             record = json.loads(line)
-            out.append(
-                DevQuestion(
-                    question=record["question"],
-                    answers=list(record.get("answers") or []),
-                    evidence=record.get("evidence"),
-                    doc_id=record.get("doc_id"),
-                    kind=record.get("kind", ""),
-                )
-            )
+            out.append(DevQuestion(
+                question=record["question"],
+                answers=list(record.get("answers") or []),
+                items=list(record.get("items") or []),
+                polarity=record.get("polarity"),
+                evidence=record.get("evidence"),
+                doc_id=record.get("doc_id"),
+                kind=record.get("kind", ""),
+            ))
         except (ValueError, KeyError, TypeError) as exc:
             raise ValueError(f"{path}:{number}: not a question record ({exc})") from None
     return out
 
 
-def squash(text: str) -> str:
-    """Compare texts regardless of spacing and thousands separators (``3,000억 원`` = ``3000억원``)."""
-    return re.sub(r"(?<=\d),(?=\d)|\s+", "", text)
-
-
-def supports(doc_id: str, text: str, question: DevQuestion) -> bool:
-    """A passage supports a question when it contains the evidence (in the expected article, if one is named)."""
-    if question.doc_id and doc_id != question.doc_id:
-        return False
-    if question.evidence:
-        return squash(question.evidence) in squash(text)
-    return any(squash(answer) in squash(text) for answer in question.answers)
-
-
-def hit_supports(hit: Hit, question: DevQuestion) -> bool:
-    return supports(hit.chunk.doc_id, hit.chunk.text, question)
-
-
-def first_supporting_rank(hits: list[Hit], question: DevQuestion) -> int | None:
-    for rank, hit in enumerate(hits, start=1):
-        if hit_supports(hit, question):
-            return rank
-    return None
+def lenient_hit(answer: Answer, question: DevQuestion) -> bool:
+    """The metric ``qa eval`` used before: the gold text anywhere in the answer, quoted evidence included."""
+    if not question.answerable:
+        return not answer.answerable
+    return answer.answerable and any(contains(answer.answer, a) for a in question.answers + question.items)
 
 
 @dataclass
@@ -77,60 +79,68 @@ class EvalReport:
     answerable: int
     unanswerable: int
     k: int
-    recall_at_k: float
     recall_at_1: float
-    answer_hit: float
+    recall_at_k: float
+    evidence_hit: float
+    answer_hit: float  # honest
+    lenient_hit: float
     short_exact: float
     short_total: int
     wrongly_refused: float
     wrongly_accepted: float
+    by_kind: dict[str, tuple[int, float]]
     failures: list[dict]
 
     def lines(self) -> list[str]:
+        kinds = ", ".join(f"{kind} {hit:.2f} ({n})" for kind, (n, hit) in sorted(self.by_kind.items()))
         return [
             f"questions            {self.questions} ({self.answerable} answerable, {self.unanswerable} not)",
             f"retrieval recall@1   {self.recall_at_1:.3f}",
             f"retrieval recall@{self.k}   {self.recall_at_k:.3f}",
-            f"answer hit rate      {self.answer_hit:.3f}",
-            f"short-answer exact   {self.short_exact:.3f} (of {self.short_total} with a short answer)",
+            f"evidence hit         {self.evidence_hit:.3f} (the supporting text inside the first cited sentence)",
+            f"answer hit (honest)  {self.answer_hit:.3f} (short answer, polarity and every list item right)",
+            f"answer hit (lenient) {self.lenient_hit:.3f} (gold text anywhere in the answer: the old metric)",
+            f"short-answer right   {self.short_exact:.3f} (of {self.short_total} with a short answer)",
             f"wrongly refused      {self.wrongly_refused:.3f} (answerable questions refused)",
             f"wrongly accepted     {self.wrongly_accepted:.3f} (unanswerable questions answered)",
+            f"by kind              {kinds}",
         ]
 
 
-def answer_contains(answer_text: str, expected: list[str]) -> bool:
-    text = squash(answer_text).lower()
-    return any(squash(e).lower() in text for e in expected)
-
-
 def evaluate(service, questions: list[DevQuestion], k: int = 5) -> EvalReport:
-    """Run every question through retrieval and the answerer; ``service`` is a ``QAService``."""
+    """Run every question through the service's answerer; ``service`` is a ``QAService``."""
     answerable = [q for q in questions if q.answerable]
     unanswerable = [q for q in questions if not q.answerable]
-    at_k = at_1 = hits = refused = accepted = short_total = short_exact = 0
+    at_k = at_1 = evidence = hits = lenient = refused = accepted = short_total = short_right_n = 0
+    kinds: dict[str, list[bool]] = defaultdict(list)
     failures = []
     for q in questions:
-        result = service.ask(q.question, top_k=k)
+        reading, result = service.read_and_answer(q.question, top_k=k)
+        hit = honest_hit(result, q.expected, reading.question.wants_span)
+        kinds[q.kind or "-"].append(hit)
         if q.answerable:
-            rank = next((i for i, p in enumerate(result.passages, 1) if supports(p.doc_id, p.text, q)), None)
+            rank = next((i for i, p in enumerate(result.passages, 1) if q.supported_by(p.doc_id, p.text)), None)
             at_k += rank is not None
             at_1 += rank == 1
-            hit = result.answerable and answer_contains(result.answer, q.answers)
+            first = result.citations[0] if result.citations else None
+            evidence += first is not None and q.supported_by(first.doc_id, first.evidence)
             hits += hit
+            lenient += lenient_hit(result, q)
             refused += not result.answerable
-            if result.short_answer:
+            if result.short_answer and q.answers:
                 short_total += 1
-                short_exact += any(squash(result.short_answer).lower() == squash(a).lower() for a in q.answers)
-            if not hit:
-                failures.append({"question": q.question, "expected": q.answers, "got": result.answer[:160]})
+                short_right_n += short_right(result.short_answer, q.answers)
         else:
             accepted += result.answerable
-            if result.answerable:
-                failures.append({"question": q.question, "expected": "(abstain)", "got": result.answer[:160]})
+        if not hit:
+            expected = q.answers or q.items or q.polarity or "(abstain)"
+            failures.append({"question": q.question, "kind": q.kind, "expected": expected,
+                             "got": result.answer[:160], "short": result.short_answer})
     n_a, n_u = len(answerable) or 1, len(unanswerable) or 1
     return EvalReport(
         questions=len(questions), answerable=len(answerable), unanswerable=len(unanswerable), k=k,
-        recall_at_k=at_k / n_a, recall_at_1=at_1 / n_a, answer_hit=hits / n_a,
-        short_exact=short_exact / (short_total or 1), short_total=short_total,
-        wrongly_refused=refused / n_a, wrongly_accepted=accepted / n_u, failures=failures,
+        recall_at_1=at_1 / n_a, recall_at_k=at_k / n_a, evidence_hit=evidence / n_a, answer_hit=hits / n_a,
+        lenient_hit=lenient / n_a, short_exact=short_right_n / (short_total or 1), short_total=short_total,
+        wrongly_refused=refused / n_a, wrongly_accepted=accepted / n_u,
+        by_kind={kind: (len(v), sum(v) / len(v)) for kind, v in kinds.items()}, failures=failures,
     )

@@ -33,7 +33,7 @@ from qa.settings import Settings
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 6
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"  # names the generation folder in use
 GENERATION_PREFIX = "gen-"
@@ -278,6 +278,10 @@ class CorpusIndex:
         """The search terms of one sentence of a chunk, as indexing analysed them."""
         starts = self.term_starts[chunk_row]
         return self.terms[chunk_row][starts[position] : starts[position + 1]]
+
+    def title_terms(self, chunk_row: int) -> list[str]:
+        """The title's terms, which lead every body chunk's terms (the title is embedded and searched with it)."""
+        return self.terms[chunk_row][: self.term_starts[chunk_row][0]]
 
     def terms_between(self, chunk_row: int, start: int, end: int) -> set[str]:
         """Terms of the sentences of a chunk's document within ``[start, end)``, read from this chunk and the ones

@@ -11,6 +11,7 @@ import re
 import sys
 import threading
 import unicodedata
+from typing import NamedTuple
 
 from kiwipiepy import Kiwi
 
@@ -25,11 +26,21 @@ _TRAILING_TAGS = ("J", "E", "VCP", "XSV", "XSA", "SF", "SP", "SS", "SE", "SO", "
 _DIGIT_COMMA_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _DOTTED_DATE_RE = re.compile(r"(?<!\d)(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})(?!\d)")
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
+_SCRIPT_RUN_RE = re.compile(r"[A-Za-z]+|[가-힣]+")
 TOKENS_CACHE_SIZE = 2_000  # recent questions and evidence sentences, as Kiwi tokens
 
 _CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 _JUNG = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
 _JONG = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+
+
+class Morpheme(NamedTuple):
+    """One Kiwi morpheme with its character range in the analysed text."""
+
+    form: str
+    tag: str
+    start: int
+    end: int
 
 
 def normalize_for_search(text: str) -> str:
@@ -182,9 +193,19 @@ class KoreanAnalyzer:
                     found.append((span, terms))
         return out
 
-    def morphemes(self, text: str) -> list[tuple[str, str, int, int]]:
-        """(form, tag, start, end) of each morpheme, with offsets into ``text`` as given (for answer spans)."""
-        return [(t.form, t.tag, t.start, t.end) for t in self._tokenize(text)]
+    def analyse_many(self, texts: list[str]) -> None:
+        """Read several texts into the token cache with one batched Kiwi call (much faster than one by one)."""
+        missing = [t for t in dict.fromkeys(texts) if self._tokens_cache.get(t) is None]
+        if not missing:
+            return
+        with self._lock:
+            analysed = list(self._kiwi.tokenize(missing))
+        for text, tokens in zip(missing, analysed):
+            self._tokens_cache.put(text, tuple(tokens))
+
+    def morphemes(self, text: str) -> list[Morpheme]:
+        """Each morpheme with offsets into ``text`` as given (for answer spans)."""
+        return [Morpheme(t.form, t.tag, t.start, t.end) for t in self._tokenize(text)]
 
     def terms(self, text: str) -> list[str]:
         """Search terms: content morphemes (predicates as ``stem+다``), number+unit tokens and noun compounds.
@@ -210,6 +231,11 @@ class KoreanAnalyzer:
             tag = tok.tag.split("-")[0]
             if tag in CONTENT_TAGS:
                 terms.append(tok.form.lower())
+                # Kiwi reads "SK텔레콤" as one token in one sentence and as SK + 텔레콤 in another: keep the script
+                # runs of a mixed token too, so both readings share terms.
+                runs = _SCRIPT_RUN_RE.findall(tok.form)
+                if len(runs) > 1:
+                    terms.extend(run.lower() for run in runs if len(run) > 1 or run.isascii())
             elif tag in PREDICATE_TAGS:
                 terms.append(tok.form + "다")
             if tag == "SN":

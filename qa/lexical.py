@@ -110,21 +110,17 @@ class LexicalIndex:
         df = int(indptr[token + 1] - indptr[token]) if token is not None and indptr is not None else 0
         return float(np.log(1 + (self.size - df + 0.5) / (df + 0.5)))
 
-    def coverage(self, query_terms: list[str], terms: set[str], context: set[str] = frozenset()) -> float:
-        """Share of the question's idf weight found in a text: near 1 when the question reuses its words.
-
-        Terms found only in ``context`` (the sentence before, the title) earn half. Unknown query terms count
-        against the text unless a typo fix or a compound split repairs them.
-        """
-        total = found = 0.0
+    def weighted(self, query_terms: list[str]) -> "WeightedQuery":
+        """The query's terms as (known pieces, idf weight): repaired and weighed once, then matched many times."""
+        out = []
         for term in dict.fromkeys(query_terms):
             repaired = self.repair(term)
-            total += (weight := self.idf(repaired[0] if repaired else term))
-            if repaired and all(piece in terms for piece in repaired):
-                found += weight
-            elif repaired and all(piece in terms or piece in context for piece in repaired):
-                found += weight / 2
-        return found / total if total else 0.0
+            out.append((tuple(repaired), self.idf(repaired[0] if repaired else term)))
+        return WeightedQuery(out)
+
+    def coverage(self, query_terms: list[str], terms: set[str], context: set[str] = frozenset()) -> float:
+        """Share of the question's idf weight found in a text (see ``WeightedQuery.coverage``)."""
+        return self.weighted(query_terms).coverage(terms, context)
 
     def scores(self, query_terms: list[str], variants: list[str] = ()) -> np.ndarray:
         """BM25 score of every chunk for the query (zeros when no term is known)."""
@@ -144,3 +140,29 @@ class LexicalIndex:
             lexical.bm25 = bm25s.BM25.load(str(folder))
             lexical.size = size
         return lexical
+
+
+class WeightedQuery:
+    """A question's terms with their idf weights, for measuring how much of it a text carries."""
+
+    def __init__(self, terms: list[tuple[tuple[str, ...], float]]) -> None:
+        self.terms = terms
+        self.total = sum(weight for _, weight in terms)
+
+    def coverage(self, terms: set[str], context: set[str] = frozenset()) -> float:
+        """Share of the idf weight found in ``terms``: near 1 when the question reuses the text's words.
+
+        Terms found only in ``context`` (the sentence before, the title) earn half. Unknown query terms count
+        against the text unless a typo fix or a compound split repairs them.
+        """
+        if not self.total:
+            return 0.0
+        found = 0.0
+        for pieces, weight in self.terms:
+            if not pieces:
+                continue
+            if all(p in terms for p in pieces):
+                found += weight
+            elif context and all(p in terms or p in context for p in pieces):
+                found += weight / 2
+        return found / self.total

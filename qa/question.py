@@ -1,67 +1,63 @@
-"""What a Korean question asks for: its answer type, whether it wants several items, and its key terms."""
+"""What a Korean question asks for: answer type, focus noun, the particle and predicate around the asked slot.
+
+Korean questions name what they want in a few places: an interrogative (누구, 언제, 얼마), the noun after an
+interrogative determiner (어떤 시위, 몇 명, 어느 나라), or the head noun of a topic left open at the end (…한 인물은?,
+…의 이름은?). The particle after the asked slot (누구를, 어디에) and the predicate it belongs to (…를 사면했는가)
+tell which phrase of an evidence sentence fills it. Nothing here knows the corpus.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
-from qa.korean import KoreanAnalyzer
+from qa import lexicon
+from qa.korean import KoreanAnalyzer, Morpheme
 
 
 class AnswerType(str, Enum):
     AMOUNT = "amount"  # 얼마, 몇 명, 규모, 점유율
     DATE = "date"  # 언제, 며칠, 몇 년, 시기
-    PERSON = "person"  # 대표는 누구야? (a named person)
-    ORG = "org"  # 누구랑, 어느 회사 (organisation or person)
-    PLACE = "place"  # 어디, 위치
+    PERSON = "person"  # 누구, …한 인물은?
+    ORG = "org"  # 어느 회사, …한 기관은?
+    PLACE = "place"  # 어디, 위치, 어느 나라
     REASON = "reason"  # 왜, 이유, 까닭
-    THING = "thing"  # 무엇, 뭐, 이름
-    YESNO = "yesno"  # ...했어? with no question word
+    THING = "thing"  # 무엇, 이름, 어떤 X, …한 것은?
+    YESNO = "yesno"  # …했어? with no question word
     AUTHOR = "author"  # 기사를 쓴 기자 (document metadata)
     OUTLET = "outlet"  # 어느 언론사 기사 (document metadata)
     PUBLISHED = "published"  # 기사가 언제 나왔어 (document metadata)
     TITLE = "title"  # 기사 제목 (document metadata)
-    OPEN = "open"  # anything else: answer with the best sentence
+    OPEN = "open"  # anything else (어떻게, 설명해 줘): answered with the evidence sentence
 
 
 METADATA_TYPES = frozenset({AnswerType.AUTHOR, AnswerType.OUTLET, AnswerType.PUBLISHED, AnswerType.TITLE})
-
-# Types whose question names the measured attribute right by its cue word ("투자 규모는 얼마", "출시 시기는 언제").
-# Not people: their cue is a role ("대통령은 누구") that many sentences name without naming the asked person.
-FOCUSED_TYPES = frozenset({AnswerType.AMOUNT, AnswerType.DATE})
-
-# Checked in order; the first match wins. Metadata rules come first because they also contain 누구/언제/어디.
-_RULES: list[tuple[AnswerType, re.Pattern]] = [
-    (AnswerType.AUTHOR, re.compile(r"(기자|작성자|글쓴이|필자)(는|가|이름|\s*누구)|누가\s*(썼|작성|쓴)|쓴\s*(사람|기자)|(썼|작성했)(어|나|니|습니까)")),
-    (AnswerType.OUTLET, re.compile(r"(언론사|매체|신문사|출처)|어느\s*(언론|신문|매체)|어디\s*기사")),
-    (AnswerType.PUBLISHED, re.compile(r"(기사|보도).{0,12}(언제|날짜|며칠)|(언제|며칠).{0,6}(승인|발행|보도|게재|작성|나왔|올라왔)|(작성일|보도일|발행일|승인일)")),
-    (AnswerType.TITLE, re.compile(r"제목|헤드라인")),
-    (AnswerType.REASON, re.compile(r"왜|이유|까닭|원인|목적")),
-    (AnswerType.DATE, re.compile(r"언제|며칠|몇\s*(년|월|일|시)|시기|날짜|연도|몇\s*년도")),
-    # A title holder must be a named person; a bare 누구/누가 may be a company too ("누구랑 동맹을 맺었어?").
-    (AnswerType.PERSON, re.compile(r"(대표이사|대표|사장|회장|CEO|의장|장관|총리|대통령)\S{0,2}\s*(이름|누구|누가)|어떤\s*사람")),
-    (AnswerType.AMOUNT, re.compile(
-        r"얼마|몇\s*(명|개|곳|대|건|퍼센트|%|배|위|주년|만|억|천)|규모|금액|비율|점유율|점유률|몇"
-        r"|면적|크기|넓이|길이|무게|가격|요금|이용료|매출|영업이익|순이익|수익|가입자|인원|비용|예산|액수"
-    )),
-    (AnswerType.ORG, re.compile(r"누구|누가|어느\s*(회사|기업|업체|곳)|어떤\s*(회사|기업|업체)|어디(가|랑|와|하고|서|에서)?\s*(운용|만들|개발|추산|출시|인수)|운용사|회사는")),
-    (AnswerType.PLACE, re.compile(r"어디|위치|어느\s*(지역|곳|도시|나라)")),
-    (AnswerType.THING, re.compile(r"무엇|뭐|무슨|이름|어떤|어떻게|어땠")),
-]
-_LIST_RE = re.compile(r"각각|모두|전부|다\s*알려|어떤\s*\S+들|\S+들(은|이|을)\s|목록|나열")
-_TOPIC_ONLY_RE = re.compile(r"[가-힣A-Za-z0-9)]\s*(은|는)\s*\?*$")
-_YESNO_RE = re.compile(r"(있|없|했|됐|하|되|맞|아니|였|었|았)(어|나|니|습니까|을까|지|죠|냐|는지)\s*\??$")
-
-# Words that make a question a question, not part of what it is about.
-QUESTION_WORDS = frozenset(
-    {"얼마", "누구", "누가", "언제", "어디", "무엇", "뭐", "무슨", "어떤", "어떻다", "어느", "몇", "이름", "왜", "이유",
-     "까닭", "하다", "되다", "있다", "이다", "알다", "알려주다", "말하다", "나오다", "기사", "것", "거", "며칠", "짜리",
-     "얼마나", "정도", "어땠", "어떻게", "각각", "모두", "건", "뭘로", "뭔가", "내용", "설명", "대해", "관련", "곳", "때", "계획"}
+# Types answered by a short span of the evidence sentence.
+SPAN_TYPES = frozenset(
+    {AnswerType.AMOUNT, AnswerType.DATE, AnswerType.PERSON, AnswerType.ORG, AnswerType.PLACE, AnswerType.THING}
 )
 
 
-_QUESTION_PREFIXES = ("얼마", "몇", "누구", "언제", "어디", "무엇", "어느", "어떤", "어떻")
+def _words(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+# Metadata questions ask about the article itself; they are recognised first because they also say 누구/언제/어디.
+_METADATA_RULES: list[tuple[AnswerType, re.Pattern]] = [
+    (AnswerType.AUTHOR, re.compile(
+        rf"({_words(lexicon.AUTHOR_WORDS)})(는|가|이름|\s*누구)|누가\s*(썼|작성|쓴)|쓴\s*(사람|기자)|(썼|작성했)(어|나|니|습니까)")),
+    (AnswerType.OUTLET, re.compile(rf"({_words(lexicon.OUTLET_WORDS)})|어느\s*(언론|신문|매체)|어디\s*기사")),
+    (AnswerType.PUBLISHED, re.compile(
+        rf"({_words(lexicon.ARTICLE_WORDS)}).{{0,12}}(언제|날짜|며칠)|(언제|며칠).{{0,6}}(승인|발행|보도|게재|작성|나왔|올라왔)"
+        rf"|({_words(lexicon.PUBLISHED_WORDS)})")),
+    (AnswerType.TITLE, re.compile(rf"{_words(lexicon.TITLE_WORDS)}")),
+]
+_PREDICATE_TAGS = ("VV", "VA", "VX", "XSV", "XSA", "VCP", "VCN")
+_REASON_WORDS = frozenset({"왜", "이유", "까닭", "원인", "목적", "어째서", "배경", "계기"})
+_NOMINAL_TAGS = ("NNG", "NNP", "NNB", "NR", "SL", "SH", "XR", "XSN")
+_PARTICLE_TAGS = ("JKS", "JKC", "JKG", "JKO", "JKB", "JKV", "JKQ", "JX", "JC")
 
 
 @dataclass
@@ -70,57 +66,244 @@ class Question:
     type: AnswerType
     wants_list: bool
     key_terms: list[str] = field(default_factory=list)
-    focus_terms: list[str] = field(default_factory=list)  # what is measured or named: "투자 규모는 얼마야" → 투자, 규모
+    focus_terms: list[str] = field(default_factory=list)  # what is measured: "투자 규모는 얼마야" → 투자, 규모
+    focus: str | None = None  # the noun naming what is asked: "어떤 시위" → 시위, "…한 인물은?" → 인물
+    focus_head: str | None = None  # its last morpheme: 국가 of 상대국가
+    particle: str | None = None  # the particle after the asked slot: "누구를" → 를, "어디에" → 에
+    predicate: list[str] = field(default_factory=list)  # terms of the predicate the answer belongs to
+    units: tuple[str, ...] = ()  # the unit an amount must carry: "몇 명" → ("명",)
+    entities: list[str] = field(default_factory=list)  # proper nouns and Latin names, lower-cased
+    category: bool = False  # asks for a kind of thing ("협력 분야는?"): answered by listed items
     unknown_nouns: list[str] = field(default_factory=list)  # set by the answerer, which knows the corpus
 
     @property
     def is_metadata(self) -> bool:
         return self.type in METADATA_TYPES
 
-
-def _cue(text: str) -> tuple[AnswerType, re.Match | None]:
-    for answer_type, pattern in _RULES:
-        match = pattern.search(text)
-        if match:
-            return answer_type, match
-    if _YESNO_RE.search(text.strip()):
-        return AnswerType.YESNO, None
-    if _TOPIC_ONLY_RE.search(text.strip()):  # "출범시킨 서비스는?": what is it
-        return AnswerType.THING, None
-    return AnswerType.OPEN, None
+    @property
+    def wants_span(self) -> bool:
+        return self.type in SPAN_TYPES
 
 
-def classify(text: str) -> tuple[AnswerType, bool]:
-    """The answer type and whether several items are wanted (``각각``, ``어떤 회사들``)."""
-    return _cue(text)[0], bool(_LIST_RE.search(text))
+def _is_wh(morpheme: Morpheme) -> bool:
+    form = morpheme.form
+    return form in lexicon.INTERROGATIVES or (
+        morpheme.tag in ("NNG", "NP", "MAG", "MM", "NR") and form.startswith(lexicon.INTERROGATIVE_PREFIXES)
+    )
 
 
-def focus_window(text: str, cue: re.Match, words_before: int) -> str:
-    """The cue's own word and the ``words_before`` words before it ("투자 규모는", "이용자 수는 몇 명")."""
-    words = list(re.finditer(r"\S+", text))
-    at = next((i for i, w in enumerate(words) if w.end() > cue.start()), len(words) - 1)
-    last = next((i for i, w in enumerate(words) if w.end() >= cue.end()), at)
-    return text[words[max(at - words_before, 0)].start() : words[last].end()] if words else ""
+_FOCUS_TYPES = (
+    (lexicon.FOCUS_DATE, AnswerType.DATE),
+    (lexicon.FOCUS_PERSON, AnswerType.PERSON),
+    (lexicon.FOCUS_PLACE, AnswerType.PLACE),
+    (lexicon.FOCUS_ORG, AnswerType.ORG),
+    (lexicon.FOCUS_NUMBER, AnswerType.AMOUNT),
+)
 
 
-def _focus(text: str, cue: re.Match, key_terms: list[str], analyzer: KoreanAnalyzer) -> list[str]:
-    """Key terms naming the asked attribute, when the cue is one ("투자 규모는 얼마" → 투자, 규모).
+def _type_of_focus(slot: _Slot, correct: Callable[[str], str | None] | None) -> AnswerType | None:
+    """The category a focus noun names (the whole word first, then its head: 상대국가 → 국가 → place).
 
-    A bare question word says nothing of the kind: the word before "언제" is the subject ("오바마는 언제").
+    A counter after 몇 (몇 명, 몇 년) is a number unless it is a date part. ``correct`` maps a misspelt focus to
+    the corpus's spelling (점유률 → 점유율) when the caller knows a corpus.
     """
-    if cue.group(0).startswith((*_QUESTION_PREFIXES, "며칠")):
-        return []
-    window = set(analyzer.terms(focus_window(text, cue, words_before=1)))
-    focus = [t for t in key_terms if t in window]
-    return focus if any(len(t) > 1 for t in focus) else []
+    if slot.focus is None:
+        return None
+    if slot.wh == "몇":
+        return AnswerType.DATE if slot.focus in ("년", "년도", "월", "일", "시", "세기") else AnswerType.AMOUNT
+    corrected = correct(slot.focus) if correct else None
+    for name in dict.fromkeys(n for n in (slot.focus, slot.head, slot.focus[-2:], corrected) if n):
+        for words, answer_type in _FOCUS_TYPES:
+            if name in words:
+                return answer_type
+    return None
 
 
-def analyse(text: str, analyzer: KoreanAnalyzer) -> Question:
-    answer_type, cue = _cue(text)
+def _type_of_wh(wh: str) -> AnswerType | None:
+    if wh.startswith(("누구", "누가")):
+        return AnswerType.PERSON
+    if wh.startswith(("언제", "며칠")):
+        return AnswerType.DATE
+    if wh.startswith("어디"):
+        return AnswerType.PLACE
+    if wh.startswith(("얼마", "몇")):
+        return AnswerType.AMOUNT
+    if wh in ("왜", "어째서"):
+        return AnswerType.REASON
+    if wh.startswith(("무엇", "뭐", "무슨", "뭘", "무얼", "어떤", "어느")):
+        return AnswerType.THING
+    if wh.startswith(("어떻", "어떻게")):
+        return AnswerType.OPEN
+    return None
+
+
+@dataclass
+class _Slot:
+    """Where the question's asked slot is: its interrogative, focus noun and the particle after it."""
+
+    wh: str | None = None
+    focus: str | None = None  # the focus noun's whole word: "신용평가사는" → 신용평가사
+    head: str | None = None  # its last morpheme: 사 (of 신용평가사), 율 (of 점유율)
+    attribute: list[str] = field(default_factory=list)  # the focus with the noun before it: 투자 규모
+    particle: str | None = None
+    predicate: list[str] = field(default_factory=list)
+
+
+_REQUEST_RE = re.compile(rf"({_words(lexicon.REQUEST_VERBS)})\s*(줘|주세요|줄래|주라|봐|보세요|줄 수)")
+
+
+def _topic_head(morphemes: list[Morpheme], at: int) -> tuple[int, int] | None:
+    """The noun run ending just before ``morphemes[at]`` (a particle), as (start, end) morpheme indices."""
+    if at <= 0 or not morphemes[at - 1].tag.startswith(_NOMINAL_TAGS) or _is_wh(morphemes[at - 1]):
+        return None
+    start = at - 1
+    while start > 0 and morphemes[start - 1].tag.startswith(_NOMINAL_TAGS) \
+            and morphemes[start - 1].end == morphemes[start].start:
+        start -= 1
+    return start, at
+
+
+def _set_focus(slot: _Slot, morphemes: list[Morpheme], run: tuple[int, int]) -> None:
+    start, end = run
+    slot.focus = "".join(m.form for m in morphemes[start:end])
+    slot.head = morphemes[end - 1].form
+    lead = [morphemes[start - 1].form] if start and morphemes[start - 1].tag in ("NNG", "NNP") else []
+    slot.attribute = lead + [m.form for m in morphemes[start:end]]
+    # "…을 준 신용평가사는?": the modifier before the focus is the predicate the answer belongs to.
+    before = [m.form for m in morphemes[max(0, start - 3) : start] if m.tag in ("VV", "VA", "NNG", "XR")]
+    slot.predicate = slot.predicate or before[-2:]
+
+
+def _slot(morphemes: list[Morpheme], text: str) -> _Slot:
+    slot = _Slot()
+    content = [i for i, m in enumerate(morphemes) if m.tag not in ("SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW")]
+    if not content:
+        return slot
+    wh_at = next((i for i in content if _is_wh(morphemes[i])), None)
+    if wh_at is not None:
+        wh = morphemes[wh_at]
+        slot.wh = wh.form
+        rest = wh_at + 1
+        if wh.form in lexicon.WH_DETERMINERS or wh.tag == "MM":
+            noun = next((j for j in range(rest, min(rest + 2, len(morphemes)))
+                         if morphemes[j].tag.startswith(("NN", "NR"))), None)
+            if noun is not None:
+                slot.focus = slot.head = morphemes[noun].form
+                rest = noun + 1
+        # The particle right after the asked slot ("누구를", "얼마짜리로"): adverbs (왜, 언제) take none.
+        while rest < len(morphemes) and morphemes[rest].tag in ("XSN", "NNB") and wh.tag != "MM":
+            rest += 1
+        if wh.tag in ("NP", "NNG", "NR", "MM") and rest < len(morphemes) and morphemes[rest].tag.startswith(_PARTICLE_TAGS):
+            slot.particle = morphemes[rest].form
+        slot.predicate = [m.form for m in morphemes[rest:] if m.tag in ("NNG", "VV", "VA", "XR")][:3]
+        # "…한 장소는 어디인가?": a pronoun standing as the predicate names its topic's head noun as the focus.
+        closing = all(m.tag.startswith(("VCP", "E", "S", "J")) for m in morphemes[rest:])
+        if slot.focus is None and closing and wh_at >= 2 and morphemes[wh_at - 1].tag in ("JX", "JKS"):
+            run = _topic_head(morphemes, wh_at - 1)
+            if run:
+                _set_focus(slot, morphemes, run)
+        return slot
+    # No interrogative: "…한 인물은?", or a keyword query ("네이버 지분교환 시기"), or a request ("…알려줘").
+    last = content[-1]
+    tail = morphemes[last]
+    if tail.tag in ("JX", "JKS"):
+        run = _topic_head(morphemes, last)
+    elif tail.tag.startswith(_NOMINAL_TAGS):
+        run = _topic_head(morphemes, last + 1)
+    else:
+        request = _REQUEST_RE.search(text)
+        nouns = [i for i in content if morphemes[i].tag.startswith(("NNG", "NNP"))
+                 and morphemes[i].form not in lexicon.QUESTION_FILLER]
+        run = None
+        if request and nouns:
+            end = nouns[-1] + 1
+            while end < len(morphemes) and morphemes[end].tag == "XSN" and morphemes[end].start == morphemes[end - 1].end:
+                end += 1  # 점유 + 율
+            run = _topic_head(morphemes, end)
+    if run:
+        _set_focus(slot, morphemes, run)
+    return slot
+
+
+def _units(text: str, terms: list[str], focus: str | None, wh: str | None) -> tuple[str, ...]:
+    """The unit family a measured question names, if any: 몇 명 → people, 이용료 → money."""
+    names = set(terms) | ({focus} if focus else set())
+    if wh == "몇" and focus:
+        names.add(focus)
+    if "%" in text or "퍼센트" in text:
+        return lexicon.UNIT_FAMILIES["percent"]
+    for family, cues in lexicon.UNIT_CUES.items():
+        if names & cues:
+            return lexicon.UNIT_FAMILIES[family]
+    return ()
+
+
+def _metadata_type(text: str) -> AnswerType | None:
+    """Questions about an article itself name it as one ("기사"): "…를 보도한 언론사는?" asks about content."""
+    if not any(word in text for word in lexicon.ARTICLE_WORDS):
+        return None
+    for answer_type, pattern in _METADATA_RULES:
+        if pattern.search(text):
+            return answer_type
+    return None
+
+
+def _asks_yes_or_no(morphemes: list[Morpheme]) -> bool:
+    """A question ending on a predicate and its ending ("…만들어?", "…없어?", "…했나요?") with no question word."""
+    content = [m for m in morphemes if not m.tag.startswith(("S", "W"))]
+    if len(content) < 2 or not content[-1].tag.startswith("E"):
+        return False
+    before = [m for m in content[:-1] if not m.tag.startswith(("EP", "EC", "ETN"))]
+    return bool(before) and before[-1].tag.split("-")[0] in _PREDICATE_TAGS
+
+
+def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | None] | None = None) -> Question:
+    """``correct`` (optional) maps an unknown word to the corpus's spelling, for a misspelt focus noun."""
+    morphemes = analyzer.morphemes(text)
+    terms = list(dict.fromkeys(analyzer.terms(text)))
+    slot = _slot(morphemes, text)
+    wants_list = any(cue in text for cue in lexicon.LIST_CUES) or bool(re.search(r"\S들(은|이|을)\s", text))
+    focus_type = _type_of_focus(slot, correct)
+    wh_type = _type_of_wh(slot.wh) if slot.wh else None
+    metadata = _metadata_type(text)
+    if metadata is not None:
+        answer_type = metadata
+    elif set(terms) & _REASON_WORDS or (slot.wh in _REASON_WORDS):
+        answer_type = AnswerType.REASON
+    elif wh_type in (AnswerType.DATE, AnswerType.AMOUNT, AnswerType.REASON, AnswerType.OPEN):
+        answer_type = wh_type if not (wh_type == AnswerType.AMOUNT and focus_type == AnswerType.DATE) else focus_type
+    elif focus_type is not None:
+        answer_type = focus_type
+    elif wh_type is not None:
+        answer_type = wh_type
+    elif slot.focus is not None:
+        answer_type = AnswerType.THING  # "출범시킨 서비스는?": what is it
+    elif not _REQUEST_RE.search(text) and _asks_yes_or_no(morphemes):
+        answer_type = AnswerType.YESNO
+    else:
+        answer_type = AnswerType.OPEN
+
     key_terms = [
-        t for t in dict.fromkeys(analyzer.terms(text))
-        if t not in QUESTION_WORDS and not t.startswith(_QUESTION_PREFIXES)  # 얼마짜리, 몇명, 누구랑
+        t for t in terms
+        if t not in lexicon.INTERROGATIVES and t not in lexicon.QUESTION_FILLER
+        and not t.startswith(lexicon.INTERROGATIVE_PREFIXES)
     ]
-    focus = _focus(text, cue, key_terms, analyzer) if cue and answer_type in FOCUSED_TYPES else []
-    return Question(text=text, type=answer_type, wants_list=bool(_LIST_RE.search(text)), key_terms=key_terms,
-                    focus_terms=focus)
+    focus_terms = []
+    if answer_type in (AnswerType.AMOUNT, AnswerType.DATE) and slot.focus and slot.wh is None:
+        # "투자 규모는?", "출시 시기는?": the attribute measured, which the evidence should name.
+        focus_terms = [t for t in slot.attribute if t in key_terms and len(t) > 1]
+    entities = [m.form.lower() for m in morphemes if m.tag in ("NNP", "SL") and len(m.form) > 1]
+    return Question(
+        text=text,
+        type=answer_type,
+        wants_list=wants_list,
+        key_terms=key_terms,
+        focus_terms=focus_terms,
+        focus=slot.focus,
+        focus_head=slot.head,
+        particle=slot.particle,
+        predicate=[p for p in slot.predicate if p not in lexicon.QUESTION_FILLER],
+        units=_units(text, terms, slot.focus, slot.wh) if answer_type == AnswerType.AMOUNT else (),
+        entities=list(dict.fromkeys(entities)),
+        category=bool({slot.focus, slot.head} & lexicon.CATEGORY_NOUNS),
+    )

@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from qa.answerer import Answerer
+from qa.answerer import Answerer, Reading
 from qa.cleaning import clean_article, parse_date
 from qa.contract import Answer
 from qa.corpus_store import added_path, retire_article, save_article
@@ -23,6 +23,7 @@ from qa.reading import Problem, RawArticle, ReadError, read_bytes
 from qa.retriever import HybridRetriever
 from qa.schema import DOC_ID_PATTERN, Chunk, Document, Hit
 from qa.settings import Settings
+from qa.weights import Weights
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,6 @@ class NotFound(LookupError):
     """No document or passage has the given id."""
 
 
-WARM_UP_QUESTION = "카카오와 SKT가 교환한 지분은 얼마야?"
 UPLOAD_SUFFIXES = (".txt", ".md")
 _ID_RE = re.compile(DOC_ID_PATTERN)
 
@@ -82,8 +82,10 @@ class QAService:
         settings: Settings | None = None,
         embedder: Embedder | None = None,
         analyzer: KoreanAnalyzer | None = None,
+        weights: Weights | None = None,
     ) -> None:
-        """``embedder`` and ``analyzer`` may be shared between services (tests, benchmarks) to load them once."""
+        """``embedder`` and ``analyzer`` may be shared between services (tests, benchmarks) to load them once;
+        ``weights`` default to the fitted file (``settings.weights_path``)."""
         self.settings = (settings or Settings()).resolved()
         self.analyzer = analyzer or KoreanAnalyzer()
         self._embedder: Embedder | None = embedder
@@ -92,6 +94,7 @@ class QAService:
         self._write_lock = threading.Lock()  # one writer at a time; readers use whichever index is current
         self.answer_cache: LRUCache[Answer] = LRUCache(self.settings.answer_cache_size)  # per index revision
         self._revision = 0  # counts index swaps, so cached answers never outlive the index they came from
+        self.weights = weights or Weights.load(self.settings.weights_path)
 
     def use_index(self, index: CorpusIndex) -> None:
         """Serve ``index`` from now on (also for benchmarks that assemble one in memory).
@@ -164,14 +167,29 @@ class QAService:
         cached = self.answer_cache.get(key)
         if cached is not None:
             return cached
-        retriever = HybridRetriever(index, self.embedder, self.analyzer, self.settings)
-        answer = Answerer(retriever, self.analyzer, self.settings).answer(text, top_k=top_k)
+        answer = self.answerer(index).answer(text, top_k=top_k)
         self.answer_cache.put(key, answer)
         return answer
 
+    def answerer(self, index: CorpusIndex | None = None, weights: Weights | None = None) -> Answerer:
+        retriever = HybridRetriever(index or self.index, self.embedder, self.analyzer, self.settings)
+        return Answerer(retriever, self.analyzer, self.settings, weights or self.weights)
+
+    def read_and_answer(self, question: str, top_k: int | None = None) -> tuple[Reading, Answer]:
+        """The pipeline's reading and the answer made from it, uncached (for evaluation)."""
+        text = validate_question(question, self.settings.max_question_chars)
+        answerer = self.answerer()
+        reading = answerer.read(text, top_k=top_k)
+        return reading, answerer.decide(reading)
+
     def warm_up(self) -> None:
-        """Load the index, the model and Kiwi before the first request, so that one is answered at full speed."""
-        self.ask(WARM_UP_QUESTION)
+        """Load the index, the model and Kiwi before the first request, so that one is answered at full speed.
+
+        The question is the first article's title: any indexed corpus has one.
+        """
+        first = next(iter(self.index.documents.values()), None)
+        if first is not None:
+            self.ask(first.title[: self.settings.max_question_chars])
 
     # -- reading the index -------------------------------------------------------------------------------------
 

@@ -38,7 +38,7 @@ class Settings(BaseSettings):
     embed_title: bool = True  # prepend the article title to each chunk before embedding
 
     # Chunking (chosen by measurement on the dev questions; see README)
-    chunk_chars: int = 320
+    chunk_chars: int = 480
     chunk_overlap_sentences: int = 1
 
     # Retrieval
@@ -56,16 +56,12 @@ class Settings(BaseSettings):
     keep_each_best: bool = True  # each retriever's top passage always makes the top-k
     typo_max_distance: int = 1  # jamo edits allowed when correcting unknown query terms
 
-    # Answering (calibrated on the dev questions; see README)
-    min_coverage: float = 0.25  # evidence carrying this share of the question's key-term weight is accepted
-    min_similarity: float = 0.84  # ... or, with less coverage, this question-sentence cosine
-    min_coverage_similar: float = 0.0  # ... and at least this coverage
-    type_match_bonus: float = 0.25  # a sentence holding the asked type (amount, date, person) ranks higher
-    entity_bonus: float = 0.3  # a sentence naming the question's proper nouns ranks higher
-    focus_bonus: float = 0.3  # ... and one naming the asked attribute ("투자 규모는 얼마야" → 투자, 규모)
-    similarity_weight: float = 0.5  # weight of question-sentence similarity (min-max over candidates)
-    passage_prior: float = 0.2  # weight of the retriever's passage score when ranking sentences
-    list_score_margin: float = 0.35  # list questions: sentences this close to the best are cited too
+    # Answering: the evidence, span and abstention models are fitted by `qa fit` (see README, "Answers")
+    weights_path: Path | None = None  # fitted weights (default: qa/answer_weights.json)
+    min_confidence: float | None = None  # refuse below this answerability probability (default: the fitted one)
+    refusal_budget: float = 0.05  # qa fit: the threshold refuses at most this share of answerable questions
+    read_sentences: int = 4  # best first-stage sentences whose answer spans are read and re-ranked
+    list_relative_probability: float = 0.5  # list questions: sentences at least this share as likely as the best
     max_list_items: int = 3
 
     # Input limits

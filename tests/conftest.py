@@ -1,8 +1,14 @@
-"""Shared fixtures: the real Korean analyzer, the real model and the real seed corpus, built once per session."""
+"""Shared fixtures: the real Korean analyzer, the real model and the real seed corpus, built once per session.
+
+Tests read a private copy of the two tracked seed articles, never ``corpus/`` itself: a user's added or trashed
+articles there must not change what the tests see.
+"""
 
 from __future__ import annotations
 
+import atexit
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,12 +18,23 @@ from qa.service import QAService
 from qa.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
 DATA = Path(__file__).resolve().parent / "data"
 SHARED = ROOT.parent / "shared"
 WIKINEWS = SHARED / "corpora" / "wikinews-ko"
 SISAWEEK = "sisaweek-2021-03-15-kakao-skt-partnership"
 VIEWERS = "viewers-2021-06-30-naver-kakao-bigtech-alliances"
+SEED_FILES = (f"{SISAWEEK}.txt", f"{VIEWERS}.txt")
+
+
+def _seed_copy() -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="qa-seed-corpus-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    for name in SEED_FILES:
+        shutil.copy2(ROOT / "corpus" / name, folder / name)
+    return folder
+
+
+CORPUS = _seed_copy()  # the tracked seed articles only
 
 
 @pytest.fixture(scope="session")

@@ -89,3 +89,15 @@ def test_untitled_text_gets_a_title_from_its_first_sentence():
     doc = _clean("오늘 서울에 첫눈이 내렸다. 기상청은 내일도 눈이 온다고 밝혔다.")
     assert doc.title == "오늘 서울에 첫눈이 내렸다."
     assert "기상청은 내일도" in doc.text[doc.body_start :]
+
+
+def test_of_two_near_copies_of_a_paragraph_one_is_kept():
+    """Found on KorQuAD: an article holding a paragraph twice (two revisions) lost both copies."""
+    first = ("2009년 8월에는 한 그룹 회장이 방북하여 공단 활성화와 관광 문제 등의 현안이 논의되었다. "
+             "또한 전직 대통령의 서거를 계기로 고위급 조문단이 서울을 방문하면서 당국자들과 연쇄 회담을 가졌다. "
+             "이후 양측은 추석 기간 동안 이산가족 상봉을 실시하기로 합의했다. "
+             "같은 해 11월에는 서해에서 교전이 일어나 함정 한 척이 반파되었고 다른 함정은 경미한 피해를 입었다.")
+    second = first.replace("연쇄 회담을 가졌다", "연쇄 회동을 했다")
+    raw = RawArticle(source="x.txt", text=f"제목\n\n{first}\n\n다른 문단이다.\n\n{second}")
+    doc = clean_article(raw, "x")
+    assert doc.text.count("이산가족 상봉") == 1 and "다른 문단이다" in doc.text

@@ -11,19 +11,13 @@ from pathlib import Path
 
 import gradio as gr
 
+from qa.api_models import EXAMPLES
 from qa.contract import Answer
 from qa.service import ArticleError, NotFound, QAService, QuestionError
 from ui.sources import sources_html
 
 log = logging.getLogger(__name__)
 
-EXAMPLES = [
-    "카카오랑 SKT가 지분 바꾼 게 얼마짜리야?",
-    "네이버가 CJ대한통운과 함께 여는 풀필먼트 센터는 어디에 있어?",
-    "카카오와 SKT가 함께 만드는 펀드는?",
-    "시사위크 기사는 누가 썼어?",
-    "네이버 대표이사 이름이 뭐야?",
-]
 DOCUMENT_COLUMNS = ["id", "제목", "언론사", "기자", "날짜", "문단 수"]
 ERROR_TEXT = "요청을 처리하지 못했습니다. 잠시 후 다시 시도해 주세요."
 CSS = """
@@ -112,10 +106,10 @@ def build_ui(service: QAService) -> gr.Blocks:
                     chat = gr.Chatbot(label="대화", height=460, render_markdown=False, elem_id="qa-chat",
                                       feedback_options=None)
                     with gr.Row():
-                        question = gr.Textbox(placeholder="예: 카카오랑 SKT가 지분 바꾼 게 얼마짜리야?", show_label=False,
+                        question = gr.Textbox(placeholder=f"예: {EXAMPLES['questions'][0]}", show_label=False,
                                               scale=5, max_length=service.settings.max_question_chars,
                                               elem_id="qa-question", submit_btn="보내기")
-                    gr.Examples(EXAMPLES, inputs=question, label="예시 질문 (누르면 입력됩니다)")
+                    gr.Examples(EXAMPLES["questions"], inputs=question, label="예시 질문 (누르면 입력됩니다)")
                 with gr.Column(scale=2):
                     sources = gr.HTML("<p>답의 출처가 여기에 나옵니다.</p>", elem_id="qa-sources")
             question.submit(page.ask, [question, chat], [question, chat, sources], concurrency_limit=4)

@@ -1,0 +1,124 @@
+"""Composing the Korean answer: short answer first, then the cited evidence, or a plain refusal.
+
+Templates only (no language model): every word of an answer other than the template's own comes from the cited
+sentences, and every citation's offsets slice its evidence exactly out of the cleaned article.
+"""
+
+from __future__ import annotations
+
+from qa import lexicon
+from qa.chunking import header_lines
+from qa.cleaning import korean_date
+from qa.contract import Answer, Citation, Passage
+from qa.korean import KoreanAnalyzer, Morpheme
+from qa.question import AnswerType, Question
+from qa.schema import Document, Hit, Span
+
+ABSTAIN_TEXT = "기사에서 이 질문에 대한 답을 찾지 못했습니다. 아래 문단은 관련은 있지만 답을 담고 있지 않습니다."
+NO_PASSAGE_TEXT = "기사에서 이 질문과 관련된 내용을 찾지 못했습니다."
+
+
+def passage(hit: Hit) -> Passage:
+    return Passage(doc_id=hit.chunk.doc_id, chunk_id=hit.chunk.chunk_id, title=hit.document.title,
+                   text=hit.chunk.text, start=hit.chunk.start, end=hit.chunk.end, score=round(hit.score, 6))
+
+
+def citation(ref: int, hit: Hit, span: Span) -> Citation:
+    doc = hit.document
+    return Citation(ref=ref, doc_id=doc.doc_id, title=doc.title, outlet=doc.outlet, published=doc.published,
+                    chunk_id=hit.chunk.chunk_id, evidence=doc.text[span.start : span.end], start=span.start,
+                    end=span.end, score=round(hit.score, 6))
+
+
+def refusal(question: str, hits: list[Hit]) -> Answer:
+    """The articles do not answer: say so, and show the closest passages as related reading, not support."""
+    return Answer(question=question, answerable=False, answer=ABSTAIN_TEXT if hits else NO_PASSAGE_TEXT,
+                  short_answer=None, citations=[], passages=[passage(h) for h in hits])
+
+
+_PREDICATES = ("VV", "VA", "XSV", "XSA")
+NEGATION_REACH = 4  # morphemes after a predicate in which 않다, 못하다, 없다 negate it ("막지는 않았다")
+
+
+def _negated_at(morphemes: list[Morpheme], at: int) -> bool:
+    """Whether the predicate at ``at`` is negated: 안/못 before it, or a negating morpheme just after it."""
+    before = morphemes[at - 1] if at else None
+    if before is not None and (before.form, before.tag) in lexicon.NEGATION_MORPHEMES:
+        return True
+    return any((m.form, m.tag.split("-")[0]) in lexicon.NEGATION_MORPHEMES
+               for m in morphemes[at + 1 : at + 1 + NEGATION_REACH])
+
+
+def _main_predicate(morphemes: list[Morpheme]) -> int | None:
+    """The last content predicate: what a yes/no question asks about ("…입항을 막았나?" → 막다)."""
+    found = [i for i, m in enumerate(morphemes) if m.tag.split("-")[0] in _PREDICATES]
+    return found[-1] if found else None
+
+
+def _stem(morphemes: list[Morpheme], at: int) -> str:
+    """A predicate's stem, with the noun of a 하다/되다 verb (사면하다 → 사면)."""
+    m = morphemes[at]
+    return morphemes[at - 1].form if m.tag.startswith("XS") and at else m.form
+
+
+def agrees(question: str, evidence: str, analyzer: KoreanAnalyzer) -> bool:
+    """Whether the evidence says yes to the question: its predicate is negated exactly when the question's is.
+
+    The question's main predicate is looked for in the evidence; when the evidence words it differently, the
+    whole sentence's negation decides.
+    """
+    q, e = analyzer.morphemes(question), analyzer.morphemes(evidence)
+    at = _main_predicate(q)
+    q_negated = _negated_at(q, at) if at is not None else False
+    if at is not None:
+        stem = _stem(q, at)
+        places = [i for i, m in enumerate(e) if m.tag.split("-")[0] in _PREDICATES and _stem(e, i) == stem]
+        if places:
+            return q_negated == _negated_at(e, places[-1])
+    e_negated = sum((m.form, m.tag.split("-")[0]) in lexicon.NEGATION_MORPHEMES for m in e) % 2 == 1
+    return q_negated == e_negated
+
+
+def answer(
+    question: Question,
+    evidence: list[tuple[Hit, Span]],
+    short: str | None,
+    hits: list[Hit],
+    analyzer: KoreanAnalyzer,
+) -> Answer:
+    """A cited answer: ``evidence`` are the cited sentences in order, ``short`` the answer span(s) if any."""
+    citations = [citation(i + 1, hit, span) for i, (hit, span) in enumerate(evidence)]
+    quoted = " ".join(f"{c.evidence} [{c.ref}]" for c in citations)
+    if question.type == AnswerType.YESNO:
+        yes = agrees(question.text, citations[0].evidence, analyzer)
+        text = f"{'네' if yes else '아니요'}, 기사에 따르면 {quoted}"
+    elif short:
+        text = f"{short}입니다. {quoted}"
+    else:
+        text = quoted
+    return Answer(question=question.text, answerable=True, answer=text, short_answer=short, citations=citations,
+                  passages=[passage(h) for h in hits])
+
+
+def metadata_answer(question: Question, hits: list[Hit]) -> Answer:
+    """Who wrote it, which outlet, when, what title: read from the header lines of the best-matching article."""
+    doc: Document = hits[0].document
+    lines = header_lines(doc)
+    value = {
+        AnswerType.AUTHOR: f"{doc.author} 기자" if doc.author else None,
+        AnswerType.OUTLET: doc.outlet,
+        AnswerType.PUBLISHED: korean_date(doc.published.split("T")[0]) if doc.published else None,
+        AnswerType.TITLE: doc.title,
+    }[question.type]
+    line = lines[0] if question.type == AnswerType.TITLE else (lines[1] if len(lines) > 1 else None)
+    if not value or line is None:
+        return refusal(question.text, hits)
+    header_hit = next((h for h in hits if h.document.doc_id == doc.doc_id and h.chunk.start < doc.body_start), hits[0])
+    templates = {
+        AnswerType.AUTHOR: f"「{doc.title}」 기사는 {value}가 썼습니다. [1]",
+        AnswerType.OUTLET: f"「{doc.title}」 기사는 {value} 기사입니다. [1]",
+        AnswerType.PUBLISHED: f"「{doc.title}」 기사는 {value}에 나왔습니다. [1]",
+        AnswerType.TITLE: f"기사 제목은 「{value}」입니다. [1]",
+    }
+    return Answer(question=question.text, answerable=True, answer=templates[question.type], short_answer=value,
+                  citations=[citation(1, header_hit, line)], passages=[passage(h) for h in hits])

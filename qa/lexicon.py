@@ -1,0 +1,144 @@
+"""Every Korean word list the product uses, each named for what it is.
+
+Only general Korean and general news vocabulary belongs here: question words, units, roles, place and
+organisation suffixes, connectives, news-page boilerplate. A word that exists to fix one question or one article
+does not: the answerer learns from features and fitted weights, not from lists grown question by question.
+"""
+
+from __future__ import annotations
+
+# --- questions --------------------------------------------------------------------------------------------------
+
+# Interrogatives (Kiwi lemmas and surface stems) that make a sentence a question rather than say what it is about.
+INTERROGATIVES = frozenset(
+    {"누구", "누가", "언제", "어디", "무엇", "뭐", "무슨", "어떤", "어떻다", "어떻", "어느", "몇", "얼마", "얼마나", "왜",
+     "어떻게", "어째서", "며칠", "뭘", "뭔가", "무얼"}
+)
+# Interrogative stems as they start a glued word: 얼마짜리, 몇명, 누구랑, 어디서, 언제쯤.
+INTERROGATIVE_PREFIXES = ("얼마", "몇", "누구", "언제", "어디", "무엇", "어느", "어떤", "어떻", "무슨", "며칠")
+# Interrogative determiners: the noun after them names what is asked ("어떤 시위", "몇 명", "어느 나라").
+WH_DETERMINERS = frozenset({"어떤", "어느", "무슨", "몇", "웬"})
+
+# Words a question is made of but is not about (requests, light verbs, generic nouns of asking).
+QUESTION_FILLER = frozenset(
+    {"하다", "되다", "있다", "이다", "알다", "알려주다", "말하다", "나오다", "것", "거", "건", "짜리", "정도", "내용",
+     "설명", "대해", "관련", "때", "기사", "뭘로", "각각", "모두", "전부", "가지", "경우", "무엇", "이름", "곳", "수"}
+)
+
+# Verbs of asking, before 줘/주세요: "…알려줘", "설명해 주세요".
+REQUEST_VERBS = ("알려", "말해", "설명해", "보여", "찾아", "가르쳐", "정리해")
+
+# Focus nouns: the noun a question asks for ("…한 인물은?", "어느 나라", "몇 년") tells the answer's category.
+FOCUS_DATE = frozenset(
+    {"날", "날짜", "해", "연도", "년도", "시기", "때", "시점", "년", "월", "일", "요일", "시각", "시간", "연대",
+     "세기", "계절", "시절", "당시", "기간", "개월", "일자", "날짜"}
+)
+FOCUS_PERSON = frozenset(
+    {"사람", "인물", "이", "자", "분", "선수", "감독", "작가", "배우", "가수", "학자", "주인공", "왕", "황제",
+     "대통령", "총리", "장관", "회장", "대표", "사장", "의원", "지도자", "창시자", "설립자", "발명가", "작곡가",
+     "화가", "저자", "아버지", "어머니", "아들", "딸", "남편", "아내", "부인", "형", "동생", "후임", "전임", "상대",
+     "인사", "측근", "멤버", "코치", "교수", "박사", "장군", "위원장", "시장", "지사", "기자", "범인", "피고인"}
+)
+FOCUS_PLACE = frozenset(
+    {"곳", "장소", "지역", "나라", "국가", "도시", "위치", "지명", "지방", "동네", "섬", "산", "강", "바다", "대륙",
+     "마을", "고향", "출신지", "수도", "본사", "본부", "행선지", "목적지", "경기장", "건물"}
+)
+FOCUS_ORG = frozenset(
+    {"회사", "기업", "업체", "단체", "기관", "조직", "정당", "당", "팀", "구단", "학교", "대학", "대학교", "은행",
+     "방송사", "언론사", "신문사", "부처", "부대", "협회", "연맹", "재단", "그룹", "법인", "회사명", "밴드"}
+)
+FOCUS_NUMBER = frozenset(
+    {"수", "개수", "숫자", "규모", "금액", "액수", "가격", "비용", "요금", "비율", "퍼센트", "점유율", "인원",
+     "명", "개", "곳", "대", "건", "배", "위", "순위", "점", "표", "석", "세", "살", "나이", "높이", "길이", "무게",
+     "넓이", "면적", "크기", "거리", "속도", "온도", "득표율", "지지율", "매출", "이익", "예산", "인구", "횟수",
+     "번", "차례", "회", "등", "킬로미터", "미터", "톤", "달러", "원", "엔", "유로", "주년", "개국", "종", "권",
+     "페이지", "층", "호", "기", "척", "마리"}
+)
+
+# The unit a question asks in restricts amount answers to that unit: "몇 명" wants people, "이용료" money.
+UNIT_FAMILIES: dict[str, tuple[str, ...]] = {
+    "percent": ("%", "퍼센트", "프로"),
+    "people": ("명",),
+    "rank": ("위",),
+    "money": ("원", "달러", "엔", "유로", "위안", "파운드"),
+    "anniversary": ("주년",),
+    "count": ("개", "건", "곳", "대", "차례", "번", "회"),
+}
+# Question words naming a unit family (nouns and the counters after 몇).
+UNIT_CUES: dict[str, frozenset[str]] = {
+    "percent": frozenset({"퍼센트", "%", "비율", "점유율", "득표율", "지지율", "비중", "증가율", "상승률", "하락률"}),
+    "people": frozenset({"명", "인원", "가입자", "사람수", "인구", "관객", "관중", "사망자", "부상자", "이용자"}),
+    "rank": frozenset({"위", "순위", "등수"}),
+    "money": frozenset({"금액", "가격", "요금", "이용료", "매출", "영업이익", "순이익", "비용", "예산", "액수",
+                        "투자금", "연봉", "몸값", "상금", "벌금", "짜리"}),
+    "anniversary": frozenset({"주년"}),
+    "count": frozenset({"개", "건", "곳", "대", "차례", "번", "회"}),
+}
+
+# Metadata questions ask about the article itself, not its content.
+ARTICLE_WORDS = ("기사",)
+AUTHOR_WORDS = ("기자", "작성자", "글쓴이", "필자")
+OUTLET_WORDS = ("언론사", "매체", "신문사", "출처")
+PUBLISHED_WORDS = ("작성일", "보도일", "발행일", "승인일", "게재일")
+TITLE_WORDS = ("제목", "헤드라인")
+
+# Cues that a question wants several items.
+LIST_CUES = ("각각", "모두", "전부", "목록", "나열", "다 알려", "모든")
+# Nouns asking for a kind of thing, answered by the items the article lists ("협력 분야는?", "어떤 영역").
+CATEGORY_NOUNS = frozenset({"분야", "영역", "종류", "부문", "항목", "품목", "과목"})
+
+# --- answer spans ----------------------------------------------------------------------------------------------
+
+# Roles and titles that follow a person's name in news text ("여민수 카카오 공동대표", "박정희 대통령").
+PERSON_TITLES = (
+    "공동대표", "대표이사", "대표", "회장", "부회장", "사장", "부사장", "의장", "장관", "차관", "대통령", "부통령",
+    "총리", "위원장", "의원", "시장", "지사", "교수", "연구원", "기자", "특파원", "CEO", "감독", "선수", "총장",
+    "대사", "판사", "검사", "변호사", "씨", "군", "양", "박사", "원장", "청장", "국장", "실장", "본부장", "주석",
+    "총재", "단장", "회원", "작가", "배우", "가수", "왕", "황제", "장군", "후보", "당선인", "대변인",
+)
+# Words standing between a name and its title: "김대중 전 대통령", "홍길동 신임 사장".
+TITLE_PREFIXES = ("전", "현", "前", "現", "故", "고", "신임", "초대", "차기", "당시", "정", "부")
+# Endings of place names: 경기도, 서울특별시, 강남구, 대한민국.
+PLACE_SUFFIXES = ("특별시", "광역시", "특별자치시", "특별자치도", "도", "시", "군", "구", "읍", "면", "동", "리",
+                  "국", "주", "섬", "산", "강", "만", "해", "반도", "공항", "역", "항")
+# Endings of organisation names.
+ORG_SUFFIXES = ("회사", "그룹", "은행", "증권", "전자", "통신", "텔레콤", "위원회", "협회", "연맹", "재단", "정부",
+                "당", "부", "처", "청", "원", "공사", "공단", "대학교", "대학", "학교", "방송", "신문", "일보",
+                "연구소", "센터", "군", "팀", "구단", "법원", "검찰", "경찰", "기구", "연합", "클럽")
+# Date words used relative to the article's date.
+RELATIVE_DATE_WORDS = ("지난해", "작년", "올해", "내년", "지난달", "이번달", "다음달", "지난주", "이번주", "다음주",
+                       "어제", "오늘", "내일", "그제", "최근", "당시", "이듬해", "전날", "다음날", "같은 해")
+RELATIVE_DATE_LEADS = ("지난", "오는", "이번", "다음", "올", "같은")
+DATE_PARTS = ("상반기", "하반기", "초", "말", "중순", "초순", "하순", "연말", "연초", "분기", "새벽", "오전", "오후")
+# Words that qualify an amount and belong to it: "80% 이상", "약 3천명", "300억원 규모".
+AMOUNT_QUALIFIERS = ("이상", "이하", "미만", "초과", "가량", "안팎", "여", "남짓", "정도", "약", "최대", "최소")
+
+# Markers of a reason or purpose clause ("…하기 위해", "…때문에").
+REASON_MARKERS = ("위해", "위한", "위함", "때문", "이유", "목적", "덕분", "탓", "까닭", "원인", "으로 인해", "로 인해")
+# Negating morphemes (form, Kiwi tag) that decide a yes/no answer: 없다, 않다, 못하다, 아니다, 안 ….
+NEGATION_MORPHEMES = frozenset({("없", "VA"), ("않", "VX"), ("못", "MAG"), ("못하", "VX"), ("아니", "VCN"),
+                                ("안", "MAG"), ("않", "VV"), ("못하", "VV")})
+# Connectives that make a sentence continue the one before it.
+CONTINUATION_OPENERS = ("그렇기 때문에", "그래서", "따라서", "이는", "이를", "이에", "이를 위해", "이 때문에",
+                        "이로써", "다만", "특히", "즉", "결국", "그러나", "하지만", "또한")
+
+# --- news pages ------------------------------------------------------------------------------------------------
+
+# Share, comment and navigation widgets of Korean news pages: whole lines that are not article text.
+NEWS_WIDGETS = frozenset(
+    {"이 기사를 공유합니다", "관련기사", "관련 기사", "공유하기", "기사공유", "기사 공유하기", "댓글", "페이스북",
+     "트위터", "카카오톡", "카카오스토리", "네이버밴드", "밴드", "url복사", "url 복사", "프린트", "인쇄", "스크랩",
+     "글자크기", "글씨크기", "닫기", "좋아요", "sns 기사보내기", "기사 추천", "기사보내기", "바로가기", "구독", "목록",
+     "이메일", "텔레그램", "링크 복사", "본문 글씨 키우기", "본문 글씨 줄이기", "많이 본 뉴스", "추천 기사",
+     "페이스북 공유", "트위터 공유", "공유", "기사 저장", "북마크"}
+)
+# Reporter roles in bylines ("송가영 기자", "홍길동 특파원").
+REPORTER_ROLES = ("기자", "특파원", "객원기자", "선임기자", "인턴기자", "수습기자")
+# Words on a news page's date stamp ("승인 2021.03.15 10:23", "입력 2021-06-30").
+STAMP_WORDS = ("승인", "입력", "등록", "기사입력", "발행", "게재", "수정", "업데이트")
+# Comment and counter lines ("댓글 0", "조회수 123").
+COUNTER_WORDS = ("댓글", "의견", "추천", "조회", "조회수", "공감")
+# Photo captions and credits.
+PHOTO_WORDS = ("사진", "그래픽")
+CAPTION_WORDS = (*PHOTO_WORDS, "자료", "영상", "출처")
+CREDIT_WORDS = ("제공", "캡처", "캡쳐", "갈무리", "촬영")

@@ -1,0 +1,176 @@
+"""Candidate answer phrases of a sentence: every span a short answer could be, from Kiwi's morphemes.
+
+A short answer is the article's own words: a noun phrase ("경기도 군포"), part of one ("박정희" of "박정희
+대통령", "노태우" of "노태우정부"), a date ("지난해 10월", "1989년 2월 15일"), an amount ("3,000억원", "80% 이상"), a
+quoted name (‘우티’), "X의 Y", "X와 Y" or a modified noun. This module proposes them all; the reader ranks them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qa import lexicon
+from qa.korean import Morpheme
+
+# Kinds of candidate, in the order a reader might prefer them when tied.
+KINDS = ("np", "sub", "split", "quoted", "of", "conj", "modified", "date", "amount", "paren")
+MAX_WORDS = 6  # longer spans are never short answers
+MAX_SPLIT_MORPHEMES = 5
+
+_NOMINAL = frozenset({"NNG", "NNP", "NNB", "NR", "SN", "SL", "SH", "XR", "XPN", "XSN"})
+_CORE = frozenset({"NNG", "NNP", "NR", "SN", "SL", "SH", "XR"})  # a candidate holds at least one of these
+_UNIT_SYMBOLS = frozenset({"%", "℃", "°", "㎞", "㎡", "$", "￦", "₩"})
+_GLUE = frozenset({"-", "·", "‧", "&", "/", ".", "+"})  # inside names when written without spaces: SK-II, R&D
+_QUOTED_RE = re.compile(r"[‘'“\"「『《〈<]([^‘’'“”\"「」『』《》〈〉<>\n]{1,40})[’'”\"」』》〉>]")
+_PAREN_RE = re.compile(r"\(([^()\n]{1,40})\)")
+
+_NUM = r"\d[\d,]*(?:\.\d+)?"
+_UNITS = (r"(?:만여명|여명|여 명|원|달러|엔|유로|위안|파운드|명|개|곳|건|%|퍼센트|대|배|위|주년|차|분기|개국|가구|표|석|세|살"
+          r"|톤|km|㎞|m|kg|점|회|번|년간|개월|주|일간|시간|분|초|층|마리|척|채|권|편|종|골|승|패|위안|프로)")
+_AMOUNT_RE = re.compile(
+    rf"(?:약\s*)?{_NUM}\s*(?:조|억|만|천)?\s*(?:{_NUM}\s*(?:억|만|천))?\s*{_UNITS}"
+    rf"(?:\s*(?:{'|'.join(q for q in lexicon.AMOUNT_QUALIFIERS if q not in ('약', '여'))}))?"
+)
+_RELATIVE = "|".join(sorted(lexicon.RELATIVE_DATE_WORDS, key=len, reverse=True))
+_LEAD = "|".join(lexicon.RELATIVE_DATE_LEADS)
+_PARTS = "|".join(lexicon.DATE_PARTS)
+_DATE_RE = re.compile(
+    rf"(?:(?:{_RELATIVE}|{_LEAD})\s*)?"
+    r"(?:\d{4}년\s*(?:\d{1,2}월\s*(?:\d{1,2}일)?)?|\d{1,2}월\s*(?:\d{1,2}일)?|\d{1,2}일"
+    r"|\d{4}[.\-/]\s?\d{1,2}[.\-/]\s?\d{1,2}\.?|\d{4}년대|\d{1,2}세기)"
+    rf"(?:\s*(?:{_PARTS}))?"
+    rf"|(?:{_RELATIVE})(?:\s*(?:{_PARTS}))?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A candidate span ``[start, end)`` of the sentence, the morphemes it covers and how it was proposed."""
+
+    start: int
+    end: int
+    kinds: frozenset[str]
+    first: int  # index of its first morpheme (or -1 when a pattern, not morphemes, proposed it)
+    last: int  # index after its last morpheme
+
+
+def _nominal(morphemes: list[Morpheme], i: int) -> bool:
+    m = morphemes[i]
+    tag = m.tag.split("-")[0]
+    if tag in _NOMINAL or tag.startswith("W_"):
+        return True
+    if tag == "SW" and m.form in _UNIT_SYMBOLS:
+        return True
+    if tag == "MM" and i + 1 < len(morphemes) and morphemes[i + 1].tag in ("NNB", "NNG", "NR"):
+        return True  # "두 번째", "세 명"
+    return False
+
+
+def _runs(text: str, morphemes: list[Morpheme]) -> list[tuple[int, int]]:
+    """Maximal runs of nominal morphemes separated by nothing or by spaces: the sentence's noun phrases."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for i, m in enumerate(morphemes):
+        glue = (
+            m.form in _GLUE and start is not None and i + 1 < len(morphemes)
+            and morphemes[i - 1].end == m.start and morphemes[i + 1].start == m.end and _nominal(morphemes, i + 1)
+        )
+        if _nominal(morphemes, i) or glue:
+            if start is not None and text[morphemes[i - 1].end : m.start].strip():
+                runs.append((start, i))
+                start = None
+            if start is None:
+                start = i
+        elif start is not None:
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, len(morphemes)))
+    return runs
+
+
+def _words_of(morphemes: list[Morpheme], first: int, last: int) -> list[tuple[int, int]]:
+    """The space-separated words of a run, as morpheme index ranges."""
+    words = [[first, first + 1]]
+    for i in range(first + 1, last):
+        if morphemes[i].start > morphemes[i - 1].end:
+            words.append([i, i + 1])
+        else:
+            words[-1][1] = i + 1
+    return [tuple(w) for w in words]
+
+
+def _has_core(morphemes: list[Morpheme], first: int, last: int) -> bool:
+    return any(m.tag.split("-")[0] in _CORE or m.tag.startswith("W_") for m in morphemes[first:last])
+
+
+def candidates(sentence: str, morphemes: list[Morpheme]) -> list[Phrase]:
+    """Every candidate answer span of ``sentence`` (whose Kiwi analysis is ``morphemes``), deduplicated."""
+    found: dict[tuple[int, int], tuple[set[str], int, int]] = {}
+
+    def add(first: int, last: int, kind: str) -> None:
+        if first < last and _has_core(morphemes, first, last):
+            add_span(morphemes[first].start, morphemes[last - 1].end, kind, first, last)
+
+    def add_span(start: int, end: int, kind: str, first: int = -1, last: int = -1) -> None:
+        while start < end and sentence[start] in " \t":
+            start += 1
+        while end > start and sentence[end - 1] in " \t,.":
+            end -= 1
+        if end <= start:
+            return
+        entry = found.setdefault((start, end), (set(), first, last))
+        entry[0].add(kind)
+        if entry[1] < 0 <= first:
+            found[(start, end)] = (entry[0], first, last)
+
+    runs = _runs(sentence, morphemes)
+    for first, last in runs:
+        words = _words_of(morphemes, first, last)
+        add(first, last, "np")
+        for a in range(len(words)):
+            for b in range(a + 1, min(len(words), a + MAX_WORDS) + 1):
+                if (a, b) != (0, len(words)):
+                    add(words[a][0], words[b - 1][1], "sub")
+        for w_first, w_last in words:  # "노태우정부" → 노태우, 정부
+            if 1 < w_last - w_first <= MAX_SPLIT_MORPHEMES:
+                for cut in range(w_first + 1, w_last):
+                    add(w_first, cut, "split")
+                    add(cut, w_last, "split")
+    for (a_first, a_last), (b_first, b_last) in zip(runs, runs[1:]):
+        between = morphemes[a_last:b_first]
+        if len(between) == 1 and between[0].tag == "JKG":  # X의 Y
+            add(a_first, b_last, "of")
+        elif len(between) == 1 and (between[0].tag == "JC" or between[0].form in (",", "및", "·")):  # X와 Y
+            add(a_first, b_last, "conj")
+    for (a_first, a_last), (b_first, b_last) in zip(runs, runs[1:]):
+        modifier = morphemes[a_last:b_first]
+        if modifier and modifier[-1].tag == "ETM" and len(modifier) <= 3:  # 새로운 정부, 폭력 시위를 주도한 … (short)
+            add(a_first, b_last, "modified")
+    for pattern, kind in ((_QUOTED_RE, "quoted"), (_PAREN_RE, "paren")):
+        for match in pattern.finditer(sentence):
+            add_span(match.start(1), match.end(1), kind, *_covering(morphemes, match.start(1), match.end(1)))
+    for pattern, kind in ((_DATE_RE, "date"), (_AMOUNT_RE, "amount")):
+        for match in pattern.finditer(sentence):
+            if match.group(0).strip():
+                add_span(match.start(), match.end(), kind, *_covering(morphemes, match.start(), match.end()))
+    return [Phrase(start, end, frozenset(kinds), first, last)
+            for (start, end), (kinds, first, last) in sorted(found.items())]
+
+
+def _covering(morphemes: list[Morpheme], start: int, end: int) -> tuple[int, int]:
+    """Indices of the morphemes inside ``[start, end)`` (-1, -1 when none lines up)."""
+    inside = [i for i, m in enumerate(morphemes) if m.start >= start and m.end <= end]
+    return (inside[0], inside[-1] + 1) if inside else (-1, -1)
+
+
+# "△AI △플랫폼 △미디어" (the bullets of Korean press text), or "인프라, 데이터, 언어모델 등".
+_BULLETED_RE = re.compile(r"△[^△.]{1,40}?(?:\s*△[^△.]{1,40}?)+(?=\s*(?:등|의|을|를|에|\.|$))")
+_COMMA_LIST_RE = re.compile(r"[가-힣A-Za-z0-9()‧·]+(?:,\s*[가-힣A-Za-z0-9()‧·]+)+(?=\s*등)")
+
+
+def enumerations(sentence: str) -> list[tuple[int, int]]:
+    """Lists the sentence spells out: each as one span, for questions asking for several items."""
+    spans = [m.span() for m in _BULLETED_RE.finditer(sentence)] + [m.span() for m in _COMMA_LIST_RE.finditer(sentence)]
+    return sorted(set(spans))

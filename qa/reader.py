@@ -1,0 +1,257 @@
+"""Span readers: given a question and one evidence sentence, the phrase of the sentence that answers it.
+
+``Reader`` is the protocol the answerer calls, so a neural reader can replace the one here. ``PhraseReader``
+proposes every candidate phrase of the sentence (``phrases``) and ranks them with a fitted logistic model over
+named features: does the phrase have the asked type (date, amount, name, place …), does it end on the question's
+focus noun ("어떤 시위" → "…시위"), is it followed by the same particle as the question's asked slot (누구를 →
+"…를"), does it sit just before the question's predicate, how close is it to the words the question repeats, and
+does it merely repeat the question.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from qa import lexicon, phrases
+from qa.korean import KoreanAnalyzer, Morpheme
+from qa.question import AnswerType, Question
+from qa.weights import LinearModel, sigmoid
+
+# Particles compared by function, not spelling: 을/를 after a vowel or a consonant are the same particle.
+_PARTICLE_CLASS = {
+    "을": "를", "를": "를", "ᆯ": "를", "이": "가", "가": "가", "은": "는", "는": "는", "ᆫ": "는", "와": "와", "과": "와",
+    "랑": "와", "이랑": "와", "하고": "와", "으로": "로", "로": "로", "으로서": "로서", "로서": "로서", "에": "에",
+    "에서": "에서", "의": "의", "에게": "에게", "한테": "에게", "께": "에게", "도": "도", "만": "만", "까지": "까지",
+    "부터": "부터", "보다": "보다", "처럼": "처럼", "이라고": "라고", "라고": "라고", "이라는": "라는", "라는": "라는",
+}
+# The span classes that can answer each question type.
+TYPE_CLASSES = {
+    AnswerType.DATE: frozenset({"date"}),
+    AnswerType.AMOUNT: frozenset({"amount", "number"}),
+    AnswerType.PERSON: frozenset({"person", "proper"}),
+    AnswerType.ORG: frozenset({"org", "proper", "latin"}),
+    AnswerType.PLACE: frozenset({"place", "proper"}),
+    AnswerType.THING: frozenset({"quoted", "proper", "latin", "common", "number"}),
+}
+WINDOW = 3  # morphemes either side in which the question's words count as the candidate's context
+_DATE_FULL_RE = re.compile(phrases._DATE_RE.pattern)
+_AMOUNT_FULL_RE = re.compile(phrases._AMOUNT_RE.pattern)
+
+
+@dataclass
+class SpanCandidate:
+    """One candidate answer span of a sentence: offsets into the sentence, its features and its probability."""
+
+    start: int
+    end: int
+    text: str
+    features: dict[str, float] = field(default_factory=dict)
+    probability: float = 0.0
+    classes: frozenset[str] = frozenset()  # what kind of thing the span names (see ``candidate_classes``)
+
+
+class Reader(Protocol):
+    def read(self, question: Question, sentence: str) -> list[SpanCandidate]:
+        """Candidate spans of ``sentence`` answering ``question``, most probable first, were it the evidence."""
+        ...
+
+
+def particle_class(form: str) -> str:
+    return _PARTICLE_CLASS.get(form, form)
+
+
+def morpheme_term(m: Morpheme) -> str:
+    """The search term a morpheme stands for, as ``KoreanAnalyzer.terms`` spells it (predicates as stem+다)."""
+    tag = m.tag.split("-")[0]
+    return m.form + "다" if tag in ("VV", "VA") else m.form.lower().replace(",", "")
+
+
+def candidate_classes(text: str, morphemes: list[Morpheme], phrase: phrases.Phrase, nxt: Morpheme | None) -> set[str]:
+    """What kind of thing a span names: a date, an amount, a proper name, a place, an organisation, a person …"""
+    inside = morphemes[phrase.first : phrase.last] if phrase.first >= 0 else []
+    tags = [m.tag.split("-")[0] for m in inside]
+    classes: set[str] = set()
+    if "date" in phrase.kinds and _DATE_FULL_RE.fullmatch(text):
+        classes.add("date")
+    if "amount" in phrase.kinds and _AMOUNT_FULL_RE.fullmatch(text):
+        classes.add("amount")
+    if "SN" in tags or any(ch.isdigit() for ch in text):
+        classes.add("number")
+    if "NNP" in tags:
+        classes.add("proper")
+    if "SL" in tags:
+        classes.add("latin")
+    if "quoted" in phrase.kinds:
+        classes.add("quoted")
+    last = inside[-1].form if inside else text
+    if text.endswith(lexicon.PLACE_SUFFIXES) and "NNP" in tags or (nxt is not None and nxt.form in ("에서", "에")):
+        classes.add("place")
+    if last.endswith(lexicon.ORG_SUFFIXES) and len(text) > 2:
+        classes.add("org")
+    if (nxt is not None and nxt.form in lexicon.PERSON_TITLES) or (
+        tags and tags[0] == "NNP" and re.fullmatch(r"[가-힣]{2,4}", inside[0].form or "")
+    ):
+        classes.add("person")
+    if not classes & {"date", "amount", "number", "proper", "latin", "quoted"}:
+        classes.add("common")
+    return classes
+
+
+class PhraseReader:
+    """Ranks Kiwi candidate phrases with a fitted logistic model (``model`` may be None to only compute features)."""
+
+    def __init__(self, analyzer: KoreanAnalyzer, model: LinearModel | None,
+                 memo: dict[tuple[str, str], list[SpanCandidate]] | None = None) -> None:
+        """``memo`` keeps candidates by (question, sentence) when the same readings are weighed many times (fitting)."""
+        self.analyzer = analyzer
+        self.model = model
+        self.memo = memo
+
+    def read(self, question: Question, sentence: str) -> list[SpanCandidate]:
+        candidates = self.candidates(question, sentence)
+        if self.model is not None and candidates:
+            for candidate, logit in zip(candidates, self.model.logits([c.features for c in candidates])):
+                candidate.probability = sigmoid(logit)
+        return sorted(candidates, key=lambda c: (-c.probability, c.end - c.start, c.start))
+
+    def candidates(self, question: Question, sentence: str) -> list[SpanCandidate]:
+        if self.memo is None:
+            return self._candidates(question, sentence)
+        key = (question.text, sentence)
+        if key not in self.memo:
+            self.memo[key] = self._candidates(question, sentence)
+        return self.memo[key]
+
+    def _candidates(self, question: Question, sentence: str) -> list[SpanCandidate]:
+        morphemes = self.analyzer.morphemes(sentence)
+        found = phrases.candidates(sentence, morphemes)
+        if not found:
+            return []
+        context = _Context(question, sentence, morphemes)
+        out = []
+        for phrase in found:
+            text = sentence[phrase.start : phrase.end]
+            first = phrase.first if phrase.first >= 0 else _index_at(morphemes, phrase.start)
+            last = phrase.last if phrase.last >= 0 else _index_after(morphemes, phrase.end)
+            nxt = morphemes[last] if last < len(morphemes) else None
+            classes = candidate_classes(text, morphemes, phrase, nxt)
+            f: dict[str, float] = {f"kind_{kind}": 1.0 for kind in phrase.kinds}
+            f.update(_shape(text, first, last, classes, context.q_type))
+            f.update(context.question_words(text, first, last))
+            f.update(context.slot(phrase, text, first, last))
+            out.append(SpanCandidate(phrase.start, phrase.end, text, f, classes=frozenset(classes)))
+        _add_relative_features(out)
+        return out
+
+
+def _shape(text: str, first: int, last: int, classes: set[str], q_type: str) -> dict[str, float]:
+    """What the span looks like: its length and the kind of thing it names, crossed with the asked type."""
+    n_words = len(text.split())
+    f = {
+        "words": float(n_words),
+        "words_1": float(n_words == 1),
+        f"{q_type}*words": float(n_words),
+        "log_chars": math.log1p(len(text)),
+        "morphemes": float(last - first),
+    }
+    for cls in classes:
+        f[f"class_{cls}"] = 1.0
+        f[f"{q_type}*{cls}"] = 1.0
+    return f
+
+
+class _Context:
+    """The question and the sentence's morphemes, read once for all of the sentence's candidates."""
+
+    def __init__(self, question: Question, sentence: str, morphemes: list[Morpheme]) -> None:
+        self.question = question
+        self.sentence = sentence
+        self.morphemes = morphemes
+        self.q_type = question.type.value
+        self.key_terms = set(question.key_terms)
+        self.predicate = set(question.predicate) | {p + "다" for p in question.predicate}
+        self.terms = [morpheme_term(m) for m in morphemes]
+        self.matched = [i for i, t in enumerate(self.terms) if t in self.key_terms]
+        self.predicate_at = [i for i, t in enumerate(self.terms) if t in self.predicate]
+        self.q_text = re.sub(r"\s+", "", question.text)
+
+    def question_words(self, text: str, first: int, last: int) -> dict[str, float]:
+        """The question's own words are not its answer; the words around them are where answers sit."""
+        own = self.terms[first:last]
+        overlap = sum(t in self.key_terms for t in own) / max(len(own), 1)
+        outside = [i for i in self.matched if not first <= i < last]
+        distances = [min(abs(i - first), abs(i - (last - 1))) for i in outside]
+        near = {self.terms[i] for i in outside if first - 2 * WINDOW <= i < last + 2 * WINDOW}
+        return {
+            "q_overlap": overlap,
+            "q_overlap_all": float(overlap == 1.0),
+            "in_question": float(re.sub(r"\s+", "", text) in self.q_text),
+            "q_distance": math.log1p(min(distances)) if distances else 3.0,
+            "q_near_before": float(any(first - WINDOW <= i < first for i in outside)),
+            "q_near_after": float(any(last <= i < last + WINDOW for i in outside)),
+            "q_around_share": len(near) / max(len(self.key_terms), 1),
+            "q_matched_share": len({self.terms[i] for i in self.matched}) / max(len(self.key_terms), 1),
+        }
+
+    def slot(self, phrase: phrases.Phrase, text: str, first: int, last: int) -> dict[str, float]:
+        """Does the span fill the question's asked slot: its particle, its focus noun, its predicate?"""
+        question, morphemes, q_type = self.question, self.morphemes, self.q_type
+        nxt = morphemes[last] if last < len(morphemes) else None
+        before = morphemes[first - 1] if first > 0 else None
+        own = self.terms[first:last]
+        f: dict[str, float] = {"position": phrase.start / max(len(self.sentence), 1)}
+        if nxt is not None and nxt.tag.startswith("J"):
+            role = particle_class(nxt.form)
+            f["particle_after"] = 1.0
+            f[f"{q_type}*after_{role}"] = 1.0
+            if question.particle and role == particle_class(question.particle):
+                f["particle_match"] = 1.0
+                f[f"{q_type}*particle_match"] = 1.0
+        elif nxt is not None and nxt.start == phrase.end:
+            f["glued_after"] = 1.0  # the span stops inside a word
+        if before is not None and before.end == phrase.start and before.tag.split("-")[0] in ("NNG", "NNP", "SN", "XPN"):
+            f["glued_before"] = 1.0
+        focus, head = question.focus, question.focus_head
+        if focus:
+            if text.endswith(focus) or (head and own and own[-1] == head):
+                f["ends_with_focus"] = 1.0
+                f["focus_only"] = float(text == focus or text == head)
+            following = [m.form for m in morphemes[last : last + 3]]
+            if focus in following or head in following or focus in "".join(following):
+                f["focus_follows"] = 1.0  # apposition: "김대중 전 대통령" for "…한 대통령은?"
+        ahead = [i - last for i in self.predicate_at if i >= last]
+        if ahead:
+            f["predicate_distance"] = math.log1p(min(ahead))
+            if min(ahead) <= WINDOW + 2:
+                f["predicate_after"] = 1.0
+                f[f"{q_type}*predicate_after"] = 1.0
+        if question.units:
+            f["unit_match"] = float(any(u in text for u in question.units))
+        if nxt is not None and nxt.form in lexicon.PERSON_TITLES:
+            f["title_follows"] = 1.0
+        if own and own[-1] in lexicon.PERSON_TITLES:
+            f["ends_with_title"] = 1.0
+        words = text.split()
+        if len(words) > 1 and words[-1] in lexicon.TITLE_PREFIXES:
+            f["ends_with_title_prefix"] = 1.0  # "이건희 전" of "이건희 전 회장"
+        return f
+
+
+def _add_relative_features(candidates: list[SpanCandidate]) -> None:
+    """Whether a candidate is the nearest to the question's words among the sentence's candidates."""
+    if not candidates:
+        return
+    nearest = min(c.features["q_distance"] for c in candidates)
+    for c in candidates:
+        c.features["q_nearest"] = float(c.features["q_distance"] == nearest)
+
+
+def _index_at(morphemes: list[Morpheme], offset: int) -> int:
+    return next((i for i, m in enumerate(morphemes) if m.end > offset), len(morphemes))
+
+
+def _index_after(morphemes: list[Morpheme], offset: int) -> int:
+    return next((i for i, m in enumerate(morphemes) if m.start >= offset), len(morphemes))

@@ -1,0 +1,41 @@
+"""Evidence scoring on the real seed index: the sentence that answers ranks first, and its features are sane."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.metrics import contains
+
+
+def reading(service, question: str):
+    return service.answerer().read(question)
+
+
+@pytest.mark.parametrize(
+    "question,holding",
+    [
+        ("카카오와 SK텔레콤이 맞바꾼 지분은 얼마 규모였어?", "3000억원 규모의 지분"),  # either article's spelling
+        ("카카오모빌리티의 택시 호출 시장 점유율은 어느 정도야?", "80% 이상"),
+        ("네이버의 e풀필먼트 센터는 어느 지역에 있어?", "경기도 군포"),
+        ("팬데믹 극복 AI는 누가 개발하고 있어?", "팬데믹 극복 AI"),
+    ],
+)
+def test_the_answering_sentence_ranks_first(service, question, holding):
+    best = reading(service, question).best
+    assert contains(best.text, holding), best.text
+
+
+def test_features_are_read_from_the_index(service):
+    r = reading(service, "카카오와 SK텔레콤이 맞바꾼 지분은 얼마 규모였어?")
+    features = r.best.features
+    assert 0.0 < features["coverage"] <= 1.0 and -1.0 <= features["similarity"] <= 1.0
+    assert features["passage_first"] in (0.0, 1.0)
+    assert r.best.rerank_features["span_logit"] > -8.0  # its spans were read
+    # Every candidate is a sentence of a retrieved passage, sliced from the cleaned article.
+    for sentence in r.sentences:
+        assert sentence.hit.document.text[sentence.span.start : sentence.span.end] == sentence.text
+
+
+def test_a_sentence_that_only_restates_the_question_does_not_win(service):
+    r = reading(service, "네이버가 CJ대한통운과 지분을 교환한 때는?")
+    assert "지난해 10월" in r.best.text

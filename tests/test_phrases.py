@@ -1,0 +1,39 @@
+"""Candidate answer phrases: every span a short answer could be, with exact offsets into the sentence."""
+
+from __future__ import annotations
+
+from qa import phrases
+
+
+def texts(analyzer, sentence: str) -> set[str]:
+    found = phrases.candidates(sentence, analyzer.morphemes(sentence))
+    assert all(sentence[p.start : p.end] == sentence[p.start : p.end].strip() for p in found)
+    return {sentence[p.start : p.end] for p in found}
+
+
+def test_noun_phrases_and_their_parts(analyzer):
+    found = texts(analyzer, "네이버는 경기도 군포에 e풀필먼트 센터를 열었다.")
+    assert {"경기도 군포", "경기도", "군포"} <= found
+    assert "네이버" in found and "네이버는" not in found  # particles are never part of an answer
+
+
+def test_names_split_from_the_words_they_are_glued_to(analyzer):
+    found = texts(analyzer, "노태우정부는 1989년 2월 15일 여의도 농민 시위 주동자를 지명수배했다.")
+    assert {"노태우", "1989년 2월 15일", "여의도 농민 시위"} <= found
+
+
+def test_amounts_dates_and_quoted_names(analyzer):
+    sentence = "양사는 지난해 12월 3,000억원 규모의 지분을 교환하고 ‘우티’를 출범했으며 점유율은 80% 이상이다."
+    found = texts(analyzer, sentence)
+    assert {"지난해 12월", "3,000억원", "우티", "80% 이상"} <= found
+
+
+def test_of_and_conjoined_phrases(analyzer):
+    found = texts(analyzer, "마이크는 공기의 진동을 감지하고 카카오와 SK텔레콤이 만든 제품이다.")
+    assert "공기의 진동" in found and "카카오와 SK텔레콤" in found
+
+
+def test_enumerations_are_whole_lists():
+    sentence = "협력 분야는 △AI △ESG △지식재산권 등이다. 구글, 유튜브, 넷플릭스 등이 있다."
+    spans = [sentence[a:b] for a, b in phrases.enumerations(sentence)]
+    assert spans == ["△AI △ESG △지식재산권", "구글, 유튜브, 넷플릭스"]

@@ -134,7 +134,7 @@ class Answerer:
         chosen = [s for s in reading.sentences if s.probability >= floor][: self.settings.max_list_items]
         items: list[str] = []
         for sentence in chosen:
-            listed = [sentence.text[a:b] for a, b in phrases.enumerations(sentence.text)]
+            listed = phrases.enumerated_items(sentence.text)
             if listed:
                 items.extend(listed)
             elif question.wants_span:

@@ -167,6 +167,7 @@ def _covering(morphemes: list[Morpheme], start: int, end: int) -> tuple[int, int
 
 # "△AI △플랫폼 △미디어" (the bullets of Korean press text), or "인프라, 데이터, 언어모델 등".
 _BULLETED_RE = re.compile(r"△[^△.]{1,40}?(?:\s*△[^△.]{1,40}?)+(?=\s*(?:등|의|을|를|에|\.|$))")
+_ITEM_SEPARATOR_RE = re.compile(r"△|,")
 _COMMA_LIST_RE = re.compile(r"[가-힣A-Za-z0-9()‧·]+(?:,\s*[가-힣A-Za-z0-9()‧·]+)+(?=\s*등)")
 
 
@@ -174,3 +175,11 @@ def enumerations(sentence: str) -> list[tuple[int, int]]:
     """Lists the sentence spells out: each as one span, for questions asking for several items."""
     spans = [m.span() for m in _BULLETED_RE.finditer(sentence)] + [m.span() for m in _COMMA_LIST_RE.finditer(sentence)]
     return sorted(set(spans))
+
+
+def enumerated_items(sentence: str) -> list[str]:
+    """The items of every list the sentence spells out, without their bullets: "△AI △ESG" → AI, ESG."""
+    items = []
+    for a, b in enumerations(sentence):
+        items += [item.strip() for item in _ITEM_SEPARATOR_RE.split(sentence[a:b]) if item.strip()]
+    return items

@@ -35,11 +35,18 @@ def check_citations(service, answer):
     ],
 )
 def test_short_answers(service, question, short):
-    accepted = short if isinstance(short, tuple) else (short,)
+    accepted = {squash(s) for s in (short if isinstance(short, tuple) else (short,))}  # 3,000억원 = 3000억원
     answer = service.ask(question)
-    assert answer.answerable and answer.short_answer in accepted, answer.answer
+    assert answer.answerable and squash(answer.short_answer) in accepted, answer.answer
     check_citations(service, answer)
     assert answer.short_answer in answer.citations[0].evidence
+
+
+@pytest.mark.xfail(strict=True, reason="known limitation (README, Answers measured): slangy rewordings of a headline "
+                   "lower the answerability probability below the threshold although the right sentence is found")
+def test_a_slangy_rewording_of_the_headline_is_answered(service):
+    answer = service.ask("카카오랑 SKT가 지분 바꾼 게 얼마짜리야?")
+    assert answer.answerable and squash(answer.short_answer) == "3000억원"
 
 
 @pytest.mark.parametrize(
@@ -78,8 +85,7 @@ def test_a_reason_is_cited_as_a_sentence(service):
 def test_a_list_question_collects_the_items(service):
     answer = service.ask("카카오와 SKT가 AI 학습용으로 함께 쓰는 데이터 종류를 모두 알려줘")
     assert answer.answerable
-    for item in ("텍스트", "음성", "이미지"):
-        assert item in answer.short_answer
+    assert answer.short_answer.startswith("텍스트, 음성, 이미지"), answer.short_answer  # the items, not the bullets
 
 
 def test_unanswerable_questions_say_so(service):
@@ -90,14 +96,14 @@ def test_unanswerable_questions_say_so(service):
 
 
 def test_answers_are_concise(service):
-    for question in ("카카오랑 SK텔레콤이 서로 주식을 바꾼 규모가 얼마야?", "쿠팡은 뭐가 제일 강점이야?"):
+    for question in ("카카오랑 SK텔레콤이 서로 주식을 바꾼 규모가 얼마야?", "네이버는 무엇 때문에 CJ대한통운과 협업했어?"):
         answer = service.ask(question)
         assert answer.answerable and len(answer.answer) <= 400, answer.answer
         assert answer.answer.count("[") <= 3
 
 
 def test_answer_contract_fields(service):
-    data = service.ask("카카오랑 SK텔레콤이 서로 주식을 바꾼 규모가 얼마야?").model_dump()
+    data = service.ask("카카오와 SK텔레콤의 지분 교환 규모는?").model_dump()
     assert list(data) == ["question", "answerable", "answer", "short_answer", "citations", "passages"]
     assert list(data["citations"][0]) == ["ref", "doc_id", "title", "outlet", "published", "chunk_id", "evidence",
                                           "start", "end", "score"]

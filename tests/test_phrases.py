@@ -37,3 +37,4 @@ def test_enumerations_are_whole_lists():
     sentence = "협력 분야는 △AI △ESG △지식재산권 등이다. 구글, 유튜브, 넷플릭스 등이 있다."
     spans = [sentence[a:b] for a, b in phrases.enumerations(sentence)]
     assert spans == ["△AI △ESG △지식재산권", "구글, 유튜브, 넷플릭스"]
+    assert phrases.enumerated_items(sentence) == ["AI", "ESG", "지식재산권", "구글", "유튜브", "넷플릭스"]

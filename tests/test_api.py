@@ -8,12 +8,14 @@ import pytest
 from fastapi.testclient import TestClient
 
 from qa.api import create_app
+from qa.api_models import EXAMPLES
 from qa.service import QAService
 from tests.conftest import SISAWEEK
 
 ARTICLE = {
     "title": "쿠팡, 대구 풀필먼트센터 가동",
-    "body": "쿠팡이 대구 달성군에 축구장 46개 크기의 풀필먼트센터를 열었다. 이 센터의 투자 규모는 3200억원이다.\n\n"
+    "body": "쿠팡이 대구 달성군에 축구장 46개 크기의 풀필먼트센터를 열었다. 쿠팡의 대구 풀필먼트센터 투자 규모는 "
+    "3200억원이다.\n\n"
     "센터에서는 로봇 1천여 대가 물품을 옮긴다.\n\n김민수 기자 minsu@example.com\n\n"
     "저작권자 ⓒ 예시일보 무단전재 및 재배포 금지",
     "outlet": "예시일보",
@@ -32,7 +34,7 @@ def client(writable_service):
 
 
 def test_post_ask_returns_the_answer_contract_with_checkable_offsets(client):
-    response = client.post("/ask", json={"question": "카카오랑 SKT가 지분 바꾼 게 얼마짜리야?"})
+    response = client.post("/ask", json={"question": "카카오와 SK텔레콤의 지분 교환 규모는?"})
     assert response.status_code == 200
     body = response.json()
     assert list(body) == CONTRACT
@@ -245,5 +247,5 @@ def test_openapi_documents_every_endpoint_with_korean_examples(client):
     assert {"get", "post"} <= set(paths["/ask"]) and {"get", "post"} <= set(paths["/documents"])
     assert "delete" in paths["/documents/{doc_id}"]
     text = json.dumps(spec, ensure_ascii=False)
-    assert "카카오랑 SKT가 지분 바꾼 게 얼마짜리야?" in text and "풀필먼트센터" in text
+    assert EXAMPLES["questions"][0] in text and "풀필먼트센터" in text
     assert set(paths["/documents"]["post"]["requestBody"]["content"]) == {"application/json", "multipart/form-data"}

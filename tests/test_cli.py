@@ -53,7 +53,7 @@ def test_missing_corpus_is_a_clear_error(tmp_path):
 
 def test_ask_json_answers_and_cites(seed_settings, service):
     env = {"QA_INDEX_DIR": str(seed_settings.index_dir)}
-    result = run_qa("ask", "카카오랑 SKT가 지분 바꾼 게 얼마짜리야?", "--json", env_extra=env)
+    result = run_qa("ask", "카카오와 SK텔레콤의 지분 교환 규모는?", "--json", env_extra=env)
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
     assert answer["answerable"] and "3" in answer["short_answer"]

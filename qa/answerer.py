@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from qa import abstention, composer, lexicon, phrases
 from qa.contract import Answer
 from qa.evidence import EvidenceScorer, SentenceCandidate
-from qa.korean import KoreanAnalyzer
+from qa.korean import KoreanAnalyzer, has_content
 from qa.question import AnswerType, Question, analyse
 from qa.reader import PhraseReader, SpanCandidate
 from qa.retriever import HybridRetriever
@@ -83,7 +83,8 @@ class Answerer:
         """Question analysis, retrieval and every candidate sentence's features: what no fitted weight changes."""
         question = analyse(text, self.analyzer, correct=self.retriever.index.lexical.correct)
         question.unknown_nouns = self._unknown_nouns(question)
-        hits = self.retriever.search(text, top_k=top_k or self.settings.top_k)
+        searchable = has_content(text)  # "🙂🙂🙂" has nothing to look for: refused, not matched by its vector
+        hits = self.retriever.search(text, top_k=top_k or self.settings.top_k) if searchable else []
         reading = Reading(question, hits)
         if hits and not question.is_metadata:
             vector = self.retriever.embedder.encode_query(text)  # cached by the search above

@@ -43,6 +43,14 @@ class Morpheme(NamedTuple):
     end: int
 
 
+
+def has_content(text: str) -> bool:
+    """Whether the text holds anything searchable: a letter or a digit of any script.
+
+    Emoji, symbols, punctuation and combining marks alone are neither an article nor a question.
+    """
+    return any(ch.isalnum() for ch in text)
+
 def normalize_for_search(text: str) -> str:
     """One spelling for numbers and dates: ``3,000`` → ``3000``, ``2021.06.30`` → ``2021년 6월 30일``."""
     text = unicodedata.normalize("NFKC", text)

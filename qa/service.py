@@ -17,7 +17,7 @@ from qa.durable import failpoint
 from qa.embedder import Embedder
 from qa.index import CorpusIndex, IndexLoadError
 from qa.ingest import content_key, corpus_fingerprint, document_id, ingest_folder
-from qa.korean import KoreanAnalyzer
+from qa.korean import KoreanAnalyzer, has_content
 from qa.lru import LRUCache
 from qa.reading import Problem, RawArticle, ReadError, read_bytes
 from qa.retriever import HybridRetriever
@@ -74,6 +74,17 @@ class IndexReport:
     problems: list[Problem]
     duplicates: list[str]
     reason: str
+    replaced: str | None = None  # the corpus folder of the index this build replaced, when it was another
+
+
+def recorded_corpus(index_dir: Path) -> Path | None:
+    """The corpus folder an existing index was built from, if it still exists: an index is served with its own
+    articles unless another folder is named explicitly."""
+    manifest = CorpusIndex.read_manifest(index_dir)
+    if manifest is None or not manifest.corpus:
+        return None
+    folder = Path(manifest.corpus)
+    return folder if folder.is_dir() else None
 
 
 class QAService:
@@ -129,6 +140,7 @@ class QAService:
         corpus, folder = self.settings.corpus_dir, self.settings.index_dir
         fingerprint = corpus_fingerprint(corpus) if corpus.is_dir() else None
         reason = "forced rebuild" if rebuild else ""
+        replaced = None
         if not rebuild:
             try:
                 existing = CorpusIndex.load(folder, self.settings)
@@ -140,6 +152,10 @@ class QAService:
                     return IndexReport(False, len(existing.documents), len(existing.chunks),
                                        time.perf_counter() - started, [], [], "index is current")
                 reason = "corpus or settings changed since the index was built"
+                built_from = existing.manifest.corpus
+                if built_from and Path(built_from) != corpus.expanduser().resolve():
+                    replaced = built_from
+                    reason = f"the index was built from {built_from}; rebuilding it from {corpus}"
         if fingerprint is None:
             raise ReadError(f"{corpus}: corpus folder does not exist")
         log.info("building index: %s", reason)
@@ -150,7 +166,7 @@ class QAService:
         index.save(folder)
         self.use_index(index)
         return IndexReport(True, len(index.documents), len(index.chunks), time.perf_counter() - started,
-                           ingested.problems, ingested.duplicates, reason)
+                           ingested.problems, ingested.duplicates, reason, replaced)
 
     def search(self, question: str, top_k: int | None = None, mode: str = "hybrid") -> list[Hit]:
         text = validate_question(question, self.settings.max_question_chars)
@@ -254,6 +270,8 @@ class QAService:
             probe = clean_article(raw, doc_id or "new")
             if not probe.text[probe.body_start :].strip():
                 raise ArticleError("정리하고 나니 본문이 남지 않았습니다 (no article text left after cleaning).")
+            if not has_content(probe.text[probe.body_start :]):
+                raise ArticleError("본문에 한글, 영문, 숫자가 없습니다 (the article has no letters or digits).")
             existing = index.duplicate_of(probe)
             if existing:
                 raise DuplicateArticle(f"이미 색인된 기사와 내용이 같습니다: {existing}", existing)

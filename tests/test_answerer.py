@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.composer import ABSTAIN_TEXT
+from qa.composer import ABSTAIN_TEXT, NO_PASSAGE_TEXT
 from qa.metrics import squash
 
 
@@ -109,6 +109,12 @@ def test_answer_contract_fields(service):
                                           "start", "end", "score"]
     assert list(data["passages"][0]) == ["doc_id", "chunk_id", "title", "text", "start", "end", "score"]
     assert squash(data["short_answer"]) == "3000억원"
+
+
+@pytest.mark.parametrize("question", ["🙂" * 900, "?!?!", "\u0301" * 50])
+def test_a_question_with_nothing_to_look_for_is_refused_without_a_search(service, question):
+    answer = service.ask(question)
+    assert not answer.answerable and answer.answer == NO_PASSAGE_TEXT and answer.passages == []
 
 
 @pytest.mark.parametrize("bad", ["", "   \n\t", "가" * 1001])

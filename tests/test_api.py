@@ -96,6 +96,8 @@ def test_documents_and_passages(client):
         ("post", "/documents", {"title": "제목", "body": "본문이다.", "published": "어제쯤"}, 422, "published"),
         ("post", "/documents", {"title": "제목", "body": "본문이다.", "id": "../../etc/passwd"}, 422, "id"),
         ("post", "/documents", {"title": "제목", "body": ["본문"]}, 422, "body"),
+        ("post", "/documents", {"title": "제목", "body": "\u0301" * 10_000}, 422, "한글, 영문, 숫자"),  # accents only
+        ("post", "/documents", {"title": "제목", "body": "🙂 " * 300}, 422, "한글, 영문, 숫자"),
     ],
 )
 def test_bad_requests_get_a_clear_4xx(client, method, path, payload, status, says):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qa.korean import edit_distance, jamo, normalize_for_search, normalize_with_offsets
+from qa.korean import edit_distance, has_content, jamo, normalize_for_search, normalize_with_offsets
 
 
 def test_particles_do_not_change_terms(analyzer):
@@ -81,3 +81,8 @@ def test_normalised_offsets_point_back_into_the_text(text):
     assert len(starts) == len(ends) == len(normalised)
     assert all(0 <= a < b <= len(text) for a, b in zip(starts, ends))
     assert starts == sorted(starts)
+
+
+def test_only_letters_and_digits_of_some_script_are_searchable():
+    assert has_content("카카오?") and has_content("ㅋㅋ") and has_content("AI") and has_content("2021") and has_content("漢字")
+    assert not has_content("🙂🙂 ?!") and not has_content("\u0301" * 5) and not has_content("△ … ·")

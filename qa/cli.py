@@ -11,7 +11,7 @@ from pathlib import Path
 
 from qa.index import IndexLoadError
 from qa.reading import ReadError
-from qa.service import QAService, QuestionError
+from qa.service import QAService, QuestionError, recorded_corpus
 from qa.settings import Settings
 from qa.training import NEWS_SHARE
 
@@ -26,7 +26,12 @@ def _settings(args: argparse.Namespace) -> Settings:
         overrides["index_dir"] = Path(args.index)
     if getattr(args, "model", None):
         overrides["model"] = args.model
-    return Settings(**overrides)
+    settings = Settings(**overrides)
+    if "corpus_dir" not in settings.model_fields_set:  # neither --corpus nor QA_CORPUS_DIR: the index's own articles
+        recorded = recorded_corpus(settings.index_dir)
+        if recorded is not None:
+            settings = settings.model_copy(update={"corpus_dir": recorded})
+    return settings
 
 
 def _err(message: str) -> None:
@@ -40,6 +45,8 @@ def cmd_index(args: argparse.Namespace) -> int:
         _err(f"건너뜀 {problem.source}: {problem.reason}")
     for source in report.duplicates:
         _err(f"중복 문서 건너뜀: {source}")
+    if report.replaced:
+        _err(f"{report.replaced}에서 만든 색인을 {service.settings.corpus_dir}의 기사로 다시 만들었습니다.")
     state = "새로 만들었습니다" if report.rebuilt else "이미 최신입니다"
     print(
         f"색인 {state}: 문서 {report.documents}개, 청크 {report.chunks}개 "

@@ -66,6 +66,7 @@ class Manifest:
     chunks: int
     built_at: str
     files: dict[str, dict] = field(default_factory=dict)  # relative path → {"bytes", "sha256"}
+    corpus: str | None = None  # the folder the index was built from (absolute), so it is served with its own articles
 
 
 def passage_text(chunk: Chunk, doc: Document, with_title: bool) -> str:
@@ -198,6 +199,7 @@ class CorpusIndex:
             documents=len(documents),
             chunks=len(encoded.chunks),
             built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            corpus=str(settings.corpus_dir.expanduser().resolve()),
         )
         return cls(
             documents=documents,

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 
 import pytest
 
-from tests.conftest import ROOT
+from qa.index import CorpusIndex
+from tests.conftest import CORPUS, ROOT, SISAWEEK
 
 
 def run_qa(*args: str, env_extra: dict | None = None, input_text: str | None = None) -> subprocess.CompletedProcess:
@@ -56,7 +58,7 @@ def test_ask_json_answers_and_cites(seed_settings, service):
     result = run_qa("ask", "카카오와 SK텔레콤의 지분 교환 규모는?", "--json", env_extra=env)
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
-    assert answer["answerable"] and "3" in answer["short_answer"]
+    assert answer["answerable"] and answer["short_answer"].replace(",", "") == "3000억원"
     citation = answer["citations"][0]
     assert service.index.documents[citation["doc_id"]].text[citation["start"] : citation["end"]] == citation["evidence"]
 
@@ -93,3 +95,23 @@ def test_eval_prints_the_figures(seed_settings, tmp_path):
                   "short-answer right", "wrongly refused", "wrongly accepted", "by kind"):
         assert label in result.stdout
     assert "answer hit (honest)  1.000" in result.stdout and "wrongly accepted     0.000" in result.stdout
+
+
+def test_an_index_is_served_with_the_articles_it_was_built_from(tmp_path):
+    """`qa ask --index B` without --corpus used to rebuild B from the default corpus/, losing its articles."""
+    one, both, index = tmp_path / "one", tmp_path / "both", tmp_path / "index"
+    one.mkdir()
+    shutil.copy(CORPUS / f"{SISAWEEK}.txt", one)
+    shutil.copytree(CORPUS, both)
+    assert run_qa("index", "--corpus", str(one), "--index", str(index)).returncode == 0
+
+    result = run_qa("ask", "카카오 모빌리티는 택시 호출 시장을 얼마나 차지하고 있어?", "--json", "--index", str(index))
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["answerable"] and answer["citations"][0]["doc_id"] == SISAWEEK
+    assert CorpusIndex.read_manifest(index).documents == 1  # not rebuilt from the default corpus/
+
+    result = run_qa("index", "--corpus", str(both), "--index", str(index))  # another folder, named explicitly
+    assert result.returncode == 0, result.stderr
+    assert str(one) in result.stderr and "다시 만들었습니다" in result.stderr
+    assert CorpusIndex.read_manifest(index).documents == 2

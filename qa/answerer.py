@@ -83,7 +83,8 @@ class Answerer:
         """Question analysis, retrieval and every candidate sentence's features: what no fitted weight changes."""
         question = analyse(text, self.analyzer, correct=self.retriever.index.lexical.correct)
         question.unknown_nouns = self._unknown_nouns(question)
-        searchable = has_content(text)  # "🙂🙂🙂" has nothing to look for: refused, not matched by its vector
+        # "🙂🙂🙂" has nothing to look for, "안녕?" is not about the articles: neither is searched.
+        searchable = has_content(text) and question.type != AnswerType.CONVERSATION
         hits = self.retriever.search(text, top_k=top_k or self.settings.top_k) if searchable else []
         reading = Reading(question, hits)
         if hits and not question.is_metadata:
@@ -112,6 +113,8 @@ class Answerer:
         """Answer from a reading, or refuse when the articles are unlikely to answer it."""
         question, hits = reading.question, reading.hits
         text = question.text
+        if question.type == AnswerType.CONVERSATION:
+            return composer.help_answer(text, list(self.retriever.index.documents.values()))
         if not hits:
             return composer.refusal(text, hits)
         if question.is_metadata:

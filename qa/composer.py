@@ -18,6 +18,30 @@ ABSTAIN_TEXT = "기사에서 이 질문에 대한 답을 찾지 못했습니다.
 NO_PASSAGE_TEXT = "기사에서 이 질문과 관련된 내용을 찾지 못했습니다."
 
 
+HELP_LATEST = 3  # newest articles a help answer names
+
+
+def help_answer(question: str, documents: list[Document]) -> Answer:
+    """What the bot covers and how to ask, taken from the index: the answer to "안녕?" or "뭘 할 수 있어?"."""
+    outlets = sorted({d.outlet for d in documents if d.outlet})
+    named_outlets = ", ".join(outlets[:HELP_LATEST]) + (" 등" if len(outlets) > HELP_LATEST else "")
+    covered = f"색인된 기사 {len(documents)}건" + (f"({named_outlets})" if outlets else "")
+    latest = sorted(documents, key=lambda d: d.published or "", reverse=True)[:HELP_LATEST]
+    listing = f" 최근 기사: {'; '.join(_describe(d) for d in latest)}." if latest else " 아직 색인된 기사가 없습니다."
+    text = (
+        f"안녕하세요. {covered}에 대해 한국어로 물어보면, 기사 속 문장을 근거로 짧게 답하고 출처를 [1]처럼 표시합니다. "
+        f"기사에 없는 내용은 찾지 못했다고 답합니다.{listing} 기사에 나온 사람, 날짜, 숫자, 이유를 물어보세요 "
+        "(예: \"…은 언제 발표했어?\", \"…의 규모는 얼마야?\", \"…기사는 누가 썼어?\")."
+    )
+    return Answer(question=question, answerable=False, answer=text, short_answer=None, citations=[], passages=[])
+
+
+def _describe(doc: Document) -> str:
+    """〈title〉(outlet · date), as the help answer lists an article."""
+    meta = [x for x in (doc.outlet, korean_date(doc.published.partition("T")[0]) if doc.published else None) if x]
+    return f"〈{doc.title}〉" + (f"({' · '.join(meta)})" if meta else "")
+
+
 def passage(hit: Hit) -> Passage:
     return Passage(doc_id=hit.chunk.doc_id, chunk_id=hit.chunk.chunk_id, title=hit.document.title,
                    text=hit.chunk.text, start=hit.chunk.start, end=hit.chunk.end, score=round(hit.score, 6))

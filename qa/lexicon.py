@@ -142,3 +142,12 @@ COUNTER_WORDS = ("댓글", "의견", "추천", "조회", "조회수", "공감")
 PHOTO_WORDS = ("사진", "그래픽")
 CAPTION_WORDS = (*PHOTO_WORDS, "자료", "영상", "출처")
 CREDIT_WORDS = ("제공", "캡처", "캡쳐", "갈무리", "촬영")
+
+# Conversation, not a question about the articles: "안녕?", "뭘 할 수 있어?", "도움말". A question is conversation when
+# it has one of the cues and no search term outside the conversational words.
+CONVERSATION_CUES = frozenset({"안녕", "안녕하다", "반갑다", "하이", "hi", "hello", "헬로", "도움말", "사용법", "도움", "기능"})
+CONVERSATION_WORDS = CONVERSATION_CUES | frozenset({
+    "하다", "있다", "수", "묻다", "물어보다", "쓰다", "사용", "사용하다", "질문", "질문하다", "너", "당신", "넌", "누구",
+    "뭐", "무엇", "뭘", "어떻다", "어떻게", "알리다", "알려주다", "주다", "대하다", "좀", "요", "여기", "이거", "시작",
+})
+CONVERSATION_PHRASES = ("할 수 있", "할수있")  # "뭘 할 수 있어?": asks what the bot does

@@ -31,6 +31,7 @@ class AnswerType(str, Enum):
     PUBLISHED = "published"  # 기사가 언제 나왔어 (document metadata)
     TITLE = "title"  # 기사 제목 (document metadata)
     OPEN = "open"  # anything else (어떻게, 설명해 줘): answered with the evidence sentence
+    CONVERSATION = "conversation"  # 안녕?, 뭘 할 수 있어?: answered with what the bot covers, no search
 
 
 METADATA_TYPES = frozenset({AnswerType.AUTHOR, AnswerType.OUTLET, AnswerType.PUBLISHED, AnswerType.TITLE})
@@ -257,6 +258,15 @@ def _asks_yes_or_no(morphemes: list[Morpheme]) -> bool:
     return bool(before) and before[-1].tag.split("-")[0] in _PREDICATE_TAGS
 
 
+def _is_conversation(text: str, terms: list[str], morphemes: list[Morpheme]) -> bool:
+    """A greeting or a question about the bot itself: a conversational cue and nothing else to search for."""
+    lowered = {t.lower() for t in terms}
+    interjections = {m.form.lower() for m in morphemes if m.tag == "IC"}  # 안녕 is an interjection, not a term
+    cued = bool((lowered | interjections) & lexicon.CONVERSATION_CUES) or any(
+        p in text for p in lexicon.CONVERSATION_PHRASES)
+    return cued and lowered <= lexicon.CONVERSATION_WORDS
+
+
 def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | None] | None = None) -> Question:
     """``correct`` (optional) maps an unknown word to the corpus's spelling, for a misspelt focus noun."""
     morphemes = analyzer.morphemes(text)
@@ -266,7 +276,9 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
     focus_type = _type_of_focus(slot, correct)
     wh_type = _type_of_wh(slot.wh) if slot.wh else None
     metadata = _metadata_type(text)
-    if metadata is not None:
+    if _is_conversation(text, terms, morphemes):
+        answer_type = AnswerType.CONVERSATION
+    elif metadata is not None:
         answer_type = metadata
     elif set(terms) & _REASON_WORDS or (slot.wh in _REASON_WORDS):
         answer_type = AnswerType.REASON

@@ -111,6 +111,15 @@ def test_answer_contract_fields(service):
     assert squash(data["short_answer"]) == "3000억원"
 
 
+@pytest.mark.parametrize("question", ["안녕?", "뭘 할 수 있어?"])
+def test_a_greeting_gets_what_the_bot_covers_not_a_failed_search(service, question):
+    answer = service.ask(question)
+    assert not answer.answerable and answer.citations == [] and answer.passages == []
+    assert "기사 2건" in answer.answer and "시사위크" in answer.answer and "뷰어스" in answer.answer
+    assert "빅테크 급성장" in answer.answer  # the articles it knows, newest first, by title
+    assert ABSTAIN_TEXT not in answer.answer and NO_PASSAGE_TEXT not in answer.answer
+
+
 @pytest.mark.parametrize("question", ["🙂" * 900, "?!?!", "\u0301" * 50])
 def test_a_question_with_nothing_to_look_for_is_refused_without_a_search(service, question):
     answer = service.ask(question)

@@ -99,3 +99,15 @@ def test_a_misspelt_focus_is_typed_by_the_corpus_spelling(analyzer):
     assert analyse("택시 호출 점유률은?", analyzer).type == AnswerType.THING  # no corpus: unknown word
     fixed = {"점유률": "점유율"}.get
     assert analyse("택시 호출 점유률은?", analyzer, correct=fixed).type == AnswerType.AMOUNT
+
+
+@pytest.mark.parametrize("question", ["안녕?", "안녕하세요!", "반가워요", "뭘 할 수 있어?", "너는 뭘 할 수 있니?", "도움말",
+                                      "사용법 좀 알려줘", "hello"])
+def test_greetings_and_questions_about_the_bot_are_conversation(analyzer, question):
+    assert analyse(question, analyzer).type == AnswerType.CONVERSATION
+
+
+@pytest.mark.parametrize("question", ["네이버는 뭘 할 수 있어?", "카카오 대표는 누구야?", "안녕하세요, 카카오 지분 규모는 얼마야?",
+                                      "카카오톡 기능은 뭐야?"])
+def test_a_question_with_something_to_search_is_not_conversation(analyzer, question):
+    assert analyse(question, analyzer).type != AnswerType.CONVERSATION

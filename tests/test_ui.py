@@ -108,3 +108,13 @@ def test_a_failing_request_shows_an_error_not_a_frozen_page(page, monkeypatch, w
     ask(page, "카카오와 SKT가 교환한 지분은?")
     expect(page.locator("#qa-chat")).to_contain_text("처리하지 못했습니다", timeout=60_000)
     expect(page.locator("#qa-question textarea")).to_be_editable()
+
+
+def test_a_greeting_shows_no_related_passages_note(service):
+    """The help answer to "안녕?" cites nothing and relates nothing: the panel stays empty, not "아래 문단은 …"."""
+    from ui.sources import RELATED_NOTE, sources_html
+
+    answer = service.ask("안녕?")
+    assert RELATED_NOTE not in sources_html(answer, service.index.documents, {})
+    refused = service.ask("카카오와 SK텔레콤 중 직원이 더 많은 곳은?")  # refused, with related passages
+    assert RELATED_NOTE in sources_html(refused, service.index.documents, {})

@@ -67,8 +67,9 @@ def sources_html(answer: Answer, documents: dict[str, Document], passages: dict[
         ]
         return '<div class="qa-sources"><h3>출처</h3>' + "".join(cards) + "</div>"
     cards = [related_card(p, documents.get(p.doc_id)) for p in answer.passages[:3]]
+    if not cards:  # a greeting's help text, or nothing related at all: the chat message says it all
+        return '<div class="qa-sources qa-empty"></div>'
     return (
         f'<div class="qa-sources qa-abstained"><p class="qa-note">{RELATED_NOTE}</p>'
-        + ("<h3>관련 문단</h3>" + "".join(cards) if cards else "")
-        + "</div>"
+        "<h3>관련 문단</h3>" + "".join(cards) + "</div>"
     )

@@ -17,11 +17,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+KEEP_ALIVE_S = 120
+
+
 @contextmanager
 def running(app, timeout: float = 60.0) -> Iterator[str]:
     """Serve ``app`` until the block ends; yield its base URL."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    # Pooled client connections can sit idle past uvicorn's 5 s keep-alive while a slow add runs; the server then
+    # closes one just as the client reuses it ("Server disconnected without sending a response").
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
+                                           timeout_keep_alive=KEEP_ALIVE_S))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + timeout

@@ -268,9 +268,10 @@ class QAService:
         with self._write_lock:
             index = self.index
             probe = clean_article(raw, doc_id or "new")
-            if not probe.text[probe.body_start :].strip():
+            body = probe.text[probe.body_start :]
+            if not body.strip():
                 raise ArticleError("정리하고 나니 본문이 남지 않았습니다 (no article text left after cleaning).")
-            if not has_content(probe.text[probe.body_start :]):
+            if not has_content(body):
                 raise ArticleError("본문에 한글, 영문, 숫자가 없습니다 (the article has no letters or digits).")
             existing = index.duplicate_of(probe)
             if existing:

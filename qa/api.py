@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import logging
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, Security
@@ -123,10 +125,12 @@ def create_app(service: QAService | None = None, settings: Settings | None = Non
     With ``ui`` the Gradio chat page is mounted at ``/`` on the same app, calling the same service.
     """
     service = service or QAService(settings)
+    # The model and Kiwi load while Gradio is imported and the app is built; the server is ready when both are.
+    warming = ThreadPoolExecutor(1, thread_name_prefix="warm-up").submit(service.warm_up)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        await run_in_threadpool(service.warm_up)
+        await asyncio.wrap_future(warming)
         yield
 
     app = FastAPI(
@@ -163,9 +167,9 @@ def create_app(service: QAService | None = None, settings: Settings | None = Non
 
     @app.get("/health", response_model=Health, summary="상태")
     def health(svc: QAService = Depends(get_service)) -> Health:
-        """모델과 색인이 준비됐는지, 문서·문단 수와 색인 시각."""
+        """모델과 색인이 준비됐는지, 모델 실행 방식(runtime), 문서·문단 수와 색인 시각."""
         index = svc.index
-        return Health(status="ready", model=svc.settings.model, documents=len(index.documents),
+        return Health(status="ready", model=svc.settings.model, runtime=svc.settings.runtime, documents=len(index.documents),
                       chunks=len(index.chunks), index_built_at=index.manifest.built_at)
 
     @app.get("/documents", response_model=list[DocumentSummary], summary="기사 목록")

@@ -73,6 +73,7 @@ class Error(BaseModel):
 class Health(BaseModel):
     status: str = Field(description='"ready" when the model and index are loaded')
     model: str
+    runtime: str = Field(description='how the model runs: "onnx", "onnx-int8" or "torch"')
     documents: int
     chunks: int
     index_built_at: str = Field(description="when the index was last built or updated")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from qa.index import IndexLoadError
 from qa.reading import ReadError
-from qa.service import QAService, QuestionError, recorded_corpus
+from qa.service import IndexReport, QAService, QuestionError, recorded_corpus
 from qa.settings import Settings
 from qa.training import NEWS_SHARE
 
@@ -26,6 +26,8 @@ def _settings(args: argparse.Namespace) -> Settings:
         overrides["index_dir"] = Path(args.index)
     if getattr(args, "model", None):
         overrides["model"] = args.model
+    if getattr(args, "runtime", None):
+        overrides["runtime"] = args.runtime
     settings = Settings(**overrides)
     if "corpus_dir" not in settings.model_fields_set:  # neither --corpus nor QA_CORPUS_DIR: the index's own articles
         recorded = recorded_corpus(settings.index_dir)
@@ -38,6 +40,15 @@ def _err(message: str) -> None:
     print(f"qa: {message}", file=sys.stderr)
 
 
+def _report_replacement(report: IndexReport, settings: Settings) -> None:
+    """Say why an existing index was rebuilt when the user did not ask for it."""
+    if report.replaced:
+        _err(f"{report.replaced}에서 만든 색인을 {settings.corpus_dir}의 기사로 다시 만들었습니다.")
+    if report.replaced_runtime:
+        _err(f"{report.replaced_runtime} 실행 방식으로 만든 색인을 {settings.runtime} 실행 방식으로 다시 만들었습니다 "
+             "(벡터를 섞지 않습니다).")
+
+
 def cmd_index(args: argparse.Namespace) -> int:
     service = QAService(_settings(args))
     report = service.ensure_index(rebuild=args.rebuild, progress=sys.stderr.isatty() or args.progress)
@@ -45,8 +56,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         _err(f"건너뜀 {problem.source}: {problem.reason}")
     for source in report.duplicates:
         _err(f"중복 문서 건너뜀: {source}")
-    if report.replaced:
-        _err(f"{report.replaced}에서 만든 색인을 {service.settings.corpus_dir}의 기사로 다시 만들었습니다.")
+    _report_replacement(report, service.settings)
     state = "새로 만들었습니다" if report.rebuilt else "이미 최신입니다"
     print(
         f"색인 {state}: 문서 {report.documents}개, 청크 {report.chunks}개 "
@@ -122,6 +132,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     report = service.ensure_index(progress=sys.stderr.isatty())
     for problem in report.problems:
         _err(f"건너뜀 {problem.source}: {problem.reason}")
+    _report_replacement(report, settings)
     host, port = args.host or settings.host, args.port or settings.port
     print(f"기사 QA: 문서 {report.documents}개, 청크 {report.chunks}개 → http://{host}:{port}/  (API 문서: /docs)",
           flush=True)
@@ -199,6 +210,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--corpus", help="article folder (default: corpus, or QA_CORPUS_DIR)")
         p.add_argument("--index", help="index folder (default: .qa-index, or QA_INDEX_DIR)")
         p.add_argument("--model", help="sentence-transformers model name or path (default: multilingual-e5-small)")
+        p.add_argument("--runtime", choices=("onnx", "onnx-int8", "torch"),
+                       help="how the model runs (default onnx, or QA_RUNTIME); an index is rebuilt for another")
 
     p = sub.add_parser("index", help="build (or reuse) the index of the corpus")
     common(p)

@@ -1,4 +1,4 @@
-"""Sentence embeddings with sentence-transformers: passages and queries get their own prompts."""
+"""Sentence embeddings: passages and queries get their own prompts; the model runs on the configured runtime."""
 
 from __future__ import annotations
 
@@ -6,28 +6,22 @@ import numpy as np
 from tqdm import tqdm
 
 from qa.lru import LRUCache
-from qa.model_store import resolve_model_path
+from qa.runtime import EncoderRuntime, load_runtime, normalised
 from qa.settings import Settings
 
-ENCODE_SLICE_BATCHES = 8  # batches per `encode` call when indexing: bounds the token embeddings held at once
+ENCODE_SLICE_BATCHES = 8  # batches per runtime call when indexing: bounds the token embeddings held at once
 
 
 class Embedder:
-    """Loads the configured model once with ``SentenceTransformer(path)``; vectors are L2-normalised float32."""
+    """Loads the configured model once (``Settings.runtime`` says how it runs); vectors are L2-normalised float32."""
 
-    def __init__(self, settings: Settings) -> None:
-        from sentence_transformers import SentenceTransformer  # heavy import: only when a model is needed
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.disable_progress_bar()  # the per-tensor "Loading weights" bar is noise for users
-
+    def __init__(self, settings: Settings, runtime: EncoderRuntime | None = None) -> None:
         self.name = settings.model
-        self.path = resolve_model_path(settings.model, settings.cache_dir)
-        self.model = SentenceTransformer(self.path, device="cpu")
+        self.runtime = runtime or load_runtime(settings)
         self.query_prompt = settings.query_prompt
         self.passage_prompt = settings.passage_prompt
         self.batch_size = settings.embed_batch_size
-        self.dim = int(self.model.get_embedding_dimension())
+        self.dim = self.runtime.dim
         self.cache: LRUCache[np.ndarray] = LRUCache(settings.embed_cache_size)
 
     def encode_passages_with_sentences(
@@ -42,52 +36,28 @@ class Embedder:
         first_row = np.concatenate([[0], np.cumsum([len(s) for s in spans], dtype=np.int64)])
         vectors = np.zeros((len(texts), self.dim), dtype=np.float32)
         sentences = np.zeros((int(first_row[-1]), self.dim), dtype=np.float32)
-        # Longest first, as `encode` sorts, so slices pad alike; each slice's token embeddings are pooled and
-        # dropped before the next (holding a whole corpus's made indexing a fifth slower).
+        # Longest first, so batches pad alike; each slice's token embeddings are pooled and dropped before the
+        # next (holding a whole corpus's made indexing a fifth slower).
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        step = self.batch_size * ENCODE_SLICE_BATCHES
         with tqdm(total=len(texts), unit="chunk", desc="embedding", disable=not progress) as bar:
-            for begin in range(0, len(order), self.batch_size * ENCODE_SLICE_BATCHES):
-                part = order[begin : begin + self.batch_size * ENCODE_SLICE_BATCHES]
-                outputs = self.model.encode([texts[i] for i in part], prompt=self.passage_prompt,
-                                            batch_size=self.batch_size, output_value=None, show_progress_bar=False)
-                all_offsets = self._offsets([self.passage_prompt + texts[i] for i in part])
-                for i, output, offsets in zip(part, outputs, all_offsets):
-                    vectors[i] = output["sentence_embedding"].float().numpy()
-                    tokens = output["token_embeddings"].float().numpy()
-                    offsets = _fitted(offsets, len(tokens)) - len(self.passage_prompt)
+            for begin in range(0, len(order), step):
+                part = order[begin : begin + step]
+                outputs = self.runtime.embed_tokens([texts[i] for i in part], self.passage_prompt, self.batch_size)
+                for i, output in zip(part, outputs):
+                    vectors[i] = output.pooled
                     for row, (start, end) in enumerate(spans[i], start=int(first_row[i])):
-                        inside = (offsets[:, 0] < end) & (offsets[:, 1] > start)
-                        pooled = tokens[inside].mean(axis=0) if inside.any() else vectors[i]
+                        inside = (output.offsets[:, 0] < end) & (output.offsets[:, 1] > start)
+                        pooled = output.tokens[inside].mean(axis=0) if inside.any() else output.pooled
                         sentences[row] = pooled / (np.linalg.norm(pooled) or 1.0)
                 bar.update(len(part))
-        return _normalised(vectors), sentences
-
-    def _offsets(self, texts: list[str]) -> list[np.ndarray]:
-        """Character range of each model token of each text (special tokens get an empty range), in one batch."""
-        encoded = self.model.tokenizer(
-            texts, return_offsets_mapping=True, truncation=True, max_length=self.model.max_seq_length
-        )
-        return [np.asarray(offsets, dtype=np.int64).reshape(-1, 2) for offsets in encoded["offset_mapping"]]
+        return normalised(vectors), sentences
 
     def encode_query(self, text: str) -> np.ndarray:
         """The question's vector, from an LRU cache: a repeated question is encoded once per process."""
         key = (self.query_prompt, text)
         vector = self.cache.get(key)
         if vector is None:
-            encoded = self.model.encode([text], prompt=self.query_prompt, normalize_embeddings=True,
-                                        show_progress_bar=False)
-            vector = np.ascontiguousarray(encoded[0], dtype=np.float32)
+            vector = np.ascontiguousarray(self.runtime.embed([text], self.query_prompt)[0], dtype=np.float32)
             self.cache.put(key, vector)
         return vector
-
-
-def _normalised(vectors: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return np.ascontiguousarray(vectors / np.where(norms == 0, 1.0, norms), dtype=np.float32)
-
-
-def _fitted(offsets: np.ndarray, length: int) -> np.ndarray:
-    """Offsets for exactly ``length`` tokens: any the tokenizer did not report get an empty range (never pooled)."""
-    if len(offsets) >= length:
-        return offsets[:length]
-    return np.vstack([offsets, np.zeros((length - len(offsets), 2), dtype=np.int64)])

@@ -49,6 +49,7 @@ def index_signature(settings: Settings) -> dict:
     return {
         "format_version": FORMAT_VERSION,
         "model": settings.model,
+        "runtime": settings.runtime,  # an index is served with the runtime that built it, never mixed
         "query_prompt": settings.query_prompt,
         "passage_prompt": settings.passage_prompt,
         "embed_title": settings.embed_title,
@@ -410,8 +411,8 @@ class CorpusIndex:
             raise IndexLoadError(f"{folder}: index files disagree with the manifest; rebuild with `qa index`")
         return cls(documents, chunks, terms, term_starts, dense, sentence_vectors, lexical, manifest)
 
-    def is_current(self, settings: Settings, corpus_fingerprint: str) -> bool:
-        return (
-            self.manifest.signature == index_signature(settings)
-            and self.manifest.corpus_fingerprint == corpus_fingerprint
+    def is_current(self, settings: Settings, corpus_fingerprint: str | None) -> bool:
+        """Built with these settings from this corpus (``None``: no corpus to compare with, the settings decide)."""
+        return self.manifest.signature == index_signature(settings) and (
+            corpus_fingerprint is None or self.manifest.corpus_fingerprint == corpus_fingerprint
         )

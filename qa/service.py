@@ -75,6 +75,7 @@ class IndexReport:
     duplicates: list[str]
     reason: str
     replaced: str | None = None  # the corpus folder of the index this build replaced, when it was another
+    replaced_runtime: str | None = None  # the runtime of the index this build replaced, when it was another
 
 
 def recorded_corpus(index_dir: Path) -> Path | None:
@@ -98,6 +99,8 @@ class QAService:
         """``embedder`` and ``analyzer`` may be shared between services (tests, benchmarks) to load them once;
         ``weights`` default to the fitted file (``settings.weights_path``)."""
         self.settings = (settings or Settings()).resolved()
+        if embedder is not None and embedder.runtime.name != self.settings.runtime:
+            raise ValueError(f"embedder runs on {embedder.runtime.name}, settings say {self.settings.runtime}")
         self.analyzer = analyzer or KoreanAnalyzer()
         self._embedder: Embedder | None = embedder
         self._embedder_lock = threading.Lock()
@@ -140,18 +143,27 @@ class QAService:
         corpus, folder = self.settings.corpus_dir, self.settings.index_dir
         fingerprint = corpus_fingerprint(corpus) if corpus.is_dir() else None
         reason = "forced rebuild" if rebuild else ""
-        replaced = None
+        replaced = replaced_runtime = None
         if not rebuild:
             try:
                 existing = CorpusIndex.load(folder, self.settings)
             except IndexLoadError as exc:
                 existing, reason = None, str(exc)
             if existing is not None:
-                if fingerprint is None or existing.is_current(self.settings, fingerprint):
+                if existing.is_current(self.settings, fingerprint):
                     self.use_index(existing)
                     return IndexReport(False, len(existing.documents), len(existing.chunks),
                                        time.perf_counter() - started, [], [], "index is current")
                 reason = "corpus or settings changed since the index was built"
+                built_with = existing.manifest.signature.get("runtime", "torch")  # the only one before runtimes
+                if fingerprint is None:  # nothing to rebuild from: serving another model's vectors would be wrong
+                    hint = f"; serve it with QA_RUNTIME={built_with}" if built_with != self.settings.runtime else ""
+                    raise IndexLoadError(f"{folder}: built with other settings ({built_with} runtime, "
+                                         f"{existing.manifest.signature.get('model')}) and {corpus} is not there "
+                                         f"to rebuild it from{hint}")
+                if built_with != self.settings.runtime:
+                    replaced_runtime = built_with
+                    reason = f"the index was built with the {built_with} runtime; rebuilding it for {self.settings.runtime}"
                 built_from = existing.manifest.corpus
                 if built_from and Path(built_from) != corpus.expanduser().resolve():
                     replaced = built_from
@@ -166,7 +178,7 @@ class QAService:
         index.save(folder)
         self.use_index(index)
         return IndexReport(True, len(index.documents), len(index.chunks), time.perf_counter() - started,
-                           ingested.problems, ingested.duplicates, reason, replaced)
+                           ingested.problems, ingested.duplicates, reason, replaced, replaced_runtime)
 
     def search(self, question: str, top_k: int | None = None, mode: str = "hybrid") -> list[Hit]:
         text = validate_question(question, self.settings.max_question_chars)

@@ -146,15 +146,16 @@ def test_repeated_questions_are_answered_from_the_cache_until_the_index_changes(
 
 def test_answering_encodes_only_the_question(service, monkeypatch):
     """Evidence sentences are scored with vectors made at index time: a new question costs one encode."""
-    model = service.embedder.model
+    runtime = service.embedder.runtime
     encoded: list[list[str]] = []
-    original = model.encode
+    original = runtime.embed
 
     def counting(texts, *args, **kwargs):
         encoded.append(list(texts))
         return original(texts, *args, **kwargs)
 
-    monkeypatch.setattr(model, "encode", counting)
+    monkeypatch.setattr(runtime, "embed", counting)
+    monkeypatch.setattr(runtime, "embed_tokens", lambda *args, **kwargs: pytest.fail("passages re-encoded"))
     question = "택시 호출 시장에서 카카오 모빌리티 비중은 몇 퍼센트야?"
     service.embedder.cache.pop((service.settings.query_prompt, question))
     answer = service.ask(question)

@@ -57,6 +57,7 @@ def test_get_ask_and_abstention(client):
 def test_health_lists_model_and_sizes(client):
     body = client.get("/health").json()
     assert body["status"] == "ready" and body["model"] == "intfloat/multilingual-e5-small"
+    assert body["runtime"] == "onnx"  # the default: torch's vectors, faster (tests/test_runtime.py)
     assert body["documents"] == 2 and body["chunks"] > 10 and body["index_built_at"]
 
 

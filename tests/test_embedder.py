@@ -24,7 +24,7 @@ def test_sentence_vectors_come_from_the_passage_pass(service):
     assert vectors.shape == (1, embedder.dim) and sentence_vectors.shape == (3, embedder.dim)
     assert np.allclose(np.linalg.norm(sentence_vectors, axis=1), 1.0, atol=1e-5)
     # The passage vector is the one plain `encode` gives: one forward pass serves both.
-    plain = embedder.model.encode([CHUNK], prompt=embedder.passage_prompt, normalize_embeddings=True)[0]
+    plain = embedder.runtime.embed([CHUNK], embedder.passage_prompt)[0]
     assert float(vectors[0] @ plain) > 0.999
 
     questions = ["카카오와 SKT가 교환한 지분 규모는 얼마야?", "네이버 풀필먼트 센터는 어디에 있어?", "이 기사를 쓴 기자는 누구야?"]

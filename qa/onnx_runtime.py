@@ -57,19 +57,20 @@ class OnnxRuntime:
         return normalised(self._forward([prompt + text for text in texts])[1])  # questions: one short batch
 
     def embed_tokens(self, texts: list[str], prompt: str, batch_size: int) -> list[TokenOutput]:
+        """Batches of similar lengths (longest first, as sentence-transformers sorts), results in the given order."""
         prompted = [prompt + text for text in texts]
         lengths = [len(encoding.ids) for encoding in self.tokenizer.encode_batch(prompted)]
-        results: list[TokenOutput] = []
+        order = sorted(range(len(texts)), key=lambda i: -lengths[i])
+        results: list[TokenOutput | None] = [None] * len(texts)
         begin = 0
-        while begin < len(texts):
-            end = begin + 1  # grow the batch while its padded size (count × longest) fits the budget
-            while end < len(texts) and end - begin < batch_size and \
-                    (end + 1 - begin) * max(lengths[begin : end + 1]) <= self.batch_tokens:
-                end += 1
-            hidden, pooled, encodings = self._forward(prompted[begin:end])
-            for row, encoding in enumerate(encodings):
+        while begin < len(order):
+            longest = lengths[order[begin]]  # padded batch size = count × longest; grow it within the budget
+            end = begin + max(1, min(batch_size, self.batch_tokens // max(longest, 1)))
+            part = order[begin:end]
+            hidden, pooled, encodings = self._forward([prompted[i] for i in part])
+            for row, (i, encoding) in enumerate(zip(part, encodings)):
                 length = int(sum(encoding.attention_mask))  # padding is on the right
                 offsets = np.asarray(encoding.offsets[:length], dtype=np.int64).reshape(-1, 2) - len(prompt)
-                results.append(TokenOutput(pooled[row], hidden[row, :length], offsets))
+                results[i] = TokenOutput(pooled[row], hidden[row, :length], offsets)
             begin = end
-        return results
+        return results  # type: ignore[return-value]

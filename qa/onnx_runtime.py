@@ -59,7 +59,7 @@ class OnnxRuntime:
     def embed_tokens(self, texts: list[str], prompt: str, batch_size: int) -> list[TokenOutput]:
         """Batches of similar lengths (longest first, as sentence-transformers sorts), results in the given order."""
         prompted = [prompt + text for text in texts]
-        lengths = [len(encoding.ids) for encoding in self.tokenizer.encode_batch(prompted)]
+        lengths = [sum(encoding.attention_mask) for encoding in self.tokenizer.encode_batch(prompted)]  # unpadded
         order = sorted(range(len(texts)), key=lambda i: -lengths[i])
         results: list[TokenOutput | None] = [None] * len(texts)
         begin = 0

@@ -51,14 +51,8 @@ def run_runtime(runtime: str, work: Path, analyzer: KoreanAnalyzer, korquad_dir:
             f"{report.wrongly_refused:.3f} / {report.wrongly_accepted:.3f}")
     if korquad_dir is not None:
         data = korquad.load(korquad_dir)
-        full, half, paragraphs = (
-            QAService(korquad.settings_for(settings, corpus, work / runtime / name), embedder=embedder,
-                      analyzer=analyzer)
-            for corpus, name in ((data.corpus, "kq-full"), (data.half_corpus(), "kq-half"),
-                                 (data.paragraph_corpus(), "kq-paragraphs"))
-        )
-        for service in (full, half, paragraphs):
-            service.ensure_index()
+        full, half, paragraphs = korquad.services(data, settings, work / runtime / "korquad",
+                                                  services["seed"])
         report = korquad.evaluate(full, half, paragraphs, data)
         r1, r5 = report.recall["hybrid"]
         figures["KorQuAD: recall@1 / recall@5"] = f"{r1:.3f} / {r5:.3f}"

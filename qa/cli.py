@@ -168,14 +168,7 @@ def _eval_korquad(folder: Path, settings: Settings, as_json: bool) -> int:
     from qa import korquad
 
     data = korquad.load(folder)
-    full = QAService(korquad.settings_for(settings, data.corpus, data.folder / "index-full"))
-    half, paragraphs = (
-        QAService(korquad.settings_for(settings, corpus, data.folder / name), embedder=full.embedder,
-                  analyzer=full.analyzer)
-        for corpus, name in ((data.half_corpus(), "index-half"), (data.paragraph_corpus(), "index-paragraphs"))
-    )
-    for service in (full, half, paragraphs):
-        service.ensure_index(progress=sys.stderr.isatty())
+    full, half, paragraphs = korquad.services(data, settings, data.folder, progress=sys.stderr.isatty())
     report = korquad.evaluate(full, half, paragraphs, data)
     print(json.dumps(report.__dict__, ensure_ascii=False, indent=2) if as_json else "\n".join(report.lines()))
     return 0

@@ -104,6 +104,22 @@ def settings_for(base: Settings, corpus: Path, index: Path) -> Settings:
     return Settings(**{**base.model_dump(), "corpus_dir": corpus, "index_dir": index})
 
 
+def services(data: KorquadSet, settings: Settings, folder: Path, shared=None, weights=None, progress: bool = False):
+    """The three services ``evaluate`` compares (all articles, every other one, even paragraphs), their indexes
+    built or loaded in ``folder``; one model and analyzer (``shared``'s, if given) serve all three."""
+    from qa.service import QAService  # the service imports the pipeline; this module stays light for the CLI
+
+    made = []
+    for corpus, name in ((data.corpus, "index-full"), (data.half_corpus(), "index-half"),
+                         (data.paragraph_corpus(), "index-paragraphs")):
+        service = QAService(settings_for(settings, corpus, folder / name), embedder=shared and shared.embedder,
+                            analyzer=shared and shared.analyzer, weights=weights)
+        service.ensure_index(progress=progress)
+        shared = shared or service
+        made.append(service)
+    return tuple(made)
+
+
 def article_ids(service) -> dict[str, str]:
     """KorQuAD article name (file stem) → the indexed document's id."""
     return {Path(doc.source).stem: doc.doc_id for doc in service.index.documents.values()}

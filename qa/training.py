@@ -148,9 +148,7 @@ def run(korquad_dir: Path, dev: list[tuple[Path, Path]], out: Path, settings: Se
     """
     started = time.perf_counter()
     data = korquad.load(korquad_dir)
-    full = _service(settings, data.corpus, data.folder / "index-full", shared)
-    half = _service(settings, data.half_corpus(), data.folder / "index-half", full)
-    paragraphs = _service(settings, data.paragraph_corpus(), data.folder / "index-paragraphs", full)
+    full, half, paragraphs = korquad.services(data, settings, data.folder, shared, Weights.untrained())
     examples = _korquad_examples(data, full, half, paragraphs)
     for questions, corpus in dev:
         service = _service(settings, corpus, settings.cache_dir / "dev-index" / corpus.resolve().name, full)

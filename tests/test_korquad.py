@@ -6,7 +6,6 @@ import pytest
 
 from qa import korquad
 from qa.cli import main
-from qa.service import QAService
 from tests.korquad_sample import ARTICLES, QUESTIONS, write
 
 
@@ -39,15 +38,8 @@ def test_a_folder_that_is_not_a_split_is_refused(tmp_path):
 
 def test_evaluation_reports_every_figure(sample, service):
     data = korquad.load(sample)
-    full = QAService(korquad.settings_for(service.settings, data.corpus, sample / "index-full"),
-                     embedder=service.embedder, analyzer=service.analyzer)
-    half, paragraphs = (
-        QAService(korquad.settings_for(service.settings, corpus, sample / name), embedder=service.embedder,
-                  analyzer=service.analyzer)
-        for corpus, name in ((data.half_corpus(), "index-half"), (data.paragraph_corpus(), "index-paragraphs"))
-    )
-    for s in (full, half, paragraphs):
-        s.ensure_index()
+    full, half, paragraphs = korquad.services(data, service.settings, sample, shared=service)
+    assert full.embedder is service.embedder is paragraphs.embedder  # one model for the three indexes
     report = korquad.evaluate(full, half, paragraphs, data)
     assert set(report.recall) == {"hybrid", "lexical", "dense"}
     assert report.recall["hybrid"][1] == 1.0  # four short articles: the right passage is always in the top 5

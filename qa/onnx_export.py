@@ -16,9 +16,9 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
+from qa.durable import replace_folder
 from qa.model_store import ModelProvisionError
 
 log = logging.getLogger(__name__)
@@ -85,16 +85,6 @@ def ensure_export(model_path: str, cache_dir: Path, quantized: bool = False) -> 
 
 
 # -- the child process (imports torch) ------------------------------------------------------------------------
-
-
-def _publish(staging: Path, folder: Path) -> None:
-    """Replace ``folder`` by the finished ``staging`` folder: readers see the old export or the new, never half."""
-    for path in staging.iterdir():
-        path.chmod(0o644)  # temporary files are private; the cache is not
-    staging.chmod(0o755)
-    if folder.exists():
-        shutil.rmtree(folder)  # a server still reading the old files keeps them until it closes them
-    staging.rename(folder)
 
 
 def _pooling(model) -> str:
@@ -196,15 +186,6 @@ def _write_info(folder: Path, info: dict) -> None:
     (folder / INFO_FILE).write_text(json.dumps(info, indent=2), encoding="utf-8")
 
 
-def _build(target: Path, make) -> None:
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
-    try:
-        make(staging)
-        _publish(staging, target)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Export a sentence-transformers model to ONNX (used by qa).")
     parser.add_argument("model")
@@ -213,13 +194,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--int8", action="store_true")
     args = parser.parse_args(argv)
     fp32 = export_folder(args.model, args.cache_dir)
-    fp32.parent.mkdir(parents=True, exist_ok=True)
     if not _is_current(fp32, args.fingerprint):
-        _build(fp32, lambda staging: _export_fp32(args.model, staging, args.fingerprint))
+        replace_folder(fp32, lambda staging: _export_fp32(args.model, staging, args.fingerprint))
     if args.int8:
         int8 = export_folder(args.model, args.cache_dir, quantized=True)
-        int8.parent.mkdir(parents=True, exist_ok=True)
-        _build(int8, lambda staging: _quantize(fp32, staging, read_info(fp32)))
+        replace_folder(int8, lambda staging: _quantize(fp32, staging, read_info(fp32)))
     return 0
 
 

@@ -14,13 +14,14 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import get_args
 
 from qa import korquad
 from qa.embedder import Embedder
 from qa.evaluation import evaluate, load_questions
 from qa.korean import KoreanAnalyzer
 from qa.service import QAService
-from qa.settings import Settings
+from qa.settings import RuntimeName, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -28,7 +29,7 @@ CORPORA = {"seed": ROOT / "corpus", "wikinews": ROOT.parent / "shared" / "corpor
 DEV_SETS = [  # (question file, corpus)
     ("dev_seed", "seed"), ("blind_seed", "seed"), ("dev_wikinews", "wikinews"), ("blind_wikinews", "wikinews"),
 ]
-RUNTIMES = ("torch", "onnx", "onnx-int8")
+RUNTIMES = get_args(RuntimeName)  # torch first: the reference column
 
 
 def run_runtime(runtime: str, work: Path, analyzer: KoreanAnalyzer, korquad_dir: Path | None) -> dict[str, str]:

@@ -8,11 +8,12 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import get_args
 
 from qa.index import IndexLoadError
 from qa.reading import ReadError
 from qa.service import IndexReport, QAService, QuestionError, recorded_corpus
-from qa.settings import Settings
+from qa.settings import RuntimeName, Settings
 from qa.training import NEWS_SHARE
 
 EXIT_USAGE = 2
@@ -203,7 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--corpus", help="article folder (default: corpus, or QA_CORPUS_DIR)")
         p.add_argument("--index", help="index folder (default: .qa-index, or QA_INDEX_DIR)")
         p.add_argument("--model", help="sentence-transformers model name or path (default: multilingual-e5-small)")
-        p.add_argument("--runtime", choices=("onnx", "onnx-int8", "torch"),
+        p.add_argument("--runtime", choices=get_args(RuntimeName),
                        help="how the model runs (default onnx, or QA_RUNTIME); an index is rebuilt for another")
 
     p = sub.add_parser("index", help="build (or reuse) the index of the corpus")

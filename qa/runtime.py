@@ -8,15 +8,12 @@ the same numbers for the same model (see README, "Runtimes"); which one runs is 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Protocol
 
 import numpy as np
 
 from qa.model_store import resolve_model_path
 from qa.settings import Settings
-
-RuntimeName = Literal["torch", "onnx", "onnx-int8"]
-
 
 @dataclass
 class TokenOutput:

@@ -11,6 +11,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 MAX_QUESTION_CHARS = 1000  # also stated in the API schema
+RuntimeName = Literal["torch", "onnx", "onnx-int8"]  # how the model runs (README, "Runtimes")
 
 
 def _default_cache_dir() -> Path:
@@ -32,7 +33,7 @@ class Settings(BaseSettings):
     model: str = "intfloat/multilingual-e5-small"
     # How the model runs: ONNX Runtime fp32 gives torch's vectors (cosine 1.0000) about 3x faster per question
     # and serves without importing torch; "onnx-int8" is smaller and looser (README, "Runtimes").
-    runtime: Literal["torch", "onnx", "onnx-int8"] = "onnx"
+    runtime: RuntimeName = "onnx"
     query_prompt: str = "query: "
     passage_prompt: str = "passage: "
     embed_batch_size: int = 32

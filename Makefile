@@ -30,10 +30,11 @@ index: $(SERVE_STAMP)
 serve: $(SERVE_STAMP)
 	$(BIN)/qa serve --host $(HOST) --port $(PORT)
 
-# The browser test drives Debian's Chromium: Playwright cannot download a browser of its own here.
+# The browser test drives Debian's Chromium: Playwright cannot download a browser of its own here. Korean fonts
+# make its screenshots readable.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium; }
+	@{ command -v chromium && fc-list :lang=ko | grep -q . ; } >/dev/null 2>&1 || { $(SUDO) apt-get update && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium fonts-noto-cjk; }
 
 test: $(TEST_STAMP) browser
 	$(BIN)/python -m pytest

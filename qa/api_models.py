@@ -13,14 +13,15 @@ from qa.settings import MAX_QUESTION_CHARS
 NOT_BLANK = r"\S"  # at least one non-space character
 
 EXAMPLES = json.loads(Path(__file__).with_name("examples.json").read_text(encoding="utf-8"))
-EXAMPLE_QUESTION = EXAMPLES["questions"][0]
+EXAMPLE_QUESTIONS = [candidate["question"] for candidate in EXAMPLES["candidates"]]
+EXAMPLE_QUESTION = EXAMPLE_QUESTIONS[0]
 EXAMPLE_DOC = EXAMPLES["document"]
 
 
 class AskRequest(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{"question": EXAMPLE_QUESTION}, {"question": EXAMPLES["questions"][-1], "top_k": 3}]},
+        json_schema_extra={"examples": [{"question": EXAMPLE_QUESTION}, {"question": EXAMPLE_QUESTIONS[-1], "top_k": 3}]},
     )
 
     question: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS, pattern=NOT_BLANK, description="한국어 질문 (1–1,000자)")

@@ -28,7 +28,7 @@ from qa.embedder import Embedder
 from qa.ingest import content_key
 from qa.korean import KoreanAnalyzer
 from qa.lexical import LexicalIndex
-from qa.schema import Chunk, Document
+from qa.schema import Chunk, Document, Span
 from qa.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -304,6 +304,12 @@ class CorpusIndex:
             self._chunk_rows = {chunk.chunk_id: row for row, chunk in enumerate(self.chunks)}
         row = self._chunk_rows.get(chunk_id)
         return self.chunks[row] if row is not None else None
+
+    def sentences_near(self, chunk_id: str) -> list[Span]:
+        """The sentence spans of a chunk and of its neighbours in the same document, in reading order."""
+        doc_id, _, number = chunk_id.rpartition(":")
+        nearby = (self.chunk(f"{doc_id}:{int(number) + step}") for step in (-1, 0, 1))
+        return sorted({span for chunk in nearby if chunk for span in chunk.sentences}, key=lambda span: span.start)
 
     def duplicate_of(self, doc: Document) -> str | None:
         """The id of an indexed document with the same cleaned body, if any."""

@@ -21,7 +21,7 @@ from qa.korean import KoreanAnalyzer, has_content
 from qa.lru import LRUCache
 from qa.reading import Problem, RawArticle, ReadError, read_bytes
 from qa.retriever import HybridRetriever
-from qa.schema import DOC_ID_PATTERN, Chunk, Document, Hit
+from qa.schema import DOC_ID_PATTERN, Chunk, Document, Hit, Span
 from qa.settings import Settings
 from qa.weights import Weights
 
@@ -234,6 +234,17 @@ class QAService:
             raise NotFound(f"문단을 찾을 수 없습니다: {chunk_id}")
         return chunk, index.documents[chunk.doc_id]
 
+    def evidence_context(self, chunk_id: str, start: int, end: int) -> tuple[Document, Span]:
+        """``[start, end)`` widened by one sentence on each side (not into the title lines), for a reader to see the
+        evidence where it stands in the article."""
+        _, doc = self.passage(chunk_id)
+        if start < doc.body_start:  # the title or metadata line: it has no sentences around it
+            return doc, Span(start, end)
+        spans = [s for s in self.index.sentences_near(chunk_id) if s.start >= doc.body_start]
+        before = [s.start for s in spans if s.end <= start]
+        after = [s.end for s in spans if s.start >= end]
+        return doc, Span(before[-1] if before else start, after[0] if after else end)
+
     # -- writing: the corpus folder first, then the index, both atomic; one writer at a time -----------------
 
     def add_article(
@@ -287,7 +298,8 @@ class QAService:
                 raise ArticleError("본문에 한글, 영문, 숫자가 없습니다 (the article has no letters or digits).")
             existing = index.duplicate_of(probe)
             if existing:
-                raise DuplicateArticle(f"이미 색인된 기사와 내용이 같습니다: {existing}", existing)
+                title = index.documents[existing].title
+                raise DuplicateArticle(f"이미 색인된 기사와 내용이 같습니다: 「{title}」 (id: {existing})", existing)
             doc_id = doc_id or f"added-{content_key(probe)[:12]}"
             if doc_id in index.documents:
                 raise DuplicateArticle(f"이미 있는 id입니다: {doc_id}", doc_id)

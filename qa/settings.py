@@ -82,6 +82,10 @@ class Settings(BaseSettings):
     max_queued: int = 256  # ... and waiting for a turn; beyond that, 503
     queue_timeout_s: float = 60.0  # longest wait for a turn before 503
 
+    # Chat page
+    page_examples: int = 5  # example questions offered, each checked against the current index first
+    page_articles: int = 8  # newest indexed articles listed above the chat
+
     def resolved(self) -> "Settings":
         """Return a copy with absolute paths, so a server started elsewhere reads the same folders."""
         return self.model_copy(

@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from qa.api import create_app
-from qa.api_models import EXAMPLES
+from qa.api_models import EXAMPLE_QUESTION
 from qa.service import QAService
 from tests.conftest import SISAWEEK
 
@@ -250,5 +250,5 @@ def test_openapi_documents_every_endpoint_with_korean_examples(client):
     assert {"get", "post"} <= set(paths["/ask"]) and {"get", "post"} <= set(paths["/documents"])
     assert "delete" in paths["/documents/{doc_id}"]
     text = json.dumps(spec, ensure_ascii=False)
-    assert EXAMPLES["questions"][0] in text and "풀필먼트센터" in text
+    assert EXAMPLE_QUESTION in text and "풀필먼트센터" in text
     assert set(paths["/documents"]["post"]["requestBody"]["content"]) == {"application/json", "multipart/form-data"}

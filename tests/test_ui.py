@@ -6,14 +6,16 @@ Screenshots go to ``test-artifacts/`` (or ``QA_TEST_ARTIFACTS``) so a person can
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
 from qa.api import create_app
-from qa.api_models import EXAMPLES
 from tests.conftest import ROOT
 from tests.http_server import running
 
@@ -27,17 +29,36 @@ ARTICLE_BODY = (
 )
 
 
+ENGLISH_LEFTOVERS = re.compile(r"\b(processing|copy|share|submit|clear)\b", re.IGNORECASE)
+FIRST = ("카카오 모빌리티는 택시 호출 시장을 얼마나 차지하고 있어?", "점유율 80% 이상")
+SECOND = ("네이버는 누구와 지분을 교환했어?", "CJ대한통운과 지분교환")
+DESKTOP, PHONE = {"width": 1400, "height": 1000}, {"width": 390, "height": 844}
+
+
 @pytest.fixture()
-def page(writable_service):
+def server(writable_service):
+    """The API and page over a private seed corpus, and a browser; yields (base URL, service, new_page)."""
     if CHROMIUM is None:
         pytest.fail("Chromium is not installed: `apt-get install chromium` (make test does this as root)")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with running(create_app(writable_service())) as base, sync_playwright() as playwright:
+    service = writable_service()
+    with running(create_app(service)) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="ko-KR")
-        page.goto(base + "/", wait_until="networkidle")
-        yield page
+
+        def new_page(viewport: dict = DESKTOP) -> Page:
+            page = browser.new_page(viewport=viewport, locale="ko-KR")
+            page.goto(base + "/")
+            # Ready when the checked example questions are shown (the page holds a heartbeat open: no network idle).
+            expect(page.locator("#qa-examples button").first).to_be_visible(timeout=60_000)
+            return page
+
+        yield base, service, new_page
         browser.close()
+
+
+@pytest.fixture()
+def page(server) -> Page:
+    return server[2]()
 
 
 def ask(page: Page, question: str) -> None:
@@ -46,30 +67,149 @@ def ask(page: Page, question: str) -> None:
     box.press("Enter")
 
 
-def last_answer(page: Page):
-    return page.locator("#qa-chat .message-row, #qa-chat [data-testid='bot']").last
+def answers(page: Page):
+    return page.locator("#qa-chat [data-testid='bot']")
+
+
+def wait_for_answers(page: Page, count: int) -> None:
+    expect(answers(page)).to_have_count(count, timeout=60_000)
+    expect(page.locator("#qa-chat .qa-thinking")).to_have_count(0, timeout=60_000)
+
+
+def english_leftovers(page: Page) -> list[str]:
+    """Gradio's English words in text or tooltips a reader can see (Gradio keeps hidden, transparent status
+    trackers in the page; those are not seen)."""
+    texts = page.evaluate(
+        """() => {
+            const seen = (e) => e && e.checkVisibility({checkOpacity: true, checkVisibilityCSS: true});
+            const found = [];
+            const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            while (walk.nextNode()) if (seen(walk.currentNode.parentElement)) found.push(walk.currentNode.data);
+            document.querySelectorAll('[title]').forEach((e) => { if (seen(e)) found.push(e.getAttribute('title')); });
+            return found;
+        }"""
+    )
+    return sorted({m.group(0) for text in texts for m in ENGLISH_LEFTOVERS.finditer(text or "")})
 
 
 def test_ask_see_cited_answer_with_highlighted_evidence(page):
-    expect(page.get_by_text(EXAMPLES["questions"][0]).first).to_be_visible()  # an example
-    ask(page, "카카오 모빌리티는 택시 호출 시장을 얼마나 차지하고 있어?")
-    chat = page.locator("#qa-chat")
-    expect(chat).to_contain_text("80% 이상", timeout=60_000)
-    expect(chat).to_contain_text("[1]")
+    ask(page, FIRST[0])
+    wait_for_answers(page, 1)
+    expect(answers(page).first).to_contain_text("80% 이상")
+    expect(answers(page).first.locator("a.qa-cite")).to_have_text("[1]")
     mark = page.locator("#qa-sources .qa-passage mark").first
-    expect(mark).to_contain_text("점유율 80% 이상")
+    expect(mark).to_contain_text(FIRST[1])
     expect(page.locator("#qa-sources .qa-meta").first).to_contain_text("시사위크")
     expect(page.locator("#qa-sources .qa-meta").first).to_contain_text("송가영 기자")
-    page.locator("#qa-sources details summary").first.click()
-    expect(page.locator("#qa-sources .qa-article-text").first).to_be_visible()
     page.screenshot(path=ARTIFACTS / "ui-answer.png", full_page=True)
 
     ask(page, "네이버 대표이사 이름이 뭐야?")
-    expect(chat).to_contain_text("찾지 못했습니다", timeout=60_000)
+    wait_for_answers(page, 2)
+    expect(answers(page).last).to_contain_text("찾지 못했습니다")
     expect(page.locator("#qa-sources .qa-note")).to_contain_text("근거가 아닙니다")
     assert page.locator("#qa-sources .qa-related").count() >= 1
     assert page.locator("#qa-sources mark").count() == 0  # related passages are not shown as support
     page.screenshot(path=ARTIFACTS / "ui-abstain.png", full_page=True)
+
+
+def test_every_answer_keeps_its_sources_and_citations_open_them(page):
+    """Two questions; [1] of the first answer brings back the first answer's evidence; the whole article opens at
+    the evidence; clearing the chat clears the panel."""
+    ask(page, FIRST[0])
+    wait_for_answers(page, 1)
+    ask(page, SECOND[0])
+    wait_for_answers(page, 2)
+    panel_mark = page.locator("#qa-sources .qa-panel .qa-passage mark")
+    expect(panel_mark).to_contain_text(SECOND[1])
+    page.screenshot(path=ARTIFACTS / "ui-two-answers.png")
+
+    answers(page).first.locator("a.qa-cite-1").click()
+    expect(panel_mark).to_contain_text(FIRST[1])
+    expect(page.locator("#qa-sources .qa-for")).to_contain_text(FIRST[0])  # says which question it belongs to
+    expect(page.locator("#qa-sources .qa-source.qa-focus")).to_have_count(1)
+    page.screenshot(path=ARTIFACTS / "ui-first-citation.png")
+
+    page.locator("#qa-sources .qa-panel details.qa-article summary").click()
+    article_mark = page.locator("#qa-sources .qa-panel .qa-article-text mark")
+    expect(article_mark).to_contain_text(FIRST[1])
+    expect(article_mark).to_be_in_viewport()  # scrolled to, inside the article's own scroll box
+    page.screenshot(path=ARTIFACTS / "ui-article-at-evidence.png")
+
+    answers(page).last.click()  # selecting an answer shows its sources
+    expect(panel_mark).to_contain_text(SECOND[1])
+
+    page.locator("#qa-chat button[title='대화 지우기'], #qa-chat button[aria-label='대화 지우기']").first.click()
+    expect(answers(page)).to_have_count(0)
+    expect(page.locator("#qa-sources mark")).to_have_count(0)
+    page.screenshot(path=ARTIFACTS / "ui-cleared.png")
+
+
+def test_on_a_phone_the_evidence_is_one_tap_under_the_answer(server):
+    _, _, new_page = server
+    page = new_page(PHONE)
+    ask(page, FIRST[0])
+    wait_for_answers(page, 1)
+    chat_box = page.locator("#qa-chat").bounding_box()
+    assert chat_box["height"] <= PHONE["height"]
+    expect(page.locator("#qa-sources")).to_be_hidden()  # no panel far below the chat on a phone
+    answers(page).first.locator(".qa-inline-sources > summary").click()
+    mark = answers(page).first.locator(".qa-passage mark")
+    expect(mark).to_contain_text(FIRST[1])
+    expect(mark).to_be_in_viewport(ratio=1)
+    box = mark.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # no horizontal scrolling
+    page.screenshot(path=ARTIFACTS / "ui-phone-evidence.png")
+
+
+def test_the_page_is_korean_shows_the_question_at_once_and_what_it_knows(server, monkeypatch):
+    from qa.service import QAService
+
+    base, service, new_page = server
+    page = new_page()
+    expect(page.locator("#qa-overview")).to_contain_text(f"색인된 기사 {len(service.index.documents)}건")
+    for doc in service.index.documents.values():
+        expect(page.locator("#qa-overview")).to_contain_text(doc.title)
+    assert english_leftovers(page) == []
+
+    answer = QAService.ask
+
+    def slow(self, question, top_k=None):
+        time.sleep(2.0)
+        return answer(self, question, top_k)
+
+    monkeypatch.setattr(QAService, "ask", slow)
+    page.locator("#qa-examples button").first.click()  # an example asks at once
+    expect(page.locator("#qa-chat [data-testid='user']")).to_have_count(1, timeout=1_500)  # before the answer
+    expect(page.locator("#qa-chat .qa-thinking")).to_contain_text("답을 찾는 중")
+    page.screenshot(path=ARTIFACTS / "ui-thinking.png")
+    assert english_leftovers(page) == []
+    wait_for_answers(page, 1)
+    assert english_leftovers(page) == []
+
+
+def test_delete_an_article_from_the_page(server):
+    base, service, new_page = server
+    page = new_page()
+    doc = next(d for d in service.index.documents.values() if d.outlet == "시사위크")
+    page.get_by_role("tab", name="기사 추가·목록").click()
+    table = page.locator("#qa-documents")
+    expect(table).to_contain_text(doc.title)
+    expect(table).not_to_contain_text(doc.doc_id)  # titles, not internal ids
+    expect(table).to_contain_text("송가영 기자")
+    table.get_by_text(doc.title).filter(visible=True).first.click()
+    expect(page.locator("#qa-selected")).to_contain_text(doc.title)
+    page.locator("#qa-delete").click()
+    expect(page.locator("#qa-confirm")).to_contain_text("삭제할까요")
+    page.screenshot(path=ARTIFACTS / "ui-delete-confirm.png")
+    assert doc.doc_id in {d["id"] for d in httpx.get(base + "/documents").json()}  # not before confirming
+    page.locator("#qa-delete-yes").click()
+    expect(page.locator("#qa-selected")).to_contain_text("삭제했습니다", timeout=60_000)
+    expect(table).not_to_contain_text(doc.title)
+    assert doc.doc_id not in {d["id"] for d in httpx.get(base + "/documents").json()}
+    page.get_by_role("tab", name="질문하기").click()
+    expect(page.locator("#qa-overview")).to_contain_text("색인된 기사 1건")
+    page.screenshot(path=ARTIFACTS / "ui-deleted.png")
 
 
 def test_add_an_article_ask_about_it_and_no_script_runs(page):
@@ -81,6 +221,11 @@ def test_add_an_article_ask_about_it_and_no_script_runs(page):
     expect(page.locator("#qa-add-status")).to_contain_text("추가했습니다", timeout=60_000)
     expect(page.locator("#qa-documents")).to_contain_text("감귤")
     page.screenshot(path=ARTIFACTS / "ui-added.png", full_page=True)
+    page.locator("#qa-add-title textarea, #qa-add-title input").first.fill(ARTICLE_TITLE)
+    page.locator("#qa-add-body textarea").fill(ARTICLE_BODY)
+    page.locator("#qa-add-button").click()  # the same article again: the warning names it by its title
+    expect(page.locator("#qa-add-status")).to_contain_text("이미 색인된 기사", timeout=60_000)
+    expect(page.locator("#qa-add-status")).to_contain_text("제주 감귤 첫 수확")
 
     page.get_by_role("tab", name="질문하기").click()
     ask(page, "올해 감귤 생산량은 얼마로 예상돼?")

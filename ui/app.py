@@ -1,36 +1,37 @@
-"""The chat page: ask in Korean, read the cited answer, check its sources, add articles, list them.
+"""The chat page: ask in Korean, read the cited answer, check its sources, add, list and delete articles.
 
-A thin layer over ``QAService``: every action is one service call, rendered; no answering logic lives here.
+A thin layer over ``QAService``: every action is one service call, rendered; no answering logic lives here. What
+Gradio has no component for (``[n]`` links, per-answer sources, the evidence scrolled into view) is ``page.js``.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from html import escape
 from pathlib import Path
 
 import gradio as gr
 
-from qa.api_models import EXAMPLES
+from qa.api_models import EXAMPLE_QUESTION, EXAMPLES
 from qa.contract import Answer
 from qa.service import ArticleError, NotFound, QAService, QuestionError
-from ui.sources import sources_html
+from qa.suggestions import candidates, suggest
+from ui.articles import TABLE_COLUMNS, overview_html, table_rows
+from ui.sources import message_html, sources_html
 
 log = logging.getLogger(__name__)
 
-DOCUMENT_COLUMNS = ["id", "제목", "언론사", "기자", "날짜", "문단 수"]
+HERE = Path(__file__).parent
 ERROR_TEXT = "요청을 처리하지 못했습니다. 잠시 후 다시 시도해 주세요."
-CSS = """
-.qa-sources h3 { margin: 0 0 .5rem; }
-.qa-source { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: .6rem .8rem; margin-bottom: .6rem; }
-.qa-ref { color: var(--color-accent); font-weight: 700; }
-.qa-meta { color: var(--body-text-color-subdued); font-size: .85rem; margin: .2rem 0 .4rem; }
-.qa-passage { margin: 0; padding-left: .6rem; border-left: 3px solid var(--border-color-primary); white-space: pre-wrap; }
-.qa-passage mark, .qa-article-text mark { background: #ffe066; color: #000; padding: 0 .1rem; }
-.qa-article-text { white-space: pre-wrap; max-height: 24rem; overflow-y: auto; font-size: .9rem; margin-top: .4rem; }
-.qa-note { font-weight: 600; }
-.qa-related .qa-passage { opacity: .8; }
-"""
+THINKING = '<span class="qa-thinking">답을 찾는 중…</span>'
+PANEL_EMPTY = '<div class="qa-panel"><p>답의 출처가 여기에 나옵니다. 답의 [1]을 누르면 그 근거로 갑니다.</p></div>'
+NO_SELECTION = "표에서 기사를 누르면 선택됩니다."
+
+
+def panel(sources: str) -> str:
+    """The sources panel's content; ``page.js`` swaps in an earlier answer's sources inside ``.qa-panel``."""
+    return f'<div class="qa-panel">{sources}</div>'
 
 
 class ChatPage:
@@ -38,35 +39,74 @@ class ChatPage:
 
     def __init__(self, service: QAService) -> None:
         self.service = service
+        self._examples: tuple[object, list[str]] | None = None  # (the index they were checked on, questions)
+        self._examples_lock = threading.Lock()
 
-    def ask(self, question: str, history: list[dict]) -> tuple[str, list[dict], str]:
-        """Append the question and its cited answer (or a clear error) to the conversation."""
+    # -- asking: the question shows at once, the answer replaces "답을 찾는 중…" ---------------------------------
+
+    def pose(self, question: str, history: list[dict]) -> tuple[str, list[dict], str]:
         question = (question or "").strip()
         if not question:
-            return "", history, gr.skip()
+            return gr.skip(), gr.skip(), ""
         # The chat renders HTML (sanitised); escaping makes a question or article holding tags show them as text.
-        history = [*history, {"role": "user", "content": escape(question)}]
+        pending = [{"role": "user", "content": escape(question)}, {"role": "assistant", "content": THINKING}]
+        return "", [*history, *pending], question
+
+    def pick(self, example: list[str], history: list[dict]) -> tuple[str, list[dict], str]:
+        """A click on an example asks it."""
+        return self.pose(example[0] if example else "", history)
+
+    def answer(self, question: str, history: list[dict]) -> tuple[list[dict], str]:
+        """Replace the pending line with the cited answer (or a clear error), and show its sources."""
+        if not question:
+            return gr.skip(), gr.skip()
+        history = history[:-1]
         try:
             answer = self.service.ask(question)
         except QuestionError as exc:
-            return "", [*history, {"role": "assistant", "content": escape(str(exc))}], ""
+            return [*history, {"role": "assistant", "content": escape(str(exc))}], panel("")
         except Exception:  # a failing request must leave a message, not a frozen page
             log.exception("ask failed")
-            return "", [*history, {"role": "assistant", "content": ERROR_TEXT}], ""
-        return "", [*history, {"role": "assistant", "content": escape(answer.answer)}], self.sources(answer)
+            return [*history, {"role": "assistant", "content": ERROR_TEXT}], panel("")
+        sources = self.sources(answer)
+        return [*history, {"role": "assistant", "content": message_html(answer, sources)}], panel(sources)
 
     def sources(self, answer: Answer) -> str:
         index = self.service.index
         wanted = {c.doc_id for c in answer.citations} | {p.doc_id for p in answer.passages}
         documents = {d: index.documents[d] for d in wanted if d in index.documents}
-        passages = {}
+        windows = {}
         for citation in answer.citations:
             try:
-                chunk, _ = self.service.passage(citation.chunk_id)
-                passages[citation.chunk_id] = (chunk.start, chunk.text)
-            except NotFound:  # deleted since the answer was made: show the evidence alone
+                _, windows[citation.ref] = self.service.evidence_context(citation.chunk_id, citation.start, citation.end)
+            except NotFound:  # deleted since the answer was made: the card shows the evidence alone
                 continue
-        return sources_html(answer, documents, passages)
+        return sources_html(answer, documents, windows)
+
+    # -- what the bot knows -------------------------------------------------------------------------------------
+
+    def examples(self) -> list[str]:
+        """Example questions the current index answers right, checked once per index (adds and deletes change it)."""
+        with self._examples_lock:
+            index = self.service.index
+            if self._examples is None or self._examples[0] is not index:
+                found = candidates(EXAMPLES, index.documents.values())
+                try:
+                    chosen = suggest(found, self.service.ask, self.service.settings.page_examples)
+                except Exception:  # the page still works without examples
+                    log.exception("checking example questions failed")
+                    return []
+                self._examples = (index, chosen)
+            return self._examples[1]
+
+    def refresh(self) -> tuple[str, gr.Dataset, list[list], list[str]]:
+        """The article overview, example questions and article table, as the index is now."""
+        index = self.service.index
+        rows, ids = table_rows(index.documents, index.chunk_count)
+        examples = gr.Dataset(samples=[[q] for q in self.examples()])
+        return overview_html(index.documents, self.service.settings.page_articles), examples, rows, ids
+
+    # -- adding and deleting articles ----------------------------------------------------------------------------
 
     def add(self, title: str, body: str, outlet: str, author: str, published: str, upload: str | None):
         """Add the pasted article, or the uploaded file when one is given; report the result in Korean."""
@@ -81,38 +121,68 @@ class ChatPage:
                     title, body, outlet=outlet or None, author=author or None, published=published or None
                 )
         except ArticleError as exc:
-            return f"⚠️ {escape(str(exc))}", gr.skip(), gr.skip(), gr.skip()
+            return f"⚠️ {escape(str(exc))}", gr.skip(), gr.skip()
         except Exception:
             log.exception("add failed")
-            return f"⚠️ {ERROR_TEXT}", gr.skip(), gr.skip(), gr.skip()
-        message = f"✅ 추가했습니다: {escape(doc.title)} (id: {escape(doc.doc_id)}). 이제 이 기사에 대해 물어볼 수 있습니다."
-        return message, "", "", self.documents()
+            return f"⚠️ {ERROR_TEXT}", gr.skip(), gr.skip()
+        return f"✅ 추가했습니다: 「{escape(doc.title)}」. 이제 이 기사에 대해 물어볼 수 있습니다.", "", ""
 
-    def documents(self) -> list[list]:
-        index = self.service.index
-        return [
-            [d.doc_id, d.title, d.outlet or "", d.author or "", d.published or "", index.chunk_count(d.doc_id)]
-            for d in index.documents.values()
-        ]
+    def choose(self, ids: list[str], event: gr.SelectData) -> tuple[str, str, gr.Button]:
+        """A click on a table row selects its article for deletion."""
+        row = event.index[0] if isinstance(event.index, (list, tuple)) else event.index
+        if not isinstance(row, int) or not 0 <= row < len(ids) or ids[row] not in self.service.index.documents:
+            return "", NO_SELECTION, gr.Button(interactive=False)
+        doc = self.service.index.documents[ids[row]]
+        return doc.doc_id, f"선택한 기사: 「{escape(doc.title)}」", gr.Button(interactive=True)
+
+    def confirm(self, doc_id: str) -> tuple[str, gr.Group]:
+        if not doc_id or doc_id not in self.service.index.documents:
+            return NO_SELECTION, gr.Group(visible=False)
+        title = self.service.index.documents[doc_id].title
+        return f"「{escape(title)}」을(를) 삭제할까요? 코퍼스에서 빠지고(.trash/ 로 옮겨짐) 색인에서 지워집니다.", \
+            gr.Group(visible=True)
+
+    def delete(self, doc_id: str) -> tuple[str, str, gr.Group, gr.Button]:
+        """The same service call as ``DELETE /documents/{id}``."""
+        try:
+            doc = self.service.remove_article(doc_id)
+        except NotFound:
+            message = "⚠️ 이미 삭제된 기사입니다."
+        except Exception:
+            log.exception("delete failed")
+            message = f"⚠️ {ERROR_TEXT}"
+        else:
+            message = f"🗑️ 삭제했습니다: 「{escape(doc.title)}」"
+        return message, "", gr.Group(visible=False), gr.Button(interactive=False)
 
 
 def build_ui(service: QAService) -> gr.Blocks:
     page = ChatPage(service)
+    quiet = {"show_progress": "hidden"}  # no Gradio timers: the chat says "답을 찾는 중…" itself
     with gr.Blocks(title="기사 QA") as blocks:
         gr.Markdown("# 기사 QA\n뉴스 기사에 대해 한국어로 물어보세요. 답마다 근거 문장과 출처가 붙고, 기사에 없는 내용은 답하지 않습니다.")
+        pending = gr.State("")
+        doc_ids = gr.State([])
+        selected = gr.State("")
         with gr.Tab("질문하기"):
+            overview = gr.HTML(elem_id="qa-overview")
             with gr.Row():
                 with gr.Column(scale=3):
-                    chat = gr.Chatbot(label="대화", height=460, render_markdown=False, elem_id="qa-chat",
-                                      feedback_options=None)
-                    with gr.Row():
-                        question = gr.Textbox(placeholder=f"예: {EXAMPLES['questions'][0]}", show_label=False,
-                                              scale=5, max_length=service.settings.max_question_chars,
-                                              elem_id="qa-question", submit_btn="보내기")
-                    gr.Examples(EXAMPLES["questions"], inputs=question, label="예시 질문 (누르면 입력됩니다)")
-                with gr.Column(scale=2):
-                    sources = gr.HTML("<p>답의 출처가 여기에 나옵니다.</p>", elem_id="qa-sources")
-            question.submit(page.ask, [question, chat], [question, chat, sources], concurrency_limit=4)
+                    chat = gr.Chatbot(show_label=False, height="min(520px, 62vh)", render_markdown=False,
+                                      elem_id="qa-chat", feedback_options=None, buttons=[],
+                                      placeholder="기사에 대해 물어보세요. 답의 [1]을 누르면 근거 문장으로 갑니다.")
+                    question = gr.Textbox(placeholder=f"예: {EXAMPLE_QUESTION}", show_label=False,
+                                          max_length=service.settings.max_question_chars, elem_id="qa-question",
+                                          submit_btn="보내기")
+                    examples = gr.Dataset(components=[question], samples=[], label="예시 질문 (누르면 바로 물어봅니다)",
+                                          elem_id="qa-examples")
+                with gr.Column(scale=2, elem_id="qa-sources-column"):
+                    sources = gr.HTML(PANEL_EMPTY, elem_id="qa-sources")
+            question.submit(page.pose, [question, chat], [question, chat, pending], queue=False, **quiet).then(
+                page.answer, [pending, chat], [chat, sources], concurrency_limit=4, **quiet)
+            examples.click(page.pick, [examples, chat], [question, chat, pending], queue=False, **quiet).then(
+                page.answer, [pending, chat], [chat, sources], concurrency_limit=4, **quiet)
+            chat.clear(lambda: PANEL_EMPTY, None, sources, queue=False, **quiet)
         with gr.Tab("기사 추가·목록", elem_id="qa-articles-tab"):
             with gr.Row():
                 with gr.Column():
@@ -126,15 +196,32 @@ def build_ui(service: QAService) -> gr.Blocks:
                     add = gr.Button("기사 추가", variant="primary", elem_id="qa-add-button")
                     status = gr.Markdown(elem_id="qa-add-status")
                 with gr.Column():
-                    table = gr.Dataframe(headers=DOCUMENT_COLUMNS, label="색인된 기사", interactive=False,
-                                         elem_id="qa-documents")
-            add.click(page.add, [title, body, outlet, author, published, upload], [status, title, body, table],
-                      concurrency_limit=1)
-        blocks.load(page.documents, None, table)
+                    table = gr.Dataframe(headers=TABLE_COLUMNS, label="색인된 기사 (행을 누르면 선택)", interactive=False,
+                                         wrap=True, column_widths=["40%", "14%", "16%", "20%", "10%"],
+                                         elem_id="qa-documents", buttons=[])
+                    chosen = gr.Markdown(NO_SELECTION, elem_id="qa-selected")
+                    remove = gr.Button("선택한 기사 삭제", variant="stop", interactive=False, elem_id="qa-delete")
+                    with gr.Group(visible=False) as confirm:
+                        question_delete = gr.Markdown(elem_id="qa-confirm")
+                        with gr.Row():
+                            yes = gr.Button("삭제", variant="stop", elem_id="qa-delete-yes")
+                            no = gr.Button("취소", elem_id="qa-delete-no")
+        listing = [overview, examples, table, doc_ids]
+        add.click(page.add, [title, body, outlet, author, published, upload], [status, title, body],
+                  concurrency_limit=1, **quiet).then(page.refresh, None, listing, **quiet)
+        table.select(page.choose, [doc_ids], [selected, chosen, remove], queue=False, **quiet)
+        remove.click(page.confirm, [selected], [question_delete, confirm], queue=False, **quiet)
+        no.click(lambda: gr.Group(visible=False), None, confirm, queue=False, **quiet)
+        yes.click(page.delete, [selected], [chosen, selected, confirm, remove], concurrency_limit=1, **quiet).then(
+            page.refresh, None, listing, **quiet)
+        blocks.load(page.refresh, None, listing, **quiet)
     blocks.queue(max_size=service.settings.max_queued)  # a bounded queue: past it the page says the server is busy
     return blocks
 
 
 def mount(app, service: QAService, path: str = "/"):
     """Serve the chat page from the API's own app (same port), after the API routes so they keep priority."""
-    return gr.mount_gradio_app(app, build_ui(service), path=path, css=CSS, footer_links=[], show_error=False)
+    css = (HERE / "page.css").read_text(encoding="utf-8")
+    head = f"<script>{(HERE / 'page.js').read_text(encoding='utf-8')}</script>"
+    return gr.mount_gradio_app(app, build_ui(service), path=path, css=css, head=head, footer_links=[],
+                               show_error=False)

@@ -186,6 +186,10 @@ def test_the_page_is_korean_shows_the_question_at_once_and_what_it_knows(server,
     assert english_leftovers(page) == []
     wait_for_answers(page, 1)
     assert english_leftovers(page) == []
+    page.get_by_role("tab", name="기사 추가·목록").click()
+    expect(page.locator("#qa-documents")).to_be_visible()
+    assert english_leftovers(page) == []
+    page.screenshot(path=ARTIFACTS / "ui-articles-tab.png")
 
 
 def test_delete_an_article_from_the_page(server):

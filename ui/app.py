@@ -171,7 +171,7 @@ def build_ui(service: QAService) -> gr.Blocks:
                     chat = gr.Chatbot(show_label=False, height="min(520px, 62vh)", render_markdown=False,
                                       elem_id="qa-chat", feedback_options=None, buttons=[],
                                       placeholder="기사에 대해 물어보세요. 답의 [1]을 누르면 근거 문장으로 갑니다.")
-                    question = gr.Textbox(placeholder=f"예: {EXAMPLE_QUESTION}", show_label=False,
+                    question = gr.Textbox(label="질문", placeholder=f"예: {EXAMPLE_QUESTION}", show_label=False,
                                           max_length=service.settings.max_question_chars, elem_id="qa-question",
                                           submit_btn="보내기")
                     examples = gr.Dataset(components=[question], samples=[], label="예시 질문 (누르면 바로 물어봅니다)",

@@ -35,7 +35,7 @@ def replicate(index: CorpusIndex, target_chunks: int, settings: Settings, seed: 
     encoded = Encoded(
         chunks,
         np.ascontiguousarray(np.concatenate(vectors), dtype=np.float32),
-        np.concatenate([index.sentence_vectors] * copies),
+        np.concatenate([np.asarray(index.sentence_vectors)] * copies),
         index.terms * copies,
         index.term_starts * copies,
     )

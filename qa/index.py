@@ -28,6 +28,7 @@ from qa.embedder import Embedder
 from qa.ingest import content_key
 from qa.korean import KoreanAnalyzer
 from qa.lexical import LexicalIndex
+from qa.row_file import RowFile
 from qa.schema import Chunk, Document, Span
 from qa.settings import Settings
 
@@ -160,7 +161,7 @@ class CorpusIndex:
     terms: list[list[str]]
     term_starts: list[tuple[int, ...]]  # per chunk: where each sentence's terms begin in its ``terms``
     dense: DenseIndex
-    sentence_vectors: np.ndarray  # rows ``sentence_starts[i] + j`` = sentence ``j`` of chunk ``i``
+    sentence_vectors: np.ndarray | RowFile  # rows ``sentence_starts[i] + j`` = sentence ``j`` of chunk ``i``
     lexical: LexicalIndex
     manifest: Manifest
     _chunk_rows: dict[str, int] | None = field(default=None, repr=False)
@@ -233,7 +234,7 @@ class CorpusIndex:
         merged = Encoded(
             self.chunks + new.chunks,
             new.vectors,  # the dense index below already holds the others
-            np.concatenate([self.sentence_vectors, new.sentence_vectors]),
+            np.concatenate([np.asarray(self.sentence_vectors), new.sentence_vectors]),
             self.terms + new.terms,
             self.term_starts + new.term_starts,
         )
@@ -388,9 +389,11 @@ class CorpusIndex:
             raise IndexLoadError(f"{folder}: index files are damaged ({damaged}); rebuild with `qa index`")
         try:
             documents = {}
-            for line in (generation / "documents.jsonl").read_text(encoding="utf-8").splitlines():
-                doc = Document(**json.loads(line))
-                documents[doc.doc_id] = doc
+            with (generation / "documents.jsonl").open(encoding="utf-8", newline="\n") as lines:  # streamed
+                for line in lines:
+                    if line.strip():
+                        doc = Document(**json.loads(line))
+                        documents[doc.doc_id] = doc
             chunks, terms, term_starts = [], [], []
             with (generation / "chunks.jsonl").open(encoding="utf-8", newline="\n") as lines:  # streamed
                 for line in lines:
@@ -401,8 +404,8 @@ class CorpusIndex:
                     term_starts.append(tuple(record.pop("term_starts")))
                     chunks.append(Chunk.from_dict(record))
             dense = DenseIndex.load(generation / "dense.faiss")
-            # Memory-mapped: only the sentences of retrieved chunks are ever read, so most stay on disk.
-            sentence_vectors = np.load(generation / "sentences.npy", mmap_mode="r")
+            # Read by rows: only the sentences of retrieved chunks are ever read, and none stay in the process.
+            sentence_vectors = RowFile(generation / "sentences.npy")
             lexical = LexicalIndex.load(generation / "lexical", len(chunks), settings.typo_max_distance)
         except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
             raise IndexLoadError(f"{folder}: index files are damaged ({exc}); rebuild with `qa index`") from exc

@@ -1,4 +1,5 @@
-"""A large index from a real one: copies of every document and chunk under distinct ids, no re-embedding.
+"""A large index from a real one: copies of every document and chunk under distinct ids (and, for undated
+articles, dates), no re-embedding.
 
 Copies get slightly perturbed vectors (then re-normalised), so nearest-neighbour results stay well defined and
 HNSW recall against exact search means something; their text, terms and sentence vectors are the original's.
@@ -25,7 +26,9 @@ def replicate(index: CorpusIndex, target_chunks: int, settings: Settings, seed: 
     for copy in range(copies):
         suffix = f"~r{copy}" if copy else ""
         for doc_id, doc in index.documents.items():
-            documents[doc_id + suffix] = replace(doc, doc_id=doc_id + suffix)
+            # Undated articles get one date per copy, so a date filter can keep part of the archive.
+            published = doc.published or f"{2000 + copy // 12:04d}-{copy % 12 + 1:02d}-01"
+            documents[doc_id + suffix] = replace(doc, doc_id=doc_id + suffix, published=published)
         for chunk in index.chunks:
             doc_id = chunk.doc_id + suffix
             number = chunk.chunk_id.rsplit(":", 1)[1]

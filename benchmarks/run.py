@@ -29,6 +29,7 @@ from benchmarks.replicate import replicate
 from qa.embedder import ENCODE_SLICE_BATCHES, Embedder
 from qa.chunking import chunk_document
 from qa.evaluation import load_questions
+from qa.filters import Filters
 from qa.index import CorpusIndex, passage_text
 from qa.ingest import corpus_fingerprint, ingest_folder
 from qa.korean import KoreanAnalyzer
@@ -216,6 +217,36 @@ def bench_latency(
                f"{service.settings.runtime}; target <= 1536 MB at 100k chunks")
 
 
+def bench_filtered(label: str, service: QAService, questions: list[str]) -> None:
+    """``service.ask`` with a filter beside the same questions without: a narrow filter (one copy's articles, about
+    2%: exact search over them) and a wide one (half the archive by date: the graph searched with a selector)."""
+    index = service.index
+    originals = sorted(d for d in index.documents if "~r" not in d)
+    dates = sorted({d.published[:10] for d in index.documents.values() if d.published})
+    variants = {
+        "none": None,
+        f"narrow ({len(originals)} articles)": Filters(doc_ids=originals),
+        f"wide (published from {dates[len(dates) // 2]})": Filters(published_from=dates[len(dates) // 2]),
+    }
+    timed = questions[1::2]
+    p50s = {}
+    for name, filters in variants.items():
+        service.embedder.cache.clear()  # every variant encodes its questions afresh
+        service.answer_cache.clear()
+        if filters is not None:
+            share = len(index.rows_allowed(filters)) / len(index.chunks)  # a reader's scope, resolved once
+            name = f"{name}, {share:.0%} of chunks"
+        samples = []
+        for question in timed:
+            started = time.perf_counter()
+            service.ask(question, filters=filters)
+            samples.append(time.perf_counter() - started)
+        p50s[name] = percentiles(samples)[0]
+    baseline = next(iter(p50s.values()))
+    for name, p50 in p50s.items():
+        report(f"{label}: /ask in-process p50, filter {name}", ms(p50), f"{p50 / baseline:.2f} x unfiltered")
+
+
 # -- scale -----------------------------------------------------------------------------------------------------
 
 
@@ -381,6 +412,7 @@ def main(argv: list[str] | None = None) -> int:
         big.save(work / "big")
         bench_latency(f"{len(big.chunks) // 1000}k chunks", big_service, questions, args.load_seconds,
                       work / "no-corpus", work / "big")  # no corpus folder: the server serves the saved index
+        bench_filtered(f"{len(big.chunks) // 1000}k chunks", big_service, questions)
         del big, big_service
         bench_cold_start(work / "seed")
 

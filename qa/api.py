@@ -8,6 +8,7 @@ import logging
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
+from datetime import date
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, Security
 from fastapi.concurrency import run_in_threadpool
@@ -33,6 +34,7 @@ from qa.api_models import (
 )
 from qa.limits import AdmissionLimit, BodyLimit
 from qa.contract import Answer
+from qa.filters import FilterError, Filters
 from qa.service import ArticleError, DuplicateArticle, NotFound, QAService, QuestionError
 from qa.settings import MAX_QUESTION_CHARS, Settings
 
@@ -105,6 +107,7 @@ async def _invalid_request(request: Request, exc: RequestValidationError) -> JSO
 
 def _install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(QuestionError, lambda request, exc: _error(422, str(exc)))
+    app.add_exception_handler(FilterError, lambda request, exc: _error(422, str(exc)))
     app.add_exception_handler(NotFound, lambda request, exc: _error(404, str(exc.args[0])))
     app.add_exception_handler(
         DuplicateArticle, lambda request, exc: _error(409, str(exc), doc_id=exc.doc_id)
@@ -153,17 +156,26 @@ def create_app(service: QAService | None = None, settings: Settings | None = Non
     @app.post("/ask", response_model=Answer, responses=_errors(400, 413, 422), summary="질문하기")
     def ask(body: AskRequest, svc: QAService = Depends(get_service)) -> Answer:
         """근거 문장과 인용([1], [2] …)이 붙은 답, 또는 기사에 없으면 `answerable: false`."""
-        return svc.ask(body.question, top_k=body.top_k)
+        return svc.ask(body.question, top_k=body.top_k, filters=body.filters)
 
     @app.get("/ask", response_model=Answer, responses=_errors(422), summary="질문하기 (GET)")
     def ask_get(
         q: str = Query(min_length=1, max_length=MAX_QUESTION_CHARS, pattern=NOT_BLANK, description="한국어 질문",
                        examples=[EXAMPLE_QUESTION, EXAMPLES["typo_question"]]),
         top_k: int | None = Query(default=None, ge=1, le=20, description="읽을 문단 수 (기본 5)"),
+        outlet: list[str] | None = Query(default=None, description="이 언론사의 기사만 (여러 번 쓸 수 있음)"),
+        published_from: date | None = Query(default=None, description="이 날짜 이후 발행 (YYYY-MM-DD)"),
+        published_to: date | None = Query(default=None, description="이 날짜 이전 발행 (YYYY-MM-DD)"),
+        doc_id: list[str] | None = Query(default=None, description="이 기사 id만 (여러 번 쓸 수 있음)"),
         svc: QAService = Depends(get_service),
     ) -> Answer:
-        """브라우저와 curl을 위한 GET 형태: `/ask?q=네이버와 손잡은 회사는?`"""
-        return svc.ask(q, top_k=top_k)
+        """브라우저와 curl을 위한 GET 형태: `/ask?q=네이버와 손잡은 회사는?&outlet=뷰어스`"""
+        try:
+            filters = Filters(outlet=outlet, published_from=published_from, published_to=published_to,
+                              doc_ids=doc_id)
+        except ValidationError as exc:
+            raise RequestValidationError(exc.errors(include_url=False)) from None
+        return svc.ask(q, top_k=top_k, filters=filters)
 
     @app.get("/health", response_model=Health, summary="상태")
     def health(svc: QAService = Depends(get_service)) -> Health:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from qa.filters import Filters
 from qa.schema import DOC_ID_PATTERN, Chunk, Document
 from qa.settings import MAX_QUESTION_CHARS
 
@@ -21,11 +22,17 @@ EXAMPLE_DOC = EXAMPLES["document"]
 class AskRequest(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{"question": EXAMPLE_QUESTION}, {"question": EXAMPLE_QUESTIONS[-1], "top_k": 3}]},
+        json_schema_extra={"examples": [
+            {"question": EXAMPLE_QUESTION},
+            {"question": EXAMPLE_QUESTIONS[-1], "top_k": 3},
+            {"question": "카카오와 SK텔레콤의 지분 교환 규모는?",
+             "filters": {"outlet": ["뷰어스"], "published_from": "2021-06-01", "published_to": "2021-06-30"}},
+        ]},
     )
 
     question: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS, pattern=NOT_BLANK, description="한국어 질문 (1–1,000자)")
     top_k: int | None = Field(default=None, ge=1, le=20, description="읽을 문단 수 (기본 5)")
+    filters: Filters | None = Field(default=None, description="이 기사들에서만 찾기: 언론사, 발행일 범위, 기사 id")
 
     @field_validator("top_k", mode="before")
     @classmethod

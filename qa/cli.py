@@ -10,6 +10,9 @@ import sys
 from pathlib import Path
 from typing import get_args
 
+from pydantic import ValidationError
+
+from qa.filters import FilterError, Filters
 from qa.index import IndexLoadError
 from qa.reading import ReadError
 from qa.service import IndexReport, QAService, QuestionError, recorded_corpus
@@ -100,10 +103,21 @@ def _print_answer(answer) -> None:
             print(f"  - {p.title}: {p.text.replace(chr(10), ' ')[:120]}…")
 
 
+def _filters(args: argparse.Namespace) -> Filters | None:
+    """``--outlet``, ``--from``, ``--to``, ``--doc`` as one filter (None when none is given)."""
+    try:
+        filters = Filters(outlet=args.outlet, published_from=args.published_from, published_to=args.published_to,
+                          doc_ids=args.doc)
+    except ValidationError as exc:
+        raise FilterError("; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())) from None
+    return None if filters.empty else filters
+
+
 def cmd_ask(args: argparse.Namespace) -> int:
     service = QAService(_settings(args))
+    filters = _filters(args)
     if args.question != "-":
-        answer = service.ask(args.question, top_k=args.top_k)
+        answer = service.ask(args.question, top_k=args.top_k, filters=filters)
         if args.json:
             print(answer.model_dump_json(indent=2))
         else:
@@ -114,7 +128,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     for line in sys.stdin:
         question = line.rstrip("\n")
         try:
-            answer = service.ask(question, top_k=args.top_k)
+            answer = service.ask(question, top_k=args.top_k, filters=filters)
             out = answer.model_dump_json() if args.json else answer.answer
         except QuestionError as exc:
             failed += 1
@@ -226,6 +240,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("question", help='the question, or "-" for one question per line on standard input')
     p.add_argument("--top-k", type=int, default=None, help="passages to read (default 5)")
     p.add_argument("--json", action="store_true", help="print the answer contract as JSON (JSON lines with -)")
+    p.add_argument("--outlet", action="append", help="only articles from this outlet (repeatable)")
+    p.add_argument("--from", dest="published_from", metavar="YYYY-MM-DD", help="only articles published on or after")
+    p.add_argument("--to", dest="published_to", metavar="YYYY-MM-DD", help="only articles published on or before")
+    p.add_argument("--doc", action="append", metavar="ID", help="only this article (repeatable)")
     p.set_defaults(func=cmd_ask)
 
     p = sub.add_parser("serve", help="serve the HTTP API (and chat page) with uvicorn")
@@ -265,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     try:
         return args.func(args)
-    except (QuestionError, ReadError, IndexLoadError) as exc:
+    except (QuestionError, ReadError, IndexLoadError, FilterError) as exc:
         _err(str(exc))
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -12,6 +12,10 @@ import faiss
 import numpy as np
 
 
+SELECTIVE = 4  # a filter keeping under a quarter of an HNSW index's rows is searched exactly
+EXACT_BLOCK = 8192  # rows multiplied at a time in exact filtered search (bounded temporary memory)
+
+
 class DenseIndex:
     """Row ``i`` of the index is chunk ``i`` of the corpus index."""
 
@@ -67,14 +71,39 @@ class DenseIndex:
         copy.add(vectors)
         return copy
 
-    def search(self, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """Return (rows, scores) of the ``k`` nearest chunks, best first."""
-        k = min(k, len(self))
-        if k <= 0:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        scores, rows = self.index.search(query.reshape(1, -1).astype(np.float32), k)
+    def search(self, query: np.ndarray, k: int, within: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Return (rows, scores) of the ``k`` nearest chunks, best first; only rows in ``within`` when given.
+
+        A filter searches the graph with a selector while it keeps most rows; a narrower one is searched exactly
+        (an HNSW walk that may only stop at a few allowed nodes loses recall, and exact search over them is cheap).
+        """
+        query = query.reshape(1, -1).astype(np.float32)
+        if within is None:
+            k = min(k, len(self))
+            if k <= 0:
+                return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+            scores, rows = self.index.search(query, k)
+        else:
+            k = min(k, len(within))
+            if k <= 0:
+                return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+            if not self.approximate or len(within) * SELECTIVE < len(self):
+                return self._exact_within(query[0], k, within)
+            selector = faiss.IDSelectorBatch(np.ascontiguousarray(within, dtype=np.int64))  # alive during the search
+            params = faiss.SearchParametersHNSW()
+            params.sel = selector
+            params.efSearch = max(self.index.hnsw.efSearch, k)
+            scores, rows = self.index.search(query, k, params=params)
         keep = rows[0] >= 0
         return rows[0][keep], scores[0][keep]
+
+    def _exact_within(self, query: np.ndarray, k: int, within: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        matrix = self.matrix()
+        scores = np.concatenate([matrix[within[i : i + EXACT_BLOCK]] @ query
+                                 for i in range(0, len(within), EXACT_BLOCK)])
+        best = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+        best = best[np.argsort(-scores[best], kind="stable")]
+        return within[best].astype(np.int64), scores[best].astype(np.float32)
 
     def save(self, path: Path) -> None:
         faiss.write_index(self.index, str(path))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qa.contract import Answer
-from qa.metrics import Expected, contains, honest_hit, short_right
+from qa.metrics import Expected, contains, first_citation_holds, first_rank, honest_hit, short_right
 
 
 @dataclass
@@ -119,11 +119,10 @@ def evaluate(service, questions: list[DevQuestion], k: int = 5) -> EvalReport:
         hit = honest_hit(result, q.expected, reading.question.wants_span)
         kinds[q.kind or "-"].append(hit)
         if q.answerable:
-            rank = next((i for i, p in enumerate(result.passages, 1) if q.supported_by(p.doc_id, p.text)), None)
+            rank = first_rank(result.passages, lambda p: q.supported_by(p.doc_id, p.text))
             at_k += rank is not None
-            at_1 += rank == 1
-            first = result.citations[0] if result.citations else None
-            evidence += first is not None and q.supported_by(first.doc_id, first.evidence)
+            at_1 += rank == 0
+            evidence += first_citation_holds(result, q.supported_by)
             hits += hit
             lenient += lenient_hit(result, q)
             refused += not result.answerable

@@ -25,9 +25,11 @@ from qa.chunking import chunk_document, header_lines
 from qa.dense import DenseIndex
 from qa.durable import failpoint, fsync_dir, fsync_tree, write_atomic
 from qa.embedder import Embedder
+from qa.filters import Filters
 from qa.ingest import content_key
 from qa.korean import KoreanAnalyzer
 from qa.lexical import LexicalIndex
+from qa.lru import LRUCache
 from qa.row_file import RowFile
 from qa.schema import Chunk, Document, Span
 from qa.settings import Settings
@@ -38,6 +40,7 @@ FORMAT_VERSION = 6
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"  # names the generation folder in use
 GENERATION_PREFIX = "gen-"
+FILTER_CACHE_SIZE = 64  # filters whose allowed rows are remembered per index
 SENTENCE_DTYPE = np.float16  # sentence vectors only rank evidence: half precision halves their memory and disk
 
 
@@ -168,6 +171,8 @@ class CorpusIndex:
     _doc_chunks: Counter | None = field(default=None, repr=False)
     _content_keys: dict[str, str] | None = field(default=None, repr=False)
     _sentence_starts: np.ndarray | None = field(default=None, repr=False)
+    _doc_spans: dict[str, tuple[int, int]] | None = field(default=None, repr=False)
+    _allowed: LRUCache[np.ndarray] = field(default_factory=lambda: LRUCache(FILTER_CACHE_SIZE), repr=False)
 
     @classmethod
     def build(
@@ -317,6 +322,27 @@ class CorpusIndex:
         if self._content_keys is None:
             self._content_keys = {content_key(d): d.doc_id for d in self.documents.values()}
         return self._content_keys.get(content_key(doc))
+
+    def rows_of(self, doc_ids: set[str]) -> np.ndarray:
+        """The chunk rows of the given documents, ascending (a document's chunks are consecutive rows)."""
+        if self._doc_spans is None:
+            spans: dict[str, tuple[int, int]] = {}
+            for row, chunk in enumerate(self.chunks):
+                first, _ = spans.get(chunk.doc_id, (row, row))
+                spans[chunk.doc_id] = (first, row + 1)
+            self._doc_spans = spans
+        ranges = sorted(self._doc_spans[d] for d in doc_ids if d in self._doc_spans)
+        return np.concatenate([np.arange(a, b) for a, b in ranges]) if ranges else np.zeros(0, dtype=np.int64)
+
+    def rows_allowed(self, filters: Filters) -> np.ndarray:
+        """The chunk rows ``filters`` allow, remembered per filter: a reader asks many questions in one scope, and
+        an index never changes (an add or delete makes a new one)."""
+        key = filters.key()
+        rows = self._allowed.get(key)
+        if rows is None:
+            rows = self.rows_of(filters.documents(self.documents.values()))
+            self._allowed.put(key, rows)
+        return rows
 
     def chunk_count(self, doc_id: str) -> int:
         if self._doc_chunks is None:

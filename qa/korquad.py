@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qa.metrics import best_exact, best_f1, contains
+from qa.metrics import best_exact, best_f1, contains, first_citation_holds, first_rank
 from qa.settings import Settings
 
 
@@ -173,21 +173,20 @@ def evaluate(full, half, paragraphs, data: KorquadSet,
             continue
         at1 = at5 = 0
         for q in questions:
-            ranks = [i for i, h in enumerate(full.search(q.question, top_k=5, mode=mode))
-                     if h.document.doc_id == ids[q.article] and q.supported_by(h.chunk.text)]
-            at1 += bool(ranks and ranks[0] == 0)
-            at5 += bool(ranks)
+            rank = first_rank(full.search(q.question, top_k=5, mode=mode),
+                              lambda h: h.document.doc_id == ids[q.article] and q.supported_by(h.chunk.text))
+            at1 += rank == 0
+            at5 += rank is not None
         recall[mode] = (at1 / len(questions), at5 / len(questions))
     at1 = at5 = evidence = refused = 0
     exact = f1 = 0.0
     by_type: dict[str, list[tuple[bool, float]]] = defaultdict(list)
     for q in questions:
         reading, answer = full.read_and_answer(q.question)
-        ranks = [i for i, p in enumerate(answer.passages) if p.doc_id == ids[q.article] and q.supported_by(p.text)]
-        at1 += bool(ranks and ranks[0] == 0)
-        at5 += bool(ranks)
-        first = answer.citations[0] if answer.citations else None
-        evidence += first is not None and first.doc_id == ids[q.article] and q.supported_by(first.evidence)
+        rank = first_rank(answer.passages, lambda p: p.doc_id == ids[q.article] and q.supported_by(p.text))
+        at1 += rank == 0
+        at5 += rank is not None
+        evidence += first_citation_holds(answer, lambda doc_id, text: doc_id == ids[q.article] and q.supported_by(text))
         refused += not answer.answerable
         em, f = best_exact(answer.short_answer, q.answers), best_f1(answer.short_answer, q.answers)
         exact += em

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 import string
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from qa.contract import Answer
 from qa.korean import normalize_for_search
@@ -18,6 +20,7 @@ from qa.korean import normalize_for_search
 SHORT_F1_MIN = 2 / 3  # a short answer this close to the gold (character F1) counts as right, e.g. "지난해 10월" for "10월"
 _REMOVED = re.compile(r"['\"《》<>〈〉()‘’“”]")
 _PUNCTUATION = frozenset(string.punctuation)
+T = TypeVar("T")
 
 
 def normalize(text: str) -> str:
@@ -104,3 +107,14 @@ def honest_hit(answer: Answer, expected: Expected, wants_span: bool) -> bool:
     if wants_span or answer.short_answer:
         return short_right(answer.short_answer, expected.answers)
     return any(contains(cited, a) for a in expected.answers)
+
+
+def first_rank(retrieved: Iterable[T], holds_answer: Callable[[T], bool]) -> int | None:
+    """Position (0 = top) of the first retrieved passage that holds the answer, or None: recall@k is ``rank < k``."""
+    return next((rank for rank, item in enumerate(retrieved) if holds_answer(item)), None)
+
+
+def first_citation_holds(answer: Answer, holds_answer: Callable[[str, str], bool]) -> bool:
+    """The evidence hit: the first cited sentence (its article id and text) holds the answer."""
+    first = answer.citations[0] if answer.citations else None
+    return first is not None and holds_answer(first.doc_id, first.evidence)

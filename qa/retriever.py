@@ -44,11 +44,16 @@ def weighted_scores(
 
 
 class HybridRetriever:
-    def __init__(self, index: CorpusIndex, embedder: Embedder, analyzer: KoreanAnalyzer, settings: Settings):
+    def __init__(
+        self, index: CorpusIndex, embedder: Embedder, analyzer: KoreanAnalyzer, settings: Settings,
+        within: np.ndarray | None = None,
+    ):
+        """``within``: the only chunk rows retrieval may return (a filter), ascending; None = all."""
         self.index = index
         self.embedder = embedder
         self.analyzer = analyzer
         self.settings = settings
+        self.within = within
 
     def dense_weight(self, query_terms: list[str], lexical: Ranked) -> float:
         """Trust lexical search when its best passage covers the question's words, dense search when it does not.
@@ -91,13 +96,17 @@ class HybridRetriever:
         empty = Ranked(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
 
         query_vector = self.embedder.encode_query(question) if use_dense else None
-        dense = Ranked(*index.dense.search(query_vector, n)) if use_dense else empty
+        dense = Ranked(*index.dense.search(query_vector, n, within=self.within)) if use_dense else empty
         query_terms = self.analyzer.terms(question) if use_lexical else []
         lexical_all = (
             index.lexical.scores(query_terms, self.analyzer.spacing_variants(question))
             if use_lexical
             else np.zeros(len(index.chunks), dtype=np.float32)
         )
+        if use_lexical and self.within is not None:  # before ranking: only allowed chunks can be candidates
+            allowed = np.zeros_like(lexical_all)
+            allowed[self.within] = lexical_all[self.within]
+            lexical_all = allowed
         lexical = _top(lexical_all, n) if use_lexical else empty
 
         candidates = sorted(set(dense.rows.tolist()) | set(lexical.rows.tolist()))

@@ -9,12 +9,15 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from qa.answerer import Answerer, Reading
 from qa.cleaning import clean_article, parse_date
 from qa.contract import Answer
 from qa.corpus_store import added_path, retire_article, save_article
 from qa.durable import failpoint
 from qa.embedder import Embedder
+from qa.filters import Filters
 from qa.index import CorpusIndex, IndexLoadError
 from qa.ingest import content_key, corpus_fingerprint, document_id, ingest_folder
 from qa.korean import KoreanAnalyzer, has_content
@@ -133,10 +136,6 @@ class QAService:
         assert self._index is not None
         return self._index
 
-    @property
-    def retriever(self) -> HybridRetriever:
-        return HybridRetriever(self.index, self.embedder, self.analyzer, self.settings)
-
     def ensure_index(self, rebuild: bool = False, progress: bool = False) -> IndexReport:
         """Load the index if it is current for the corpus and settings; otherwise (re)build and save it."""
         started = time.perf_counter()
@@ -180,28 +179,42 @@ class QAService:
         return IndexReport(True, len(index.documents), len(index.chunks), time.perf_counter() - started,
                            ingested.problems, ingested.duplicates, reason, replaced, replaced_runtime)
 
-    def search(self, question: str, top_k: int | None = None, mode: str = "hybrid") -> list[Hit]:
+    def search(
+        self, question: str, top_k: int | None = None, mode: str = "hybrid", filters: Filters | None = None
+    ) -> list[Hit]:
         text = validate_question(question, self.settings.max_question_chars)
-        return self.retriever.search(text, top_k=top_k, mode=mode)
+        index = self.index
+        retriever = HybridRetriever(index, self.embedder, self.analyzer, self.settings, self._within(index, filters))
+        return retriever.search(text, top_k=top_k, mode=mode)
 
-    def ask(self, question: str, top_k: int | None = None) -> Answer:
-        """A cited answer, or an explicit refusal when the articles do not support one."""
+    def ask(self, question: str, top_k: int | None = None, filters: Filters | None = None) -> Answer:
+        """A cited answer, or an explicit refusal when the articles (those ``filters`` allow) do not support one."""
         text = validate_question(question, self.settings.max_question_chars)
         if self._index is None:
             self.ensure_index()
         revision = self._revision
         index = self.index
-        key = (text, top_k, revision)  # an add or delete makes a new revision: earlier answers are not reused
+        filters = filters if filters is not None and not filters.empty else None
+        # An add or delete makes a new revision: earlier answers are not reused.
+        key = (text, top_k, filters.key() if filters else None, revision)
         cached = self.answer_cache.get(key)
         if cached is not None:
             return cached
-        answer = self.answerer(index).answer(text, top_k=top_k)
+        answer = self.answerer(index, filters=filters).answer(text, top_k=top_k)
         self.answer_cache.put(key, answer)
         return answer
 
-    def answerer(self, index: CorpusIndex | None = None, weights: Weights | None = None) -> Answerer:
-        retriever = HybridRetriever(index or self.index, self.embedder, self.analyzer, self.settings)
+    def answerer(
+        self, index: CorpusIndex | None = None, weights: Weights | None = None, filters: Filters | None = None
+    ) -> Answerer:
+        index = index or self.index
+        retriever = HybridRetriever(index, self.embedder, self.analyzer, self.settings, self._within(index, filters))
         return Answerer(retriever, self.analyzer, self.settings, weights or self.weights)
+
+    @staticmethod
+    def _within(index: CorpusIndex, filters: Filters | None) -> np.ndarray | None:
+        """The chunk rows a filter allows (None: no filter); raises ``FilterError`` for unknown outlets or ids."""
+        return None if filters is None or filters.empty else index.rows_allowed(filters)
 
     def read_and_answer(self, question: str, top_k: int | None = None) -> tuple[Reading, Answer]:
         """The pipeline's reading and the answer made from it, uncached (for evaluation)."""

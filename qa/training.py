@@ -25,7 +25,7 @@ from pathlib import Path
 from qa import korquad
 from qa.evaluation import load_questions
 from qa.fitting import Example, Fitter
-from qa.metrics import best_exact, best_f1, honest_hit
+from qa.metrics import best_exact, best_f1, first_citation_holds, first_rank, honest_hit
 from qa.service import QAService
 from qa.settings import Settings
 from qa.weights import Weights
@@ -63,11 +63,10 @@ class Report:
             return
         tally.answerable += 1
         tally.refused += not answer.answerable
-        first = answer.citations[0] if answer.citations else None
-        tally.evidence += first is not None and ex.holds_answer(first.doc_id, first.evidence)
-        ranks = [i for i, h in enumerate(reading.hits) if ex.holds_answer(h.document.doc_id, h.chunk.text)]
-        tally.at1 += bool(ranks and ranks[0] == 0)
-        tally.at5 += bool(ranks and ranks[0] < 5)
+        tally.evidence += first_citation_holds(answer, ex.holds_answer)
+        rank = first_rank(reading.hits, lambda h: ex.holds_answer(h.document.doc_id, h.chunk.text))
+        tally.at1 += rank == 0
+        tally.at5 += rank is not None and rank < 5
         if ex.expected is not None:
             tally.hits += honest_hit(answer, ex.expected, reading.question.wants_span)
         else:

@@ -54,6 +54,39 @@ def test_get_ask_and_abstention(client):
     assert "찾지 못했습니다" in body["answer"]
 
 
+def test_ask_with_filters_post_and_get(client):
+    question = "카카오와 SKT가 교환한 지분은 얼마야?"
+    viewers = "viewers-2021-06-30-naver-kakao-bigtech-alliances"
+    body = client.post("/ask", json={"question": question, "filters": {"outlet": ["뷰어스"]}}).json()
+    assert {c["doc_id"] for c in body["citations"]} == {viewers}
+    body = client.post("/ask", json={"question": question, "filters": {"doc_ids": [SISAWEEK]}}).json()
+    assert {c["doc_id"] for c in body["citations"]} == {SISAWEEK}
+    response = client.get("/ask", params={"q": question, "outlet": "뷰어스", "published_from": "2021-06-01",
+                                          "published_to": "2021-06-30"})
+    assert response.status_code == 200 and {c["doc_id"] for c in response.json()["citations"]} == {viewers}
+
+
+@pytest.mark.parametrize("filters, says", [
+    ({"outlet": ["조선일보"]}, "색인에 없는 언론사"),
+    ({"doc_ids": ["no-such-article"]}, "색인에 없는 기사 id"),
+    ({"published_from": "2021-07-01", "published_to": "2021-06-01"}, "늦습니다"),
+    ({"publisher": ["뷰어스"]}, "filters"),
+    ({"published_from": "어제"}, "published_from"),
+    ("뷰어스", "filters"),
+])
+def test_bad_filters_are_a_clear_422(client, filters, says):
+    response = client.post("/ask", json={"question": "카카오와 SK텔레콤의 지분 교환 규모는?", "filters": filters})
+    assert response.status_code == 422 and says in response.json()["detail"]
+
+
+def test_bad_get_filters_are_a_clear_422(client):
+    response = client.get("/ask", params={"q": "지분 교환 규모는?", "published_from": "2021-07-01",
+                                          "published_to": "2021-06-01"})
+    assert response.status_code == 422 and "늦습니다" in response.json()["detail"]
+    response = client.get("/ask", params={"q": "지분 교환 규모는?", "outlet": "조선일보"})
+    assert response.status_code == 422 and "조선일보" in response.json()["detail"]
+
+
 def test_health_lists_model_and_sizes(client):
     body = client.get("/health").json()
     assert body["status"] == "ready" and body["model"] == "intfloat/multilingual-e5-small"

@@ -75,6 +75,18 @@ def test_ask_batch_reads_stdin_and_reports_bad_lines(seed_settings):
     assert result.returncode == 1  # one line was not a question
 
 
+def test_ask_with_filters_answers_from_the_allowed_articles(seed_settings, service):
+    env = {"QA_INDEX_DIR": str(seed_settings.index_dir)}
+    result = run_qa("ask", "카카오와 SKT가 교환한 지분은 얼마야?", "--json", "--outlet", "뷰어스", "--from", "2021-06-01",
+                    env_extra=env)
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert {c["doc_id"] for c in answer["citations"]} == {"viewers-2021-06-30-naver-kakao-bigtech-alliances"}
+    for bad, says in ((["--outlet", "조선일보"], "색인에 없는 언론사"), (["--from", "2021-07-01", "--to", "2021-06-01"], "늦습니다")):
+        result = run_qa("ask", "카카오와 SK텔레콤의 지분 교환 규모는?", *bad, env_extra=env)
+        assert result.returncode == 2 and says in result.stderr and "Traceback" not in result.stderr
+
+
 @pytest.mark.parametrize("bad", ["", "   ", "질" * 1001])
 def test_ask_rejects_bad_questions(seed_settings, bad):
     result = run_qa("ask", bad, env_extra={"QA_INDEX_DIR": str(seed_settings.index_dir)})

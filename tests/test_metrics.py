@@ -52,3 +52,15 @@ def test_refusals_are_hits_only_for_unanswerable_questions():
     refusal = make_answer("기사에서 찾지 못했습니다.", None, "", answerable=False)
     assert honest_hit(refusal, Expected([], [], None, None), wants_span=False)
     assert not honest_hit(refusal, Expected(["x"], [], None, None), wants_span=False)
+
+
+def test_first_rank_and_first_citation_count_recall_and_evidence_hits(service):
+    from qa.metrics import first_citation_holds, first_rank
+
+    assert first_rank(["가", "나", "다나"], lambda text: "나" in text) == 1
+    assert first_rank([], lambda text: True) is None and first_rank(["가"], lambda text: False) is None
+    answer = service.ask("카카오와 SK텔레콤의 지분 교환 규모는?")
+    assert first_citation_holds(answer, lambda doc_id, text: "3,000억원" in text or "3000억원" in text)
+    assert not first_citation_holds(answer, lambda doc_id, text: doc_id == "another-article")
+    refused = service.ask("네이버 대표이사 이름이 뭐야?")
+    assert not first_citation_holds(refused, lambda doc_id, text: True)  # nothing cited, nothing held

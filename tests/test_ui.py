@@ -174,9 +174,9 @@ def test_the_page_is_korean_shows_the_question_at_once_and_what_it_knows(server,
 
     answer = QAService.ask
 
-    def slow(self, question, top_k=None):
+    def slow(self, question, top_k=None, filters=None):
         time.sleep(2.0)
-        return answer(self, question, top_k)
+        return answer(self, question, top_k, filters)
 
     monkeypatch.setattr(QAService, "ask", slow)
     page.locator("#qa-examples button").first.click()  # an example asks at once
@@ -190,6 +190,24 @@ def test_the_page_is_korean_shows_the_question_at_once_and_what_it_knows(server,
     expect(page.locator("#qa-documents")).to_be_visible()
     assert english_leftovers(page) == []
     page.screenshot(path=ARTIFACTS / "ui-articles-tab.png")
+
+
+def test_a_search_scope_from_the_page_answers_from_that_outlet(server):
+    _, _, new_page = server
+    page = new_page()
+    page.locator("#qa-scope").get_by_text("검색 범위").click()
+    page.locator("#qa-outlets input").click()
+    page.get_by_role("option", name="뷰어스").click()
+    page.keyboard.press("Escape")
+    ask(page, "카카오와 SK텔레콤의 지분 교환 규모는?")
+    wait_for_answers(page, 1)
+    expect(page.locator("#qa-sources .qa-meta").first).to_contain_text("뷰어스")
+    expect(page.locator("#qa-sources")).not_to_contain_text("시사위크")
+    page.locator("#qa-from textarea, #qa-from input").first.fill("2021-07-01")
+    ask(page, "카카오와 SK텔레콤의 지분 교환 규모는?")
+    wait_for_answers(page, 2)
+    expect(answers(page).last).to_contain_text("찾지 못했습니다")  # no 뷰어스 article after July 2021
+    page.screenshot(path=ARTIFACTS / "ui-scope.png")
 
 
 def test_delete_an_article_from_the_page(server):
@@ -250,7 +268,7 @@ def test_add_an_article_ask_about_it_and_no_script_runs(page):
 def test_a_failing_request_shows_an_error_not_a_frozen_page(page, monkeypatch, writable_service):
     from qa.service import QAService
 
-    def broken(self, question, top_k=None):
+    def broken(self, question, top_k=None, filters=None):
         raise RuntimeError("index unavailable")
 
     monkeypatch.setattr(QAService, "ask", broken)

@@ -12,9 +12,11 @@ from html import escape
 from pathlib import Path
 
 import gradio as gr
+from pydantic import ValidationError
 
 from qa.api_models import EXAMPLE_QUESTION, EXAMPLES
 from qa.contract import Answer
+from qa.filters import FilterError, Filters
 from qa.service import ArticleError, NotFound, QAService, QuestionError
 from qa.suggestions import candidates, suggest
 from ui.articles import TABLE_COLUMNS, overview_html, table_rows
@@ -56,14 +58,23 @@ class ChatPage:
         """A click on an example asks it."""
         return self.pose(example[0] if example else "", history)
 
-    def answer(self, question: str, history: list[dict]) -> tuple[list[dict], str]:
+    def answer(
+        self, question: str, history: list[dict], outlets: list[str] | None = None, published_from: str = "",
+        published_to: str = "",
+    ) -> tuple[list[dict], str]:
         """Replace the pending line with the cited answer (or a clear error), and show its sources."""
         if not question:
             return gr.skip(), gr.skip()
         history = history[:-1]
         try:
-            answer = self.service.ask(question)
-        except QuestionError as exc:
+            filters = Filters(outlet=outlets or None, published_from=(published_from or "").strip() or None,
+                              published_to=(published_to or "").strip() or None)
+            answer = self.service.ask(question, filters=filters)
+        except ValidationError as exc:
+            reasons = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
+            message = f"검색 범위를 읽을 수 없습니다 (날짜는 2021-06-30처럼): {reasons}"
+            return [*history, {"role": "assistant", "content": escape(message)}], panel("")
+        except (QuestionError, FilterError) as exc:
             return [*history, {"role": "assistant", "content": escape(str(exc))}], panel("")
         except Exception:  # a failing request must leave a message, not a frozen page
             log.exception("ask failed")
@@ -99,12 +110,13 @@ class ChatPage:
                 self._examples = (index, chosen)
             return self._examples[1]
 
-    def refresh(self) -> tuple[str, gr.Dataset, list[list], list[str]]:
-        """The article overview, example questions and article table, as the index is now."""
+    def refresh(self) -> tuple[str, gr.Dataset, list[list], list[str], gr.Dropdown]:
+        """The article overview, example questions, article table and the outlets to filter by, as the index is."""
         index = self.service.index
         rows, ids = table_rows(index.documents, index.chunk_count)
         examples = gr.Dataset(samples=[[q] for q in self.examples()])
-        return overview_html(index.documents, self.service.settings.page_articles), examples, rows, ids
+        outlets = gr.Dropdown(choices=sorted({d.outlet for d in index.documents.values() if d.outlet}))
+        return overview_html(index.documents, self.service.settings.page_articles), examples, rows, ids, outlets
 
     # -- adding and deleting articles ----------------------------------------------------------------------------
 
@@ -176,12 +188,19 @@ def build_ui(service: QAService) -> gr.Blocks:
                                           submit_btn="보내기")
                     examples = gr.Dataset(components=[question], samples=[], label="예시 질문 (누르면 바로 물어봅니다)",
                                           elem_id="qa-examples")
+                    with gr.Accordion("검색 범위 (선택)", open=False, elem_id="qa-scope"):
+                        with gr.Row():
+                            outlets = gr.Dropdown(label="언론사", multiselect=True, choices=[], elem_id="qa-outlets")
+                            published_from = gr.Textbox(label="발행일부터", placeholder="2021-01-01",
+                                                        elem_id="qa-from")
+                            published_to = gr.Textbox(label="발행일까지", placeholder="2021-12-31", elem_id="qa-to")
                 with gr.Column(scale=2, elem_id="qa-sources-column"):
                     sources = gr.HTML(PANEL_EMPTY, elem_id="qa-sources")
+            scope = [outlets, published_from, published_to]
             question.submit(page.pose, [question, chat], [question, chat, pending], queue=False, **quiet).then(
-                page.answer, [pending, chat], [chat, sources], concurrency_limit=4, **quiet)
+                page.answer, [pending, chat, *scope], [chat, sources], concurrency_limit=4, **quiet)
             examples.click(page.pick, [examples, chat], [question, chat, pending], queue=False, **quiet).then(
-                page.answer, [pending, chat], [chat, sources], concurrency_limit=4, **quiet)
+                page.answer, [pending, chat, *scope], [chat, sources], concurrency_limit=4, **quiet)
             chat.clear(lambda: PANEL_EMPTY, None, sources, queue=False, **quiet)
         with gr.Tab("기사 추가·목록", elem_id="qa-articles-tab"):
             with gr.Row():
@@ -206,7 +225,7 @@ def build_ui(service: QAService) -> gr.Blocks:
                         with gr.Row():
                             yes = gr.Button("삭제", variant="stop", elem_id="qa-delete-yes")
                             no = gr.Button("취소", elem_id="qa-delete-no")
-        listing = [overview, examples, table, doc_ids]
+        listing = [overview, examples, table, doc_ids, outlets]
         add.click(page.add, [title, body, outlet, author, published, upload], [status, title, body],
                   concurrency_limit=1, **quiet).then(page.refresh, None, listing, **quiet)
         table.select(page.choose, [doc_ids], [selected, chosen, remove], queue=False, **quiet)

@@ -1,0 +1,72 @@
+"""Which articles a question may be answered from: outlets, a publication date range, article ids.
+
+A filter restricts retrieval before ranking (the dense and lexical searches only see the allowed chunks), so a
+filtered question still finds its passage among 100k chunks instead of losing it to a cut-off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from qa.schema import Document
+
+
+class FilterError(ValueError):
+    """A filter naming something the index does not have (an outlet, an article id)."""
+
+
+class Filters(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    outlet: list[str] | None = Field(default=None, description="이 언론사들의 기사만 (예: [\"시사위크\"])")
+    published_from: date | None = Field(default=None, description="이 날짜 이후 발행 (YYYY-MM-DD, 그날 포함)")
+    published_to: date | None = Field(default=None, description="이 날짜 이전 발행 (YYYY-MM-DD, 그날 포함)")
+    doc_ids: list[str] | None = Field(default=None, description="이 기사 id들만")
+
+    @model_validator(mode="after")
+    def _ordered_range(self) -> "Filters":
+        if self.published_from and self.published_to and self.published_from > self.published_to:
+            raise ValueError(f"published_from({self.published_from})이 published_to({self.published_to})보다 늦습니다")
+        return self
+
+    @property
+    def empty(self) -> bool:
+        return not (self.outlet or self.published_from or self.published_to or self.doc_ids)
+
+    def key(self) -> tuple:
+        """What changes the answer, hashable (the answer cache files answers under it)."""
+        return (tuple(sorted(set(self.outlet or ()))), self.published_from, self.published_to,
+                tuple(sorted(set(self.doc_ids or ()))))
+
+    def documents(self, documents: Iterable[Document]) -> set[str]:
+        """Ids of the allowed articles. An outlet or id the index does not have is an error, not an empty result:
+        a typo in a filter should say so rather than answer "not found"."""
+        docs = list(documents)
+        if self.outlet:
+            unknown = sorted(set(self.outlet) - {d.outlet for d in docs if d.outlet})
+            if unknown:
+                known = ", ".join(sorted({d.outlet for d in docs if d.outlet})) or "없음"
+                raise FilterError(f"색인에 없는 언론사입니다: {', '.join(unknown)} (있는 언론사: {known})")
+        if self.doc_ids:
+            unknown = sorted(set(self.doc_ids) - {d.doc_id for d in docs})
+            if unknown:
+                raise FilterError(f"색인에 없는 기사 id입니다: {', '.join(unknown)}")
+        return {d.doc_id for d in docs if self._allows(d)}
+
+    def _allows(self, doc: Document) -> bool:
+        if self.outlet and doc.outlet not in self.outlet:
+            return False
+        if self.doc_ids and doc.doc_id not in self.doc_ids:
+            return False
+        if self.published_from or self.published_to:
+            if not doc.published:
+                return False  # undated: cannot be shown to fall inside the range
+            published = date.fromisoformat(doc.published[:10])
+            if self.published_from and published < self.published_from:
+                return False
+            if self.published_to and published > self.published_to:
+                return False
+        return True

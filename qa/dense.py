@@ -10,6 +10,7 @@ from pathlib import Path
 
 import faiss
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 
 SELECTIVE = 4  # a filter keeping under a quarter of an HNSW index's rows is searched exactly
@@ -21,6 +22,7 @@ class DenseIndex:
 
     def __init__(self, index: faiss.Index) -> None:
         self.index = index
+        self._blas = ThreadpoolController()
 
     @classmethod
     def empty(cls, dim: int) -> "DenseIndex":
@@ -89,7 +91,11 @@ class DenseIndex:
                 return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
             if not self.approximate or len(within) * SELECTIVE < len(self):
                 return self._exact_within(query[0], k, within)
-            selector = faiss.IDSelectorBatch(np.ascontiguousarray(within, dtype=np.int64))  # alive during the search
+            # A bitmap (one bit per row) is built in microseconds; a batch selector hashes every id (6 ms at 50k).
+            allowed = np.zeros(len(self), dtype=bool)
+            allowed[within] = True
+            bitmap = np.packbits(allowed, bitorder="little")  # faiss reads bit i & 7 of byte i >> 3
+            selector = faiss.IDSelectorBitmap(len(self), faiss.swig_ptr(bitmap))  # both alive during the search
             params = faiss.SearchParametersHNSW()
             params.sel = selector
             params.efSearch = max(self.index.hnsw.efSearch, k)
@@ -99,8 +105,11 @@ class DenseIndex:
 
     def _exact_within(self, query: np.ndarray, k: int, within: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         matrix = self.matrix()
-        scores = np.concatenate([matrix[within[i : i + EXACT_BLOCK]] @ query
-                                 for i in range(0, len(within), EXACT_BLOCK)])
+        # On one BLAS thread: OpenBLAS's threads keep spinning after a large product and slowed the next question's
+        # encode by half (measured: filtered /ask 1.5 x unfiltered with them, 1.0 x without).
+        with self._blas.limit(limits=1, user_api="blas"):
+            scores = np.concatenate([matrix[within[i : i + EXACT_BLOCK]] @ query
+                                     for i in range(0, len(within), EXACT_BLOCK)])
         best = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
         best = best[np.argsort(-scores[best], kind="stable")]
         return within[best].astype(np.int64), scores[best].astype(np.float32)

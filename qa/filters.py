@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -36,8 +37,9 @@ class Filters(BaseModel):
     def empty(self) -> bool:
         return not (self.outlet or self.published_from or self.published_to or self.doc_ids)
 
+    @cached_property
     def key(self) -> tuple:
-        """What changes the answer, hashable (the answer cache files answers under it)."""
+        """What changes the answer, hashable (the answer cache files answers under it); computed once."""
         return (tuple(sorted(set(self.outlet or ()))), self.published_from, self.published_to,
                 tuple(sorted(set(self.doc_ids or ()))))
 

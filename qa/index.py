@@ -337,7 +337,7 @@ class CorpusIndex:
     def rows_allowed(self, filters: Filters) -> np.ndarray:
         """The chunk rows ``filters`` allow, remembered per filter: a reader asks many questions in one scope, and
         an index never changes (an add or delete makes a new one)."""
-        key = filters.key()
+        key = filters.key
         rows = self._allowed.get(key)
         if rows is None:
             rows = self.rows_of(filters.documents(self.documents.values()))

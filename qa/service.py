@@ -196,7 +196,7 @@ class QAService:
         index = self.index
         filters = filters if filters is not None and not filters.empty else None
         # An add or delete makes a new revision: earlier answers are not reused.
-        key = (text, top_k, filters.key() if filters else None, revision)
+        key = (text, top_k, filters.key if filters else None, revision)
         cached = self.answer_cache.get(key)
         if cached is not None:
             return cached

@@ -32,3 +32,24 @@ def test_with_added_copies_and_leaves_the_original_for_its_readers():
     grown = original.with_added(extra)
     assert len(original) == 100 and len(grown) == 105 and grown.approximate
     assert grown.search(extra[3], 1)[0][0] == 103
+
+
+def test_a_filtered_search_returns_only_allowed_rows_and_finds_their_nearest():
+    """Narrow filters are searched exactly; wide ones walk the HNSW graph with a bitmap of allowed rows."""
+    rng = np.random.default_rng(1)
+    vectors = _unit(3_000)
+    dense = DenseIndex.from_vectors(vectors, 32, exact_max=100)
+    assert dense.approximate
+    for share in (0.05, 0.6):
+        within = np.sort(rng.choice(len(vectors), int(len(vectors) * share), replace=False))
+        agree = 0
+        for query in vectors[:50] + rng.normal(scale=0.1, size=(50, 32)).astype(np.float32):
+            rows, scores = dense.search(query, 10, within=within)
+            assert len(rows) == 10 and set(rows.tolist()) <= set(within.tolist())
+            assert np.all(np.diff(scores) <= 1e-6)  # best first
+            truth = within[np.argmax(vectors[within] @ query)]
+            agree += rows[0] == truth
+        assert agree >= (50 if share < 0.25 else 45)  # exact below a quarter; the graph nearly always
+    rows, _ = dense.search(vectors[0], 10, within=np.array([5, 7], dtype=np.int64))
+    assert sorted(rows.tolist()) == [5, 7]
+    assert len(dense.search(vectors[0], 10, within=np.zeros(0, dtype=np.int64))[0]) == 0

@@ -29,7 +29,7 @@ def test_each_filter_keeps_the_articles_it_names():
     assert Filters(published_to="2021-03-15").documents(DOCS) == {"a"}  # the day itself counts
     assert Filters(outlet=["뷰어스"], doc_ids=["b", "c"], published_to="2021-12-31").documents(DOCS) == {"b"}
     assert Filters().empty and not Filters(doc_ids=["a"]).empty
-    assert Filters(outlet=["뷰어스", "시사위크"]).key() == Filters(outlet=["시사위크", "뷰어스"]).key()
+    assert Filters(outlet=["뷰어스", "시사위크"]).key == Filters(outlet=["시사위크", "뷰어스"]).key
 
 
 def test_bad_filters_say_what_is_wrong():

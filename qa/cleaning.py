@@ -88,6 +88,11 @@ def korean_date(iso: str) -> str:
     return f"{text} {time}" if time else text
 
 
+def korean_day(published: str | None) -> str | None:
+    """The day of an ISO date or date-time as readers write it (``2021년 6월 30일``), None when undated."""
+    return korean_date(published.partition("T")[0]) if published else None
+
+
 def _normalise_line(line: str) -> str:
     line = line.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
     return re.sub(r"[ \t\u3000]+", " ", line).strip()

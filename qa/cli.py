@@ -10,8 +10,6 @@ import sys
 from pathlib import Path
 from typing import get_args
 
-from pydantic import ValidationError
-
 from qa.filters import FilterError, Filters
 from qa.index import IndexLoadError
 from qa.reading import ReadError
@@ -103,19 +101,10 @@ def _print_answer(answer) -> None:
             print(f"  - {p.title}: {p.text.replace(chr(10), ' ')[:120]}…")
 
 
-def _filters(args: argparse.Namespace) -> Filters | None:
-    """``--outlet``, ``--from``, ``--to``, ``--doc`` as one filter (None when none is given)."""
-    try:
-        filters = Filters(outlet=args.outlet, published_from=args.published_from, published_to=args.published_to,
-                          doc_ids=args.doc)
-    except ValidationError as exc:
-        raise FilterError("; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())) from None
-    return None if filters.empty else filters
-
-
 def cmd_ask(args: argparse.Namespace) -> int:
     service = QAService(_settings(args))
-    filters = _filters(args)
+    filters = Filters.from_fields(outlet=args.outlet, published_from=args.published_from,
+                                  published_to=args.published_to, doc_ids=args.doc)
     if args.question != "-":
         answer = service.ask(args.question, top_k=args.top_k, filters=filters)
         if args.json:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from qa import lexicon
 from qa.chunking import header_lines
-from qa.cleaning import korean_date
+from qa.cleaning import korean_day
 from qa.contract import Answer, Citation, Passage
 from qa.korean import KoreanAnalyzer, Morpheme
 from qa.question import AnswerType, Question
@@ -38,7 +38,7 @@ def help_answer(question: str, documents: list[Document]) -> Answer:
 
 def _describe(doc: Document) -> str:
     """〈title〉(outlet · date), as the help answer lists an article."""
-    meta = [x for x in (doc.outlet, korean_date(doc.published.partition("T")[0]) if doc.published else None) if x]
+    meta = [x for x in (doc.outlet, korean_day(doc.published)) if x]
     return f"〈{doc.title}〉" + (f"({' · '.join(meta)})" if meta else "")
 
 
@@ -131,7 +131,7 @@ def metadata_answer(question: Question, hits: list[Hit]) -> Answer:
     value = {
         AnswerType.AUTHOR: f"{doc.author} 기자" if doc.author else None,
         AnswerType.OUTLET: doc.outlet,
-        AnswerType.PUBLISHED: korean_date(doc.published.split("T")[0]) if doc.published else None,
+        AnswerType.PUBLISHED: korean_day(doc.published),
         AnswerType.TITLE: doc.title,
     }[question.type]
     line = lines[0] if question.type == AnswerType.TITLE else (lines[1] if len(lines) > 1 else None)

@@ -80,15 +80,12 @@ class DenseIndex:
         (an HNSW walk that may only stop at a few allowed nodes loses recall, and exact search over them is cheap).
         """
         query = query.reshape(1, -1).astype(np.float32)
+        k = min(k, len(self) if within is None else len(within))
+        if k <= 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         if within is None:
-            k = min(k, len(self))
-            if k <= 0:
-                return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
             scores, rows = self.index.search(query, k)
         else:
-            k = min(k, len(within))
-            if k <= 0:
-                return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
             if not self.approximate or len(within) * SELECTIVE < len(self):
                 return self._exact_within(query[0], k, within)
             # A bitmap (one bit per row) is built in microseconds; a batch selector hashes every id (6 ms at 50k).

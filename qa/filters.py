@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import date
 from functools import cached_property
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from qa.schema import Document
 
@@ -42,6 +42,18 @@ class Filters(BaseModel):
         """What changes the answer, hashable (the answer cache files answers under it); computed once."""
         return (tuple(sorted(set(self.outlet or ()))), self.published_from, self.published_to,
                 tuple(sorted(set(self.doc_ids or ()))))
+
+    @classmethod
+    def from_fields(cls, **fields: object) -> "Filters | None":
+        """A filter from loose fields (CLI flags, the page's controls): blank values mean no constraint, a bad
+        one is a ``FilterError`` that says why, and no constraint at all is None."""
+        cleaned = {k: v.strip() if isinstance(v, str) else v for k, v in fields.items()}
+        try:
+            filters = cls(**{k: v for k, v in cleaned.items() if v not in (None, "", [])})
+        except ValidationError as exc:
+            reasons = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
+            raise FilterError(f"검색 범위를 읽을 수 없습니다 (날짜는 2021-06-30처럼): {reasons}") from None
+        return None if filters.empty else filters
 
     def documents(self, documents: Iterable[Document]) -> set[str]:
         """Ids of the allowed articles. An outlet or id the index does not have is an error, not an empty result:

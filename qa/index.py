@@ -15,7 +15,6 @@ import shutil
 import sys
 import tempfile
 import time
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -168,7 +167,6 @@ class CorpusIndex:
     lexical: LexicalIndex
     manifest: Manifest
     _chunk_rows: dict[str, int] | None = field(default=None, repr=False)
-    _doc_chunks: Counter | None = field(default=None, repr=False)
     _content_keys: dict[str, str] | None = field(default=None, repr=False)
     _sentence_starts: np.ndarray | None = field(default=None, repr=False)
     _doc_spans: dict[str, tuple[int, int]] | None = field(default=None, repr=False)
@@ -323,15 +321,20 @@ class CorpusIndex:
             self._content_keys = {content_key(d): d.doc_id for d in self.documents.values()}
         return self._content_keys.get(content_key(doc))
 
-    def rows_of(self, doc_ids: set[str]) -> np.ndarray:
-        """The chunk rows of the given documents, ascending (a document's chunks are consecutive rows)."""
+    def _spans(self) -> dict[str, tuple[int, int]]:
+        """Each document's chunk rows as ``(first, end)``: a document's chunks are consecutive rows."""
         if self._doc_spans is None:
             spans: dict[str, tuple[int, int]] = {}
             for row, chunk in enumerate(self.chunks):
                 first, _ = spans.get(chunk.doc_id, (row, row))
                 spans[chunk.doc_id] = (first, row + 1)
             self._doc_spans = spans
-        ranges = sorted(self._doc_spans[d] for d in doc_ids if d in self._doc_spans)
+        return self._doc_spans
+
+    def rows_of(self, doc_ids: set[str]) -> np.ndarray:
+        """The chunk rows of the given documents, ascending."""
+        spans = self._spans()
+        ranges = sorted(spans[d] for d in doc_ids if d in spans)
         return np.concatenate([np.arange(a, b) for a, b in ranges]) if ranges else np.zeros(0, dtype=np.int64)
 
     def rows_allowed(self, filters: Filters) -> np.ndarray:
@@ -345,9 +348,8 @@ class CorpusIndex:
         return rows
 
     def chunk_count(self, doc_id: str) -> int:
-        if self._doc_chunks is None:
-            self._doc_chunks = Counter(chunk.doc_id for chunk in self.chunks)
-        return self._doc_chunks.get(doc_id, 0)
+        first, end = self._spans().get(doc_id, (0, 0))
+        return end - first
 
     def save(self, folder: Path) -> None:
         """Write a new generation folder, flush it, then switch ``CURRENT`` to it with one atomic rename.

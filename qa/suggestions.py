@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from qa.cleaning import korean_date
+from qa.cleaning import korean_day
 from qa.contract import Answer
 from qa.schema import Document
 
@@ -28,7 +28,7 @@ class Example:
 
 def _field_value(doc: Document, field: str) -> str | None:
     if field == "published":
-        return korean_date(doc.published.partition("T")[0]) if doc.published else None
+        return korean_day(doc.published)  # as the answer says it
     return getattr(doc, field)
 
 

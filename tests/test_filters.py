@@ -88,3 +88,12 @@ def test_filters_find_the_passage_in_a_large_graph_index(service):
             assert {h.document.doc_id for h in large.search(question, 5, mode, filters)} <= allowed
     answer = large.ask(question, filters=Filters(doc_ids=[copy]))
     assert answer.answerable and answer.citations[0].doc_id == copy and "80%" in answer.short_answer
+
+
+def test_loose_fields_from_the_cli_or_the_page_make_a_filter_or_say_why_not():
+    assert Filters.from_fields(outlet=None, published_from="  ", published_to="", doc_ids=[]) is None
+    assert Filters.from_fields(outlet=["뷰어스"], published_from=" 2021-06-01 ").published_from == date(2021, 6, 1)
+    with pytest.raises(FilterError, match="검색 범위를 읽을 수 없습니다.*늦습니다"):
+        Filters.from_fields(published_from="2021-07-01", published_to="2021-06-01")
+    with pytest.raises(FilterError, match="검색 범위를 읽을 수 없습니다"):
+        Filters.from_fields(published_from="어제")

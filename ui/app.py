@@ -12,7 +12,6 @@ from html import escape
 from pathlib import Path
 
 import gradio as gr
-from pydantic import ValidationError
 
 from qa.api_models import EXAMPLE_QUESTION, EXAMPLES
 from qa.contract import Answer
@@ -67,13 +66,8 @@ class ChatPage:
             return gr.skip(), gr.skip()
         history = history[:-1]
         try:
-            filters = Filters(outlet=outlets or None, published_from=(published_from or "").strip() or None,
-                              published_to=(published_to or "").strip() or None)
+            filters = Filters.from_fields(outlet=outlets, published_from=published_from, published_to=published_to)
             answer = self.service.ask(question, filters=filters)
-        except ValidationError as exc:
-            reasons = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
-            message = f"검색 범위를 읽을 수 없습니다 (날짜는 2021-06-30처럼): {reasons}"
-            return [*history, {"role": "assistant", "content": escape(message)}], panel("")
         except (QuestionError, FilterError) as exc:
             return [*history, {"role": "assistant", "content": escape(str(exc))}], panel("")
         except Exception:  # a failing request must leave a message, not a frozen page

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from qa.cleaning import korean_date
+from qa.cleaning import korean_day
 from qa.schema import Document
 
 TABLE_COLUMNS = ["제목", "언론사", "기자", "날짜", "문단 수"]
@@ -18,7 +18,7 @@ def newest_first(documents: dict[str, Document]) -> list[Document]:
 
 
 def readable_date(doc: Document) -> str:
-    return korean_date(doc.published.partition("T")[0]) if doc.published else ""
+    return korean_day(doc.published) or ""
 
 
 def overview_html(documents: dict[str, Document], shown: int) -> str:

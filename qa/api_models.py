@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from qa.contract import Answer
 from qa.filters import Filters
+from qa.query import Query, Turn
 from qa.schema import DOC_ID_PATTERN, Chunk, Document
-from qa.settings import MAX_QUESTION_CHARS
+from qa.settings import MAX_ANSWER_CHARS, MAX_HISTORY_TURNS, MAX_QUESTION_CHARS
 
 NOT_BLANK = r"\S"  # at least one non-space character
 
@@ -17,6 +19,31 @@ EXAMPLES = json.loads(Path(__file__).with_name("examples.json").read_text(encodi
 EXAMPLE_QUESTIONS = [candidate["question"] for candidate in EXAMPLES["candidates"]]
 EXAMPLE_QUESTION = EXAMPLE_QUESTIONS[0]
 EXAMPLE_DOC = EXAMPLES["document"]
+
+
+MAX_HISTORY_CHARS = MAX_HISTORY_TURNS * (MAX_QUESTION_CHARS + MAX_ANSWER_CHARS)  # the whole history, as JSON
+
+
+class HistoryTurn(BaseModel):
+    """An earlier turn as the client saw it: the answer's text as returned, or the whole answer object."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    question: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS, pattern=NOT_BLANK, description="앞서 한 질문")
+    answer: str | Answer | None = Field(default=None, description="그 답 (받은 답 텍스트 또는 답 객체 전체)")
+
+    @field_validator("answer")
+    @classmethod
+    def _bounded(cls, value: str | Answer | None) -> str | Answer | None:
+        text = value.answer if isinstance(value, Answer) else value
+        if text is not None and len(text) > MAX_ANSWER_CHARS:
+            raise ValueError(f"답이 너무 깁니다 (최대 {MAX_ANSWER_CHARS:,}자)")
+        return value
+
+    def turn(self) -> Turn:
+        if isinstance(self.answer, Answer):
+            return Turn(self.question, self.answer.answer, self.answer.short_answer, self.answer.answerable)
+        return Turn.of_text(self.question, self.answer)
 
 
 class AskRequest(BaseModel):
@@ -27,12 +54,30 @@ class AskRequest(BaseModel):
             {"question": EXAMPLE_QUESTIONS[-1], "top_k": 3},
             {"question": "카카오와 SK텔레콤의 지분 교환 규모는?",
              "filters": {"outlet": ["뷰어스"], "published_from": "2021-06-01", "published_to": "2021-06-30"}},
+            {"question": "그건 언제 한 거야?",
+             "history": [{"question": "카카오랑 SKT가 지분 바꾼 게 얼마짜리야?",
+                          "answer": "3,000억원입니다. 카카오와 SK텔레콤은 지난 2019년 3,000억원 규모의 지분을 교환했다. [1]"}]},
         ]},
     )
 
     question: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS, pattern=NOT_BLANK, description="한국어 질문 (1–1,000자)")
     top_k: int | None = Field(default=None, ge=1, le=20, description="읽을 문단 수 (기본 5)")
     filters: Filters | None = Field(default=None, description="이 기사들에서만 찾기: 언론사, 발행일 범위, 기사 id")
+    history: list[HistoryTurn] | None = Field(
+        default=None, max_length=MAX_HISTORY_TURNS,
+        description=f"앞선 대화 (오래된 것부터, 최대 {MAX_HISTORY_TURNS}턴): 후속 질문(그건 언제야?, 그럼 네이버는?)을 이어서 이해합니다")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _history_size(cls, data: object) -> object:
+        """A bound on the whole history, whatever shape its answer objects take."""
+        history = data.get("history") if isinstance(data, dict) else None
+        if isinstance(history, list) and len(json.dumps(history, ensure_ascii=False, default=str)) > MAX_HISTORY_CHARS:
+            raise ValueError(f"history가 너무 깁니다 (최대 {MAX_HISTORY_CHARS:,}자)")
+        return data
+
+    def query(self) -> Query:
+        return Query(self.question, tuple(t.turn() for t in self.history or ()), self.filters, self.top_k)
 
     @field_validator("top_k", mode="before")
     @classmethod

@@ -12,6 +12,7 @@ from typing import get_args
 
 from qa.filters import FilterError, Filters
 from qa.index import IndexLoadError
+from qa.query import Query, Turn
 from qa.reading import ReadError
 from qa.service import IndexReport, QAService, QuestionError, recorded_corpus
 from qa.settings import RuntimeName, Settings
@@ -88,6 +89,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def _print_answer(answer) -> None:
+    if answer.resolved_question:
+        print(f"(이해한 질문: {answer.resolved_question})")
     print(answer.answer)
     if answer.citations:
         print()
@@ -105,6 +108,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
     service = QAService(_settings(args))
     filters = Filters.from_fields(outlet=args.outlet, published_from=args.published_from,
                                   published_to=args.published_to, doc_ids=args.doc)
+    if args.chat:
+        return _chat(service, args, filters)
+    if args.question is None:
+        _err("질문을 주세요 (또는 - 로 표준 입력에서 한 줄에 하나씩, --chat 으로 대화).")
+        return EXIT_USAGE
     if args.question != "-":
         answer = service.ask(args.question, top_k=args.top_k, filters=filters)
         if args.json:
@@ -124,6 +132,49 @@ def cmd_ask(args: argparse.Namespace) -> int:
             out = json.dumps({"question": question, "error": str(exc)}, ensure_ascii=False) if args.json else f"qa: {exc}"
         print(out, flush=True)
     return 1 if failed else 0
+
+
+CHAT_RESET = ("/새로", "/reset")
+CHAT_QUIT = ("/끝", "/quit", "/exit")
+
+
+def _chat(service: QAService, args: argparse.Namespace, filters: Filters | None) -> int:
+    """A conversation in the terminal: each question is asked with the turns before it, so follow-ups work."""
+    interactive = sys.stdin.isatty()
+    if interactive:
+        print(f"대화 모드: 앞의 질문을 이어서 물어볼 수 있습니다 (그건 언제야?, 그럼 네이버는?). "
+              f"{CHAT_RESET[0]}: 새 대화, {CHAT_QUIT[0]} 또는 Ctrl-D: 끝", file=sys.stderr)
+    history: list[Turn] = []
+    pending = [args.question] if args.question and args.question != "-" else []
+    while True:
+        if pending:
+            question = pending.pop()
+        else:
+            try:
+                question = input("질문> " if interactive else "")
+            except EOFError:
+                return 0
+        question = question.strip()
+        if not question:
+            continue
+        if question in CHAT_QUIT:
+            return 0
+        if question in CHAT_RESET:
+            history.clear()
+            print("(새 대화)", flush=True)
+            continue
+        try:
+            answer = service.ask(Query(question, tuple(history), filters, args.top_k))
+        except QuestionError as exc:
+            print(f"qa: {exc}", flush=True)
+            continue
+        history = [*history, Turn(question, answer.answer, answer.short_answer, answer.answerable)]
+        history = history[-service.settings.followup_turns :]
+        if args.json:
+            print(answer.model_dump_json(), flush=True)
+        else:
+            _print_answer(answer)
+            print(flush=True)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -163,7 +214,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     print("\n".join(report.lines()))
     if args.failures:
         for failure in report.failures:
-            print(f"  ✗ [{failure['kind']}] {failure['question']} → expected {failure['expected']}, "
+            understood = f" (= {failure['resolved']})" if failure.get("resolved") else ""
+            print(f"  ✗ [{failure['kind']}] {failure['question']}{understood} → expected {failure['expected']}, "
                   f"got: {failure['short'] or failure['got']}")
     return 0
 
@@ -226,7 +278,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ask", help="answer a question with citations (use - to read questions from stdin)")
     common(p)
-    p.add_argument("question", help='the question, or "-" for one question per line on standard input')
+    p.add_argument("question", nargs="?",
+                   help='the question, or "-" for one question per line on standard input')
+    p.add_argument("--chat", action="store_true",
+                   help="a conversation: questions from the terminal (or stdin), each with the turns before it")
     p.add_argument("--top-k", type=int, default=None, help="passages to read (default 5)")
     p.add_argument("--json", action="store_true", help="print the answer contract as JSON (JSON lines with -)")
     p.add_argument("--outlet", action="append", help="only articles from this outlet (repeatable)")

@@ -30,6 +30,8 @@ class Passage(BaseModel):
 
 class Answer(BaseModel):
     question: str
+    resolved_question: str | None = Field(
+        default=None, description="the question as understood from the conversation, when it differs (follow-ups)")
     answerable: bool
     answer: str = Field(description="display text with [n] citation markers")
     short_answer: str | None = Field(description="the answer span alone (e.g. 3,000억원), when the type allows")

@@ -2,7 +2,9 @@
 
 A record: ``question``; ``answers`` (alternative short answers, [] when the articles do not answer); optional
 ``items`` (every item a list answer needs), ``polarity`` ("yes"/"no"), ``evidence`` (a piece of the supporting
-sentence), ``doc_id`` and ``kind``.
+sentence), ``doc_id``, ``kind`` and ``filters`` (the search scope it is asked with). A dialogue is a record with
+``turns``, each such a record: every turn is asked with the turns before it and the answers the service gave them,
+as the chat page does.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qa.contract import Answer
+from qa.filters import Filters
+from qa.query import Query, Turn
 from qa.metrics import Expected, contains, first_citation_holds, first_rank, honest_hit, short_right
 
 
@@ -25,6 +29,8 @@ class DevQuestion:
     evidence: str | None = None
     doc_id: str | None = None
     kind: str = ""
+    filters: Filters | None = None
+    dialogue: str | None = None  # the dialogue this is a turn of; its earlier turns come right before it
 
     @property
     def expected(self) -> Expected:
@@ -43,22 +49,34 @@ class DevQuestion:
         return any(contains(text, a) for a in self.answers + self.items)
 
 
+def _question(record: dict, dialogue: str | None = None) -> DevQuestion:
+    filters = record.get("filters")
+    return DevQuestion(
+        question=record["question"],
+        answers=list(record.get("answers") or []),
+        items=list(record.get("items") or []),
+        polarity=record.get("polarity"),
+        evidence=record.get("evidence"),
+        doc_id=record.get("doc_id"),
+        kind=record.get("kind", ""),
+        filters=Filters.model_validate(filters) if filters else None,
+        dialogue=dialogue,
+    )
+
+
 def load_questions(path: Path) -> list[DevQuestion]:
+    """Questions and dialogues (flattened to their turns, in order)."""
     out = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
-            out.append(DevQuestion(
-                question=record["question"],
-                answers=list(record.get("answers") or []),
-                items=list(record.get("items") or []),
-                polarity=record.get("polarity"),
-                evidence=record.get("evidence"),
-                doc_id=record.get("doc_id"),
-                kind=record.get("kind", ""),
-            ))
+            if "turns" in record:
+                dialogue = str(record.get("id") or f"{path.name}:{number}")
+                out.extend(_question(turn, dialogue) for turn in record["turns"])
+            else:
+                out.append(_question(record))
         except (ValueError, KeyError, TypeError) as exc:
             raise ValueError(f"{path}:{number}: not a question record ({exc})") from None
     return out
@@ -114,8 +132,13 @@ def evaluate(service, questions: list[DevQuestion], k: int = 5) -> EvalReport:
     at_k = at_1 = evidence = hits = lenient = refused = accepted = short_total = short_right_n = 0
     kinds: dict[str, list[bool]] = defaultdict(list)
     failures = []
-    for q in questions:
-        reading, result = service.read_and_answer(q.question, top_k=k)
+    history: list[Turn] = []
+    for at, q in enumerate(questions):
+        if q.dialogue is None or at == 0 or questions[at - 1].dialogue != q.dialogue:
+            history = []
+        query = Query(q.question, tuple(history), q.filters, k)
+        reading, result = service.read_and_answer(query)
+        history.append(Turn(q.question, result.answer, result.short_answer, result.answerable))
         hit = honest_hit(result, q.expected, reading.question.wants_span)
         kinds[q.kind or "-"].append(hit)
         if q.answerable:
@@ -134,7 +157,8 @@ def evaluate(service, questions: list[DevQuestion], k: int = 5) -> EvalReport:
         if not hit:
             expected = q.answers or q.items or q.polarity or "(abstain)"
             failures.append({"question": q.question, "kind": q.kind, "expected": expected,
-                             "got": result.answer[:160], "short": result.short_answer})
+                             "got": result.answer[:160], "short": result.short_answer,
+                             "resolved": result.resolved_question})
     n_a, n_u = len(answerable) or 1, len(unanswerable) or 1
     return EvalReport(
         questions=len(questions), answerable=len(answerable), unanswerable=len(unanswerable), k=k,

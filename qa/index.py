@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -346,6 +347,11 @@ class CorpusIndex:
             rows = self.rows_of(filters.documents(self.documents.values()))
             self._allowed.put(key, rows)
         return rows
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """The outlets and reporters of the indexed articles: names a follow-up may bring ("뷰어스는?")."""
+        return frozenset(n for d in self.documents.values() for n in (d.outlet, d.author) if n)
 
     def chunk_count(self, doc_id: str) -> int:
         first, end = self._spans().get(doc_id, (0, 0))

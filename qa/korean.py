@@ -215,6 +215,11 @@ class KoreanAnalyzer:
         """Each morpheme with offsets into ``text`` as given (for answer spans)."""
         return [Morpheme(t.form, t.tag, t.start, t.end) for t in self._tokenize(text)]
 
+    def join(self, morphemes: list[tuple[str, str]]) -> str:
+        """Morphemes back into a word, with the particle's allomorph chosen (쿠팡+가 → 쿠팡이, 카카오+과 → 카카오와)."""
+        with self._lock:
+            return self._kiwi.join(morphemes)
+
     def terms(self, text: str) -> list[str]:
         """Search terms: content morphemes (predicates as ``stem+다``), number+unit tokens and noun compounds.
 

@@ -25,6 +25,19 @@ QUESTION_FILLER = frozenset(
      "설명", "대해", "관련", "때", "기사", "뭘로", "각각", "모두", "전부", "가지", "경우", "무엇", "이름", "곳", "수"}
 )
 
+# Words that point back in a conversation (Kiwi's forms): "그건 언제야?" refers to what was just asked about (or to
+# the thing it answered), "거기는?" to a company or place named before, "걔네" / "양사" / "두 회사" to several.
+EVENT_ANAPHORS = frozenset({"그거", "그것", "이거", "이것", "저거", "저것", "그때", "이때"})
+PERSON_ANAPHORS = frozenset({"걔", "쟤", "그녀", "그분", "이분", "그"})
+PLACE_ANAPHORS = frozenset({"거기", "여기", "저기", "그곳", "이곳", "그쪽", "이쪽"})
+GROUP_ANAPHORS = frozenset({"그들", "이들", "둘", "양사", "양측"})
+GROUP_SUFFIXES = frozenset({"네", "들"})  # 걔 + 네, 그 + 들
+DEMONSTRATIVES = frozenset({"그", "이", "저", "해당", "그런", "이런"})  # determiners: "그 회사", "해당 기사"
+PAIR_DETERMINERS = frozenset({"양", "두"})  # "양사", "두 회사"
+AMONG = frozenset({"중", "가운데"})  # "그중에", "그 가운데": among what was just said
+# Light predicates that leave their object to the conversation: "네이버는 누구랑 했어?".
+PRO_VERBS = frozenset({"하다", "되다", "그렇다", "그러다", "이렇다", "이러다"})
+
 # Verbs of asking, before 줘/주세요: "…알려줘", "설명해 주세요".
 REQUEST_VERBS = ("알려", "말해", "설명해", "보여", "찾아", "가르쳐", "정리해")
 

@@ -86,7 +86,7 @@ class Question:
         return self.type in SPAN_TYPES
 
 
-def _is_wh(morpheme: Morpheme) -> bool:
+def is_interrogative(morpheme: Morpheme) -> bool:
     form = morpheme.form
     return form in lexicon.INTERROGATIVES or (
         morpheme.tag in ("NNG", "NP", "MAG", "MM", "NR") and form.startswith(lexicon.INTERROGATIVE_PREFIXES)
@@ -155,7 +155,7 @@ _REQUEST_RE = re.compile(rf"({_words(lexicon.REQUEST_VERBS)})\s*(줘|주세요|�
 
 def _topic_head(morphemes: list[Morpheme], at: int) -> tuple[int, int] | None:
     """The noun run ending just before ``morphemes[at]`` (a particle), as (start, end) morpheme indices."""
-    if at <= 0 or not morphemes[at - 1].tag.startswith(_NOMINAL_TAGS) or _is_wh(morphemes[at - 1]):
+    if at <= 0 or not morphemes[at - 1].tag.startswith(_NOMINAL_TAGS) or is_interrogative(morphemes[at - 1]):
         return None
     start = at - 1
     while start > 0 and morphemes[start - 1].tag.startswith(_NOMINAL_TAGS) \
@@ -180,7 +180,7 @@ def _slot(morphemes: list[Morpheme], text: str) -> _Slot:
     content = [i for i, m in enumerate(morphemes) if m.tag not in ("SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW")]
     if not content:
         return slot
-    wh_at = next((i for i in content if _is_wh(morphemes[i])), None)
+    wh_at = next((i for i in content if is_interrogative(morphemes[i])), None)
     if wh_at is not None:
         wh = morphemes[wh_at]
         slot.wh = wh.form

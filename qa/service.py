@@ -6,7 +6,7 @@ import logging
 import re
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -18,10 +18,12 @@ from qa.corpus_store import added_path, retire_article, save_article
 from qa.durable import failpoint
 from qa.embedder import Embedder
 from qa.filters import Filters
+from qa.followup import FollowUpResolver
 from qa.index import CorpusIndex, IndexLoadError
 from qa.ingest import content_key, corpus_fingerprint, document_id, ingest_folder
 from qa.korean import KoreanAnalyzer, has_content
 from qa.lru import LRUCache
+from qa.query import Query
 from qa.reading import Problem, RawArticle, ReadError, read_bytes
 from qa.retriever import HybridRetriever
 from qa.schema import DOC_ID_PATTERN, Chunk, Document, Hit, Span
@@ -112,6 +114,7 @@ class QAService:
         self.answer_cache: LRUCache[Answer] = LRUCache(self.settings.answer_cache_size)  # per index revision
         self._revision = 0  # counts index swaps, so cached answers never outlive the index they came from
         self.weights = weights or Weights.load(self.settings.weights_path)
+        self.followups = FollowUpResolver(self.analyzer, self.settings.followup_turns)
 
     def use_index(self, index: CorpusIndex) -> None:
         """Serve ``index`` from now on (also for benchmarks that assemble one in memory).
@@ -187,22 +190,43 @@ class QAService:
         retriever = HybridRetriever(index, self.embedder, self.analyzer, self.settings, self._within(index, filters))
         return retriever.search(text, top_k=top_k, mode=mode)
 
-    def ask(self, question: str, top_k: int | None = None, filters: Filters | None = None) -> Answer:
-        """A cited answer, or an explicit refusal when the articles (those ``filters`` allow) do not support one."""
-        text = validate_question(question, self.settings.max_question_chars)
+    def ask(self, query: Query | str, top_k: int | None = None, filters: Filters | None = None) -> Answer:
+        """A cited answer, or an explicit refusal when the articles (those the filters allow) do not support one.
+
+        A plain question (with ``top_k`` and ``filters``) is a query with no history, for the CLI and scripts.
+        """
+        query = self.understand(query, top_k, filters)
         if self._index is None:
             self.ensure_index()
-        revision = self._revision
-        index = self.index
-        filters = filters if filters is not None and not filters.empty else None
         # An add or delete makes a new revision: earlier answers are not reused.
-        key = (text, top_k, filters.key if filters else None, revision)
+        key = query.key(self._revision)
         cached = self.answer_cache.get(key)
         if cached is not None:
             return cached
-        answer = self.answerer(index, filters=filters).answer(text, top_k=top_k)
+        _, answer = self._read(query)
         self.answer_cache.put(key, answer)
         return answer
+
+    def understand(self, query: Query | str, top_k: int | None = None, filters: Filters | None = None) -> Query:
+        """The query checked, with its question resolved against the conversation (a follow-up completed)."""
+        if isinstance(query, str):
+            query = Query(query, filters=filters, top_k=top_k)
+        text = validate_question(query.question, self.settings.max_question_chars)
+        resolved = self.followups.resolve(text, query.history, self.index.names) if query.history else text
+        return replace(query, question=text, resolved=resolved if resolved != text else None)
+
+    def _read(self, query: Query) -> tuple[Reading, Answer]:
+        """Read and answer the query; a completed follow-up the articles do not answer is tried as asked, in case
+        it was a new question after all."""
+        answerer = self.answerer(self.index, filters=query.scoped)
+        reading = answerer.read(query.text, top_k=query.top_k)
+        answer = answerer.decide(reading)
+        if query.resolved and not answer.answerable and self.followups.stands_alone(query.question):
+            alone = answerer.read(query.question, top_k=query.top_k)
+            answered_alone = answerer.decide(alone)
+            if answered_alone.answerable:
+                query, reading, answer = replace(query, resolved=None), alone, answered_alone
+        return reading, answer.model_copy(update={"question": query.question, "resolved_question": query.resolved})
 
     def answerer(
         self, index: CorpusIndex | None = None, weights: Weights | None = None, filters: Filters | None = None
@@ -216,12 +240,9 @@ class QAService:
         """The chunk rows a filter allows (None: no filter); raises ``FilterError`` for unknown outlets or ids."""
         return None if filters is None or filters.empty else index.rows_allowed(filters)
 
-    def read_and_answer(self, question: str, top_k: int | None = None) -> tuple[Reading, Answer]:
+    def read_and_answer(self, query: Query | str, top_k: int | None = None) -> tuple[Reading, Answer]:
         """The pipeline's reading and the answer made from it, uncached (for evaluation)."""
-        text = validate_question(question, self.settings.max_question_chars)
-        answerer = self.answerer()
-        reading = answerer.read(text, top_k=top_k)
-        return reading, answerer.decide(reading)
+        return self._read(self.understand(query, top_k))
 
     def warm_up(self) -> None:
         """Load the index, the model and Kiwi before the first request, so that one is answered at full speed.

@@ -11,6 +11,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 MAX_QUESTION_CHARS = 1000  # also stated in the API schema
+MAX_HISTORY_TURNS = 20  # earlier turns a request may carry (the API schema states it)
+MAX_ANSWER_CHARS = 5000  # an earlier answer's text as a client sends it back
 RuntimeName = Literal["torch", "onnx", "onnx-int8"]  # how the model runs (README, "Runtimes")
 
 
@@ -68,6 +70,7 @@ class Settings(BaseSettings):
     read_sentences: int = 4  # best first-stage sentences whose answer spans are read and re-ranked
     list_relative_probability: float = 0.5  # list questions: sentences at least this share as likely as the best
     max_list_items: int = 3
+    followup_turns: int = 6  # the latest turns a follow-up question is resolved against
 
     # Input limits
     max_question_chars: int = MAX_QUESTION_CHARS

@@ -22,7 +22,7 @@ ARTICLE = {
     "published": "2022.03.02",
 }
 NEW_QUESTION = "쿠팡 대구 풀필먼트센터 투자 규모는 얼마야?"
-CONTRACT = ["question", "answerable", "answer", "short_answer", "citations", "passages"]
+CONTRACT = ["question", "resolved_question", "answerable", "answer", "short_answer", "citations", "passages"]
 CITATION = ["ref", "doc_id", "title", "outlet", "published", "chunk_id", "evidence", "start", "end", "score"]
 PASSAGE = ["doc_id", "chunk_id", "title", "text", "start", "end", "score"]
 
@@ -85,6 +85,45 @@ def test_bad_get_filters_are_a_clear_422(client):
     assert response.status_code == 422 and "늦습니다" in response.json()["detail"]
     response = client.get("/ask", params={"q": "지분 교환 규모는?", "outlet": "조선일보"})
     assert response.status_code == 422 and "조선일보" in response.json()["detail"]
+
+
+def test_a_follow_up_is_answered_from_the_history(client):
+    first = client.post("/ask", json={"question": "시사위크 기사 누가 썼어?"}).json()
+    assert first["short_answer"].startswith("송가영") and first["resolved_question"] is None
+    as_text = {"question": "시사위크 기사 누가 썼어?", "answer": first["answer"]}
+    body = client.post("/ask", json={"question": "그 기사는 언제 나왔어?", "history": [as_text]}).json()
+    assert body["question"] == "그 기사는 언제 나왔어?"
+    assert body["resolved_question"] == "시사위크 기사는 언제 나왔어?"
+    assert body["short_answer"] == "2021년 3월 15일" and body["citations"][0]["doc_id"] == SISAWEEK
+    # The whole answer object is accepted too; a new name replaces the old one ("뷰어스는?").
+    history = [{"question": "시사위크 기사 누가 썼어?", "answer": first},
+               {"question": "그 기사는 언제 나왔어?", "answer": body}]
+    switched = client.post("/ask", json={"question": "뷰어스는?", "history": history}).json()
+    assert switched["resolved_question"] == "뷰어스 기사는 언제 나왔어?"
+    assert switched["short_answer"] == "2021년 6월 30일"
+    # Without the history the same words are not a question about any article.
+    alone = client.post("/ask", json={"question": "그 기사는 언제 나왔어?"}).json()
+    assert alone["resolved_question"] is None and alone["short_answer"] != "2021년 3월 15일"
+
+
+def test_a_follow_up_the_articles_do_not_answer_is_refused(client):
+    history = [{"question": "카카오와 SK텔레콤의 지분 교환 규모는?", "answer": "3000억원입니다. …"}]
+    body = client.post("/ask", json={"question": "그럼 네이버 대표이사는 누구야?", "history": history}).json()
+    assert body["answerable"] is False and body["citations"] == []
+
+
+@pytest.mark.parametrize("history, says", [
+    ("카카오와 SK텔레콤의 지분 교환 규모는?", "history"),
+    ({"question": "지분 교환 규모는?"}, "history"),
+    ([{"question": "지분 교환 규모는?"}] * 50, "history"),
+    ([{"question": "규모는?", "answer": "가" * 100_000}] * 10, "history"),
+    ([{"question": "규모는?", "answer": "3000억원입니다.", "extra": 1}], "history"),
+    ([{"answer": "3000억원입니다."}], "question"),
+    ([{"question": "   ", "answer": "3000억원입니다."}], "비어 있습니다"),
+])
+def test_bad_history_is_a_clear_422(client, history, says):
+    response = client.post("/ask", json={"question": "그건 언제야?", "history": history})
+    assert response.status_code == 422 and says in response.json()["detail"]
 
 
 def test_health_lists_model_and_sizes(client):
@@ -284,4 +323,8 @@ def test_openapi_documents_every_endpoint_with_korean_examples(client):
     assert "delete" in paths["/documents/{doc_id}"]
     text = json.dumps(spec, ensure_ascii=False)
     assert EXAMPLE_QUESTION in text and "풀필먼트센터" in text
+    ask_examples = paths["/ask"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    examples = spec["components"]["schemas"][ask_examples["$ref"].rsplit("/", 1)[1]]["examples"]
+    follow_up = next(e for e in examples if e.get("history"))  # a Korean multi-turn example
+    assert follow_up["question"] == "그건 언제 한 거야?" and "지분" in follow_up["history"][0]["question"]
     assert set(paths["/documents"]["post"]["requestBody"]["content"]) == {"application/json", "multipart/form-data"}

@@ -87,6 +87,19 @@ def test_ask_with_filters_answers_from_the_allowed_articles(seed_settings, servi
         assert result.returncode == 2 and says in result.stderr and "Traceback" not in result.stderr
 
 
+def test_ask_chat_keeps_the_conversation(seed_settings):
+    env = {"QA_INDEX_DIR": str(seed_settings.index_dir)}
+    lines = "시사위크 기사 누가 썼어?\n그 기사는 언제 나왔어?\n/새로\n그 기사는 언제 나왔어?\n"
+    result = run_qa("ask", "--chat", "--json", env_extra=env, input_text=lines)
+    assert result.returncode == 0, result.stderr
+    outputs = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [o["question"] for o in outputs] == ["시사위크 기사 누가 썼어?", *["그 기사는 언제 나왔어?"] * 2]
+    assert outputs[1]["resolved_question"] == "시사위크 기사는 언제 나왔어?" and outputs[1]["short_answer"] == "2021년 3월 15일"
+    assert outputs[2]["resolved_question"] is None  # after /새로 the conversation starts over
+    result = run_qa("ask", "--chat", "시사위크 기사 누가 썼어?", env_extra=env, input_text="그 기사는 언제 나왔어?\n")
+    assert "이해한 질문: 시사위크 기사는 언제 나왔어?" in result.stdout and "2021년 3월 15일" in result.stdout
+
+
 @pytest.mark.parametrize("bad", ["", "   ", "질" * 1001])
 def test_ask_rejects_bad_questions(seed_settings, bad):
     result = run_qa("ask", bad, env_extra={"QA_INDEX_DIR": str(seed_settings.index_dir)})
@@ -107,6 +120,21 @@ def test_eval_prints_the_figures(seed_settings, tmp_path):
                   "short-answer right", "wrongly refused", "wrongly accepted", "by kind"):
         assert label in result.stdout
     assert "answer hit (honest)  1.000" in result.stdout and "wrongly accepted     0.000" in result.stdout
+
+
+def test_eval_asks_dialogue_turns_with_their_history_and_filtered_questions_in_scope(seed_settings, tmp_path):
+    """The follow-up is a hit only when asked after its first turn; the scoped question only within its scope."""
+    questions = tmp_path / "q.jsonl"
+    dialogue = {"id": "d1", "turns": [
+        {"question": "시사위크 기사 누가 썼어?", "answers": ["송가영"], "kind": "first"},
+        {"question": "그 기사는 언제 나왔어?", "answers": ["2021년 3월 15일"], "kind": "follow-up"}]}
+    scoped = {"question": "네이버가 신세계랑 지분교환 언제 했어?", "filters": {"outlet": ["시사위크"]}, "answers": [],
+              "kind": "filtered-unanswerable"}
+    questions.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in (dialogue, scoped)), encoding="utf-8")
+    result = run_qa("eval", str(questions), env_extra={"QA_INDEX_DIR": str(seed_settings.index_dir)})
+    assert result.returncode == 0, result.stderr
+    assert "questions            3 (2 answerable, 1 not)" in result.stdout
+    assert "follow-up 1.00 (1)" in result.stdout and "filtered-unanswerable 1.00 (1)" in result.stdout
 
 
 def test_an_index_is_served_with_the_articles_it_was_built_from(tmp_path):

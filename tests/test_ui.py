@@ -210,6 +210,24 @@ def test_a_search_scope_from_the_page_answers_from_that_outlet(server):
     page.screenshot(path=ARTIFACTS / "ui-scope.png")
 
 
+def test_a_follow_up_in_the_chat_is_read_with_the_turn_before_it(page):
+    ask(page, "시사위크 기사 누가 썼어?")
+    wait_for_answers(page, 1)
+    expect(answers(page).first).to_contain_text("송가영")
+    ask(page, "그 기사는 언제 나왔어?")
+    wait_for_answers(page, 2)
+    second = answers(page).last
+    expect(second.locator(".qa-understood")).to_have_text("이해한 질문: 시사위크 기사는 언제 나왔어?")
+    expect(second).to_contain_text("2021년 3월 15일")
+    page.screenshot(path=ARTIFACTS / "ui-follow-up.png")
+    # Clearing the chat starts a new conversation: the same words no longer continue the old one.
+    page.locator("#qa-chat button[title='대화 지우기'], #qa-chat button[aria-label='대화 지우기']").first.click()
+    expect(answers(page)).to_have_count(0)
+    ask(page, "그 기사는 언제 나왔어?")
+    wait_for_answers(page, 1)
+    expect(answers(page).first.locator(".qa-understood")).to_have_count(0)
+
+
 def test_delete_an_article_from_the_page(server):
     base, service, new_page = server
     page = new_page()

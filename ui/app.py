@@ -16,6 +16,7 @@ import gradio as gr
 from qa.api_models import EXAMPLE_QUESTION, EXAMPLES
 from qa.contract import Answer
 from qa.filters import FilterError, Filters
+from qa.query import Query, Turn
 from qa.service import ArticleError, NotFound, QAService, QuestionError
 from qa.suggestions import candidates, suggest
 from ui.articles import TABLE_COLUMNS, overview_html, table_rows
@@ -58,23 +59,31 @@ class ChatPage:
         return self.pose(example[0] if example else "", history)
 
     def answer(
-        self, question: str, history: list[dict], outlets: list[str] | None = None, published_from: str = "",
-        published_to: str = "",
-    ) -> tuple[list[dict], str]:
-        """Replace the pending line with the cited answer (or a clear error), and show its sources."""
+        self, question: str, history: list[dict], turns: list[dict] | None = None, outlets: list[str] | None = None,
+        published_from: str = "", published_to: str = "",
+    ) -> tuple[list[dict], str, list[dict]]:
+        """Replace the pending line with the cited answer (or a clear error), and show its sources.
+
+        ``turns`` are the conversation so far (question, answer text, short answer), sent with the question so a
+        follow-up ("그건 언제야?") is read in its light, as ``POST /ask`` does with ``history``.
+        """
         if not question:
-            return gr.skip(), gr.skip()
-        history = history[:-1]
+            return gr.skip(), gr.skip(), gr.skip()
+        history, turns = history[:-1], list(turns or [])
         try:
             filters = Filters.from_fields(outlet=outlets, published_from=published_from, published_to=published_to)
-            answer = self.service.ask(question, filters=filters)
+            earlier = tuple(Turn(**turn) for turn in turns[-self.service.settings.followup_turns :])
+            answer = self.service.ask(Query(question, earlier, filters))
         except (QuestionError, FilterError) as exc:
-            return [*history, {"role": "assistant", "content": escape(str(exc))}], panel("")
+            return [*history, {"role": "assistant", "content": escape(str(exc))}], panel(""), turns
         except Exception:  # a failing request must leave a message, not a frozen page
             log.exception("ask failed")
-            return [*history, {"role": "assistant", "content": ERROR_TEXT}], panel("")
+            return [*history, {"role": "assistant", "content": ERROR_TEXT}], panel(""), turns
         sources = self.sources(answer)
-        return [*history, {"role": "assistant", "content": message_html(answer, sources)}], panel(sources)
+        turn = {"question": question, "answer": answer.answer, "short_answer": answer.short_answer,
+                "answerable": answer.answerable}
+        return [*history, {"role": "assistant", "content": message_html(answer, sources)}], panel(sources), \
+            [*turns, turn]
 
     def sources(self, answer: Answer) -> str:
         index = self.service.index
@@ -168,6 +177,7 @@ def build_ui(service: QAService) -> gr.Blocks:
     with gr.Blocks(title="기사 QA") as blocks:
         gr.Markdown("# 기사 QA\n뉴스 기사에 대해 한국어로 물어보세요. 답마다 근거 문장과 출처가 붙고, 기사에 없는 내용은 답하지 않습니다.")
         pending = gr.State("")
+        turns = gr.State([])  # the conversation so far, for follow-up questions; cleared with the chat
         doc_ids = gr.State([])
         selected = gr.State("")
         with gr.Tab("질문하기"):
@@ -192,10 +202,10 @@ def build_ui(service: QAService) -> gr.Blocks:
                     sources = gr.HTML(PANEL_EMPTY, elem_id="qa-sources")
             scope = [outlets, published_from, published_to]
             question.submit(page.pose, [question, chat], [question, chat, pending], queue=False, **quiet).then(
-                page.answer, [pending, chat, *scope], [chat, sources], concurrency_limit=4, **quiet)
+                page.answer, [pending, chat, turns, *scope], [chat, sources, turns], concurrency_limit=4, **quiet)
             examples.click(page.pick, [examples, chat], [question, chat, pending], queue=False, **quiet).then(
-                page.answer, [pending, chat, *scope], [chat, sources], concurrency_limit=4, **quiet)
-            chat.clear(lambda: PANEL_EMPTY, None, sources, queue=False, **quiet)
+                page.answer, [pending, chat, turns, *scope], [chat, sources, turns], concurrency_limit=4, **quiet)
+            chat.clear(lambda: (PANEL_EMPTY, []), None, [sources, turns], queue=False, **quiet)
         with gr.Tab("기사 추가·목록", elem_id="qa-articles-tab"):
             with gr.Row():
                 with gr.Column():

@@ -90,9 +90,11 @@ def message_html(answer: Answer, sources: str) -> str:
         return f'<a class="qa-cite qa-cite-{ref}" href="#">[{ref}]</a>' if ref in refs else match.group(0)
 
     text = CITE.sub(link, escape(answer.answer))
+    understood = (f'<div class="qa-understood">이해한 질문: {escape(answer.resolved_question)}</div>'
+                  if answer.resolved_question else "")
     if 'class="qa-source' not in sources:
-        return f'<div class="qa-answer">{text}</div>'
+        return f'{understood}<div class="qa-answer">{text}</div>'
     return (
-        f'<div class="qa-answer">{text}</div>'
+        f'{understood}<div class="qa-answer">{text}</div>'
         f'<details class="qa-inline-sources"><summary>출처 보기</summary>{sources}</details>'
     )

@@ -1,0 +1,1 @@
+"""One router a resource (``/ask``, ``/documents``, ``/passages``, ``/health``), included by ``qa.api.main``."""

@@ -1,0 +1,338 @@
+"""Follow-up questions completed from the conversation so far, without a language model.
+
+A follow-up leaves out what was just asked about ("그건 언제 한 거야?", "왜?"), swaps one name for another ("그럼 네이버는?")
+or points back (그 회사, 거기, 양사). Korean marks each in its morphemes: demonstrative pronouns and determiners, a
+conjunctive adverb at the start, a question with no content word of its own. The previous question, itself
+resolved, supplies what is missing, word for word, so the reader can see what was answered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence, Set
+from dataclasses import dataclass
+
+from qa import lexicon
+from qa.korean import KoreanAnalyzer, Morpheme
+from qa.query import Turn
+from qa.question import is_interrogative
+
+_NAME_TAGS = ("NNP", "SL", "SH")
+_NOMINAL_TAGS = ("NN", "NR", "NP", "SL", "SH", "SN", "XSN", "ETN")
+_CONTENT_TAGS = ("NNG", "NNP", "SL", "SH", "XR", "VV", "VA")
+_PREDICATE_TAGS = ("VV", "VA", "VX", "XSV", "XSA", "VCP", "VCN")
+_PERSON_NOUNS = lexicon.FOCUS_PERSON
+_PLACE_NOUNS = lexicon.FOCUS_ORG | lexicon.FOCUS_PLACE | {"사", "쪽", "측"}
+# What an interrogative asks for, so that "그 사람" takes the answer to "누구?" and "거기" the answer to "어디?".
+_ASKS = (("누구", "person"), ("누가", "person"), ("어디", "place"), ("어느", "place"), ("무슨", "thing"),
+         ("뭐", "thing"), ("무엇", "thing"), ("뭘", "thing"), ("어떤", "thing"))
+_WORD = re.compile(r"\S+")
+_HANGUL = re.compile(r"[가-힣]")
+
+
+@dataclass
+class _Word:
+    """One space-separated word (eojeol) and its morphemes."""
+
+    text: str
+    morphemes: list[Morpheme]
+    start: int
+    known: str | None = None  # a name the index knows (an outlet, a reporter) that Kiwi reads as common nouns
+
+    @property
+    def first(self) -> Morpheme | None:
+        return self.morphemes[0] if self.morphemes else None
+
+    @property
+    def is_wh(self) -> bool:
+        return any(is_interrogative(m) for m in self.morphemes)
+
+    @property
+    def particle(self) -> tuple[str, str] | None:
+        tail = [m for m in self.morphemes if not m.tag.startswith("S")]
+        return (tail[-1].form, tail[-1].tag) if tail and tail[-1].tag.startswith("J") else None
+
+    @property
+    def name(self) -> str | None:
+        """The proper noun this word is, when it is only that and particles: "카카오랑" → 카카오, "SKT가" → SKT."""
+        names = [m for m in self.morphemes if m.tag in _NAME_TAGS]
+        rest = [m for m in self.morphemes if m.tag not in _NAME_TAGS and not m.tag.startswith(("J", "SF", "SP", "SS"))]
+        if not names or any(m.tag != "NNB" for m in rest):
+            return self.known
+        return self.text[names[0].start - self.start : names[-1].end - self.start]
+
+    @property
+    def ends_question(self) -> bool:
+        """Whether this word closes on a predicate and its ending ("손잡았어?", "했나요?")."""
+        tags = [m.tag.split("-")[0] for m in self.morphemes if not m.tag.startswith("S")]
+        return bool(tags) and tags[-1].startswith("E") and any(t in _PREDICATE_TAGS for t in tags)
+
+
+@dataclass
+class _Before:
+    """The previous turn as the next one sees it: its question resolved, and what it answered."""
+
+    words: list[_Word]
+    turn: Turn
+
+    @property
+    def names(self) -> list[str]:
+        return list(dict.fromkeys(w.name for w in self.words if w.name))
+
+    @property
+    def asked(self) -> str | None:
+        """What kind of name the previous question asked for (person, place, thing), if it asked for one."""
+        for morpheme in (m for w in self.words for m in w.morphemes if is_interrogative(m)):
+            for prefix, kind in _ASKS:
+                if morpheme.form.startswith(prefix):
+                    return kind
+        return None
+
+    def answered(self, kind: str) -> str | None:
+        """The previous short answer, when it named one thing of ``kind`` (a list answers no single anaphor)."""
+        short = self.turn.short_answer
+        if not short or self.turn.answerable is False or "," in short or self.asked is None:
+            return None
+        return short if kind == "thing" or self.asked == kind or (self.asked == "thing" and kind == "place") else None
+
+    def topic(self, drop_focus: bool = False) -> list[str]:
+        """The previous question without what it asked: its interrogative words and its closing predicate, and with
+        ``drop_focus`` the attribute it asked about too ("규모는 얼마야?"), when the new question asks another."""
+        words = [w for w in self.words if not w.is_wh]
+        if words and words[-1] is self.words[-1] and words[-1].ends_question:
+            words = words[:-1]
+        wh = next((i for i, w in enumerate(self.words) if w.is_wh), None)
+        if drop_focus and wh is not None and wh > 0 and wh == len(self.words) - 1:
+            focus = self.words[wh - 1]  # "…규모는 얼마야?": the word before a closing interrogative
+            particle = focus.particle
+            nouns = [m for m in focus.morphemes if m.tag.startswith("NN")]
+            if particle and particle[0] in ("은", "는", "이", "가") and nouns and nouns[-1].tag == "NNG":
+                words = [w for w in words if w is not focus]
+        return [w.text.rstrip("?？.!") for w in words]
+
+    @property
+    def subject(self) -> str | None:
+        """The noun the previous question was about ("여민수는 …"), for when Kiwi does not know it as a name."""
+        for word in self.words:
+            particle = word.particle
+            nouns = [m for m in word.morphemes if m.tag.startswith(("NN", "SL", "SH"))]
+            if particle and particle[1] in ("JX", "JKS") and nouns and not word.is_wh:
+                return word.text[: nouns[-1].end - word.start]
+        return None
+
+    def phrase_ending_with(self, noun: str) -> str | None:
+        """The noun phrase of the previous question that ends with ``noun``: "그 기사" → "시사위크 기사"."""
+        for at, word in enumerate(self.words):
+            nouns = [m for m in word.morphemes if m.tag.startswith(("NN", "SL", "SH"))]
+            if not nouns or nouns[-1].form != noun or word.is_wh:
+                continue
+            lead = [word.text[: nouns[-1].end - word.start]]
+            for prior in reversed(self.words[max(0, at - 2) : at]):  # the nouns before it: "시사위크 기사"
+                if prior.is_wh:
+                    lead = []  # "어느 회사 사람": the asked slot, not something named
+                    break
+                if not all(m.tag.startswith(("NN", "SL", "SH", "SN")) for m in prior.morphemes):
+                    break
+                lead.insert(0, prior.text)
+            if lead:
+                return " ".join(lead)
+        return None
+
+
+class FollowUpResolver:
+    def __init__(self, analyzer: KoreanAnalyzer, max_turns: int) -> None:
+        self.analyzer = analyzer
+        self.max_turns = max_turns
+
+    def resolve(self, question: str, history: Sequence[Turn], known: Set[str] = frozenset()) -> str:
+        """``question`` as understood after ``history`` (oldest first); unchanged when it stands on its own.
+
+        ``known``: names the index holds (outlets, reporters), which Kiwi may not know as proper nouns.
+        """
+        before: _Before | None = None
+        for turn in history[-self.max_turns :] if self.max_turns else ():
+            before = _Before(self._words(self._resolve(turn.question, before, known), known), turn)
+        return self._resolve(question, before, known)
+
+    def stands_alone(self, question: str) -> bool:
+        """Whether the question names anything itself, so it can be answered without the conversation."""
+        words = self._words(question, frozenset())
+        return bool(self._content(words)) or any(w.name for w in words)
+
+    def _words(self, text: str, known: Set[str]) -> list[_Word]:
+        morphemes = self.analyzer.morphemes(text)
+        words = []
+        for match in _WORD.finditer(text):
+            inside = [m for m in morphemes if match.start() <= m.start < match.end()]
+            nouns = [m for m in inside if not m.tag.startswith(("J", "S"))]
+            lead = match.group()[: nouns[-1].end - match.start()] if nouns and all(
+                m.tag.startswith("NN") for m in nouns) else None
+            words.append(_Word(match.group(), inside, match.start(), lead if lead in known else None))
+        return words
+
+    def _join(self, text: str, particle: tuple[str, str] | None) -> str:
+        """``text`` with ``particle`` after it, in the allomorph its last sound takes (when it ends on a noun)."""
+        if particle is None:
+            return text
+        last = self.analyzer.morphemes(text)
+        if not last or not last[-1].tag.startswith(_NOMINAL_TAGS) or last[-1].end != len(text):
+            return text
+        return text[: last[-1].start] + self.analyzer.join([(last[-1].form, last[-1].tag), particle])
+
+    def _resolve(self, question: str, before: _Before | None, known: Set[str]) -> str:
+        if before is None or not _HANGUL.search(question):
+            return question  # a question in another language is read as it stands
+        words = self._words(question, known)
+        cue = bool(words) and words[0].first is not None and words[0].first.tag == "MAJ" and len(words) > 1
+        if cue:
+            words = words[1:]  # "그럼", "그런데": a conjunctive adverb continues the conversation
+        out: list[str] = []  # the question with what points back filled in
+        rest: list[str] = []  # ... without the names it brings
+        names: list[tuple[str, tuple[str, str] | None]] = []  # names this question brings, with their particles
+        pointed = event = dangling = False
+        at = 0
+        while at < len(words):
+            word, following = words[at], (words[at + 1] if at + 1 < len(words) else None)
+            first, at = word.first, at + 1
+            forms = [m.form for m in word.morphemes]
+            if first is None:
+                out.append(word.text)
+            elif first.form in lexicon.EVENT_ANAPHORS and first.tag in ("NP", "NNG"):
+                referent = before.answered("thing") if first.form not in ("그때", "이때") else None
+                topic = referent or " ".join(before.topic())
+                out.append(self._join(topic, word.particle) if topic else word.text)
+                event, pointed = not referent and bool(topic), True
+            elif first.tag == "NP" and (first.form in lexicon.GROUP_ANAPHORS or (
+                    len(forms) > 1 and forms[1] in lexicon.GROUP_SUFFIXES)):
+                out.append(self._point(before, word.text, word.particle, None))
+                pointed = True
+            elif first.tag == "NP" and first.form in lexicon.PERSON_ANAPHORS | lexicon.PLACE_ANAPHORS:
+                kind = "person" if first.form in lexicon.PERSON_ANAPHORS else "place"
+                out.append(self._point(before, word.text, word.particle, kind))
+                pointed = True
+            elif self._pair(word, following):
+                if len(word.morphemes) == 1 and following is not None:  # "두 회사는": the noun is the next word
+                    text, particle, at = f"{word.text} {following.text}", following.particle, at + 1
+                else:
+                    text, particle = word.text, word.particle
+                out.append(self._point(before, text, particle, None))
+                pointed = True
+            elif first.tag == "MM" and first.form in lexicon.DEMONSTRATIVES and len(forms) > 1 \
+                    and forms[1] in lexicon.AMONG:
+                dangling = True  # "그중에 네이버는…": among what was said, so the question continues it
+                continue
+            elif first.tag == "MM" and first.form in lexicon.DEMONSTRATIVES and len(word.morphemes) == 1 \
+                    and following is not None and following.first is not None and following.first.tag.startswith("NN"):
+                text, found = self._demonstrative(before, following)
+                out.append(text)
+                pointed, at = True, at + 1
+                dangling = dangling or (not found and first.form not in ("그런", "이런"))  # "그런 X": X like that
+            elif word.name and not word.is_wh:
+                names.append((word.name, word.particle))
+                out.append(word.text)
+                continue
+            else:
+                out.append(word.text)
+            rest.append(out[-1])
+        if event:
+            return " ".join(out)
+        own = self._content(words)
+        asks = any(w.is_wh for w in words)
+        if pointed and not dangling and (own or asks):
+            return " ".join(out)
+        light = self._light(words)
+        stands = len(own) + len(names) >= 3 or (len(own) >= 2 and not (cue and light)) or (
+            len(own) == 1 and not light and not cue)
+        if not pointed and not dangling and stands:
+            return question
+        if not pointed and any(m.form.lower() in lexicon.CONVERSATION_CUES for w in words for m in w.morphemes):
+            return question  # "고마워, 안녕": conversation, not a follow-up
+        asks = asks or bool(own) or (bool(words) and words[-1].ends_question)
+        return self._complete(before, rest if asks else [], names, drop_focus=bool(own))
+
+    def _demonstrative(self, before: _Before, following: _Word) -> tuple[str, bool]:
+        """"그 기사는" → "시사위크 기사는"; "그 회사랑" → the company named or answered before; else the noun alone."""
+        noun = following.first
+        assert noun is not None
+        rest = following.text[noun.end - following.start :]
+        phrase = before.phrase_ending_with(noun.form)
+        if phrase is None and noun.form in _PERSON_NOUNS | _PLACE_NOUNS:
+            phrase = self._referent(before, "person" if noun.form in _PERSON_NOUNS else "place")
+        if phrase is None:
+            return following.text, False
+        after = following.morphemes[1:]
+        if after and after[0].tag.startswith("J"):  # the particle's allomorph after the phrase
+            rest = following.text[after[0].end - following.start :]
+            phrase = self._join(phrase, (after[0].form, after[0].tag))
+        return phrase + rest, True
+
+    def _complete(
+        self, before: _Before, rest: list[str], names: list[tuple[str, tuple[str, str] | None]], drop_focus: bool
+    ) -> str:
+        """An elliptical question: the previous one's topic (all of it, when this one asks nothing of its own: "네이버는?")
+        with this one's names in place of the previous names, then what this one asks."""
+        base = before.topic(drop_focus) if rest else [w.text for w in before.words]
+        if names:
+            base = self._swap_names(before, base, names)
+        resolved = " ".join([*base, *rest]).strip()
+        return resolved if resolved.endswith(("?", "？")) else resolved + "?"
+
+    def _swap_names(
+        self, before: _Before, base: list[str], names: list[tuple[str, tuple[str, str] | None]]
+    ) -> list[str]:
+        """The previous names out, this question's in, where the first previous name stood."""
+        by_text = {w.text.rstrip("?？.!"): w for w in before.words}
+        places = [i for i, text in enumerate(base) if text in by_text and by_text[text].name]
+        joined = self._and([name for name, _ in names])
+        if not places:
+            return [self._join(joined, names[-1][1]), *base]
+        particle = names[-1][1]
+        if particle is None or particle[1] == "JX" and particle[0] in ("은", "는"):
+            particle = by_text[base[places[-1]]].particle
+        swapped = [text for i, text in enumerate(base) if i not in places]
+        swapped.insert(places[0], self._join(joined, particle))
+        return swapped
+
+    def _and(self, names: list[str]) -> str:
+        """"A와 B와 C": names joined the Korean way (the particle's allomorph after each)."""
+        return " ".join([*(self._join(n, ("와", "JC")) for n in names[:-1]), names[-1]])
+
+    def _referent(self, before: _Before, kind: str | None) -> str | None:
+        """What 그 사람 / 거기 (one of ``kind``) or 걔네 / 양사 (``kind`` None: several) point to: the name the last
+        answer gave when it was asked for one of that kind, else the names the last question used."""
+        if kind is not None:
+            return before.answered(kind) or (before.names[0] if before.names else before.subject)
+        answered = before.answered("place")
+        names = before.names + ([answered] if answered and answered not in before.names else [])
+        return self._and(names) if len(names) >= 2 else None
+
+    def _point(self, before: _Before, text: str, particle: tuple[str, str] | None, kind: str | None) -> str:
+        referent = self._referent(before, kind)
+        return self._join(referent, particle) if referent else text
+
+    @staticmethod
+    def _pair(word: _Word, following: _Word | None) -> bool:
+        """"양사", "두 회사", "두 기업": two of the names before."""
+        ms = word.morphemes
+        if not ms or ms[0].tag != "MM" or ms[0].form not in lexicon.PAIR_DETERMINERS:
+            return False
+        noun = ms[1] if len(ms) > 1 else (following.first if following else None)
+        return noun is not None and noun.form in _PLACE_NOUNS
+
+    @staticmethod
+    def _light(words: list[_Word]) -> bool:
+        """Whether the question's predicate says nothing itself ("했어?", "된 거야?", "어디야?") or is missing."""
+        predicates = [m.form + "다" for w in words for m in w.morphemes if m.tag.split("-")[0] in ("VV", "VA", "XSV")]
+        return all(p in lexicon.PRO_VERBS or p in lexicon.QUESTION_FILLER for p in predicates)
+
+    @staticmethod
+    def _content(words: list[_Word]) -> list[str]:
+        """The question's own content words: not names, interrogatives, fillers or light verbs."""
+        out = []
+        for word in words:
+            for m in word.morphemes:
+                lemma = m.form + "다" if m.tag.startswith(("VV", "VA")) else m.form
+                if m.tag.split("-")[0] in _CONTENT_TAGS and not is_interrogative(m) and lemma not in \
+                        lexicon.QUESTION_FILLER and lemma not in lexicon.PRO_VERBS and m.tag not in _NAME_TAGS:
+                    out.append(m.form)
+        return out

@@ -1,0 +1,52 @@
+"""What one ask is: the question, the conversation before it, the filters and the reading depth, built once by the
+API, the CLI and the page and passed whole to the service, so that every surface asks the same way."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from qa.filters import Filters
+
+# The answer text the composer writes starts "<short answer>입니다. " (qa.composer.answer).
+_SHORT_LEAD = re.compile(r"^(?P<short>[^\n]{1,80}?)입니다\. ")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One earlier exchange: what was asked and, when the client sends it, what was answered."""
+
+    question: str
+    answer: str | None = None
+    short_answer: str | None = None
+    answerable: bool | None = None
+
+    @classmethod
+    def of_text(cls, question: str, answer: str | None) -> Turn:
+        """A turn whose answer is the text the server returned; its short answer is read back from that text."""
+        match = _SHORT_LEAD.match(answer or "")
+        return cls(question, answer, match["short"] if match else None, None if answer is None else bool(match))
+
+
+@dataclass(frozen=True)
+class Query:
+    question: str
+    history: tuple[Turn, ...] = ()
+    filters: Filters | None = None
+    top_k: int | None = None
+    resolved: str | None = field(default=None, compare=False)  # set by the service: the question as understood
+
+    @property
+    def scoped(self) -> Filters | None:
+        """The filters, or None when they allow everything."""
+        return self.filters if self.filters is not None and not self.filters.empty else None
+
+    @property
+    def text(self) -> str:
+        """What is searched for and answered: the resolved question when the conversation completed it."""
+        return self.resolved or self.question
+
+    def key(self, revision: int) -> tuple:
+        """Everything that changes the answer (history only through the resolved question), for the answer cache."""
+        scoped = self.scoped
+        return (self.question, self.text, self.top_k, scoped.key if scoped else None, revision)

@@ -1,0 +1,74 @@
+"""Follow-up questions completed from the conversation (real Kiwi): what is carried over, swapped, pointed to."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.followup import FollowUpResolver
+from qa.query import Turn
+
+STAKE = Turn.of_text("카카오랑 SKT가 지분 바꾼 게 얼마짜리야?", "3,000억원입니다. 카카오와 SK텔레콤은 … [1]")
+SHARE = Turn.of_text("카카오 모빌리티 점유율은 얼마야?", "80% 이상입니다. 공정거래위원회 추산에 따르면 … [1]")
+PARTNER = Turn.of_text("네이버는 어느 회사와 지분교환을 했어?", "CJ대한통운입니다. 네이버는 지난해 10월 … [1]")
+AUTHOR = Turn.of_text("시사위크 기사 누가 썼어?", "「‘라이벌’서 ‘파트너’로…」 기사는 송가영 기자가 썼습니다. [1]")
+FUND = Turn.of_text("카카오와 SKT가 조성하는 펀드는?", "ESG 공동펀드입니다. 이와 함께 ESG 공동펀드를 조성해 … [1]")
+OUTLETS = frozenset({"시사위크", "뷰어스", "송가영", "송인화"})
+
+
+@pytest.fixture(scope="module")
+def resolver(analyzer) -> FollowUpResolver:
+    return FollowUpResolver(analyzer, max_turns=6)
+
+
+@pytest.mark.parametrize("history, question, understood", [
+    # A missing subject and object are carried over.
+    ([STAKE], "그건 언제 한 거야?", "카카오랑 SKT가 지분 바꾼 게 언제 한 거야?"),
+    ([SHARE], "왜?", "카카오 모빌리티 점유율은 왜?"),
+    ([Turn.of_text("카카오와 SKT가 지분을 교환한 건 언제야?", "2019년입니다. …")], "얼마였는데?",
+     "카카오와 SKT가 지분을 교환한 건 얼마였는데?"),
+    # A new name replaces the old ones, with the particle that fits it.
+    ([SHARE], "그럼 SKT는?", "SKT 점유율은 얼마야?"),
+    ([STAKE], "그럼 네이버는 누구랑 했어?", "네이버가 지분 바꾼 게 누구랑 했어?"),
+    # Demonstratives point back: to the phrase named before, to the name the answer gave, to both companies.
+    ([AUTHOR], "그 기사는 언제 나왔어?", "시사위크 기사는 언제 나왔어?"),
+    ([PARTNER], "그 회사랑은 언제 했어?", "CJ대한통운이랑은 언제 했어?"),
+    ([FUND], "양사는 그 펀드를 어디서 운용해?", "카카오와 SKT는 펀드를 어디서 운용해?"),
+    ([Turn.of_text("카카오랑 SKT 협력 분야는?", "AI, ESG입니다. …")], "두 회사는 언제 지분 교환했어?",
+     "카카오와 SKT는 언제 지분 교환했어?"),
+])
+def test_follow_ups_are_completed_from_the_previous_turn(resolver, history, question, understood):
+    assert resolver.resolve(question, history) == understood
+
+
+def test_the_conversation_is_resolved_turn_by_turn(resolver):
+    """"왜?" after "CJ대한통운은?" continues the question as the second turn understood it."""
+    history = [Turn.of_text("네이버가 신세계와 지분교환을 마친 건 언제야?", "3월입니다. …"), Turn("CJ대한통운은?")]
+    assert resolver.resolve("왜?", history) == "CJ대한통운과 지분교환을 마친 건 왜?"
+
+
+def test_names_the_index_knows_are_swapped_like_proper_nouns(resolver):
+    """Kiwi reads 시사위크 as common nouns; the index knows it as an outlet."""
+    history = [AUTHOR, Turn("그 기사는 언제 나왔어?")]
+    assert resolver.resolve("뷰어스는?", history, OUTLETS) == "뷰어스 기사는 언제 나왔어?"
+
+
+@pytest.mark.parametrize("question", [
+    "네이버 대표이사 이름이 뭐야?",  # a full new question: a topic switch
+    "쿠팡이 대구에 연 풀필먼트센터 투자 규모는?",
+    "안녕?",  # conversation
+    "Which company did Naver swap shares with?",  # another language: read as it stands
+])
+def test_questions_that_stand_alone_are_left_as_asked(resolver, question):
+    assert resolver.resolve(question, [STAKE, SHARE]) == question
+
+
+def test_without_history_nothing_changes(resolver):
+    assert resolver.resolve("그건 언제 한 거야?", []) == "그건 언제 한 거야?"
+    assert FollowUpResolver(resolver.analyzer, max_turns=0).resolve("왜?", [SHARE]) == "왜?"
+
+
+def test_an_answer_text_gives_back_its_short_answer():
+    assert STAKE.short_answer == "3,000억원" and STAKE.answerable
+    refused = Turn.of_text("네이버 대표이사는?", "기사에서 이 질문에 대한 답을 찾지 못했습니다.")
+    assert refused.short_answer is None and refused.answerable is False
+    assert Turn.of_text("네이버 대표이사는?", None).answerable is None

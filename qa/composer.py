@@ -6,6 +6,8 @@ sentences, and every citation's offsets slice its evidence exactly out of the cl
 
 from __future__ import annotations
 
+import re
+
 from qa import lexicon
 from qa.chunking import header_lines
 from qa.cleaning import korean_day
@@ -146,3 +148,76 @@ def metadata_answer(question: Question, hits: list[Hit]) -> Answer:
     }
     return Answer(question=question.text, answerable=True, answer=templates[question.type], short_answer=value,
                   citations=[citation(1, header_hit, line)], passages=[passage(h) for h in hits])
+
+
+PART_UNANSWERED = "기사에서 찾지 못했습니다."
+_CITE = re.compile(r"\[(\d+)\]")
+
+
+def parts_answer(question: str, parts: list[tuple[str, Answer]]) -> Answer:
+    """One answer from several, a line each: the part's label, then its own answer with the citations renumbered
+    in order; a part the articles do not answer says so. Refused only when every part is."""
+    citations: list[Citation] = []
+    passages: dict[str, Passage] = {}
+    lines, shorts = [], []
+    for label, part in parts:
+        for p in part.passages:
+            passages.setdefault(p.chunk_id, p)
+        if not part.answerable:
+            lines.append(f"{label}: {PART_UNANSWERED}")
+            continue
+        offset = len(citations)
+        citations += [c.model_copy(update={"ref": c.ref + offset}) for c in part.citations]
+        lines.append(f"{label}: " + _CITE.sub(lambda m: f"[{int(m.group(1)) + offset}]", part.answer))
+        shorts.append(f"{label}: {part.short_answer}" if part.short_answer else None)
+    if not citations:
+        return Answer(question=question, answerable=False, answer=ABSTAIN_TEXT, short_answer=None, citations=[],
+                      passages=list(passages.values()))
+    short = " · ".join(shorts) if all(shorts) else None  # type: ignore[arg-type]
+    answered = [part.short_answer for _, part in parts if part.answerable]
+    if len(answered) > 1 and all(answered) and len({a.replace(",", "").replace(" ", "") for a in answered}) == 1:
+        short = answered[0]  # every part says the same: one short answer, each part still cited
+        labels = ", ".join(label for label, part in parts if part.answerable)
+        lines.insert(0, f"{short}입니다 ({labels} 모두).")
+    return Answer(question=question, answerable=True, answer="\n".join(lines), short_answer=short,
+                  citations=citations, passages=list(passages.values()))
+
+
+def articles_answer(
+    question: str, headers: list[tuple[str, Hit]], fields: tuple[AnswerType, ...], order: str | None, clock: bool
+) -> Answer:
+    """Who wrote, which outlet, when, what title, for each article: read from its header line, each cited; with
+    ``order`` the articles by date and which came first (or last)."""
+    if order:
+        headers = sorted(headers, key=lambda item: item[1].document.published or "", reverse=order == "later")
+    citations, lines, shorts = [], [], []
+    for label, hit in headers:
+        doc = hit.document
+        values = [v for v in (_field(doc, f, clock) for f in fields) if v and v != label]
+        spans = header_lines(doc)
+        if not values or not spans:
+            continue
+        span = spans[0] if fields == (AnswerType.TITLE,) or len(spans) == 1 else spans[1]
+        citations.append(citation(len(citations) + 1, hit, span))
+        lines.append(f"{label}: {', '.join(values)} [{len(citations)}]")
+        shorts.append(f"{label} {', '.join(values)}")
+    if not citations:
+        return refusal(question, [hit for _, hit in headers])
+    if order and len(citations) > 1:
+        first = "먼저" if order == "earlier" else "나중에"
+        lines.insert(0, f"{headers[0][0]} 기사가 {first} 나왔습니다.")
+        shorts[0] = f"{first}: {shorts[0]}"
+    return Answer(question=question, answerable=True, answer="\n".join(lines), short_answer=" · ".join(shorts),
+                  citations=citations, passages=[passage(hit) for _, hit in headers])
+
+
+def _field(doc: Document, field: AnswerType, clock: bool) -> str | None:
+    if field == AnswerType.AUTHOR:
+        return f"{doc.author} 기자" if doc.author else None
+    if field == AnswerType.OUTLET:
+        return doc.outlet
+    if field == AnswerType.PUBLISHED:
+        day = korean_day(doc.published)
+        time = doc.published.partition("T")[2][:5] if doc.published and clock else ""
+        return f"{day} {time}".strip() if day else None
+    return f"「{doc.title}」"

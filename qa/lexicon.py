@@ -96,6 +96,13 @@ PUBLISHED_WORDS = ("작성일", "보도일", "발행일", "승인일", "게재�
 TITLE_WORDS = ("제목", "헤드라인")
 
 # Cues that a question wants several items.
+# Questions that want one answer per article or per named thing: "두 기사 각각", "네이버랑 카카오는 각각".
+DISTRIBUTIVE_CUES = ("각각", "각자", "저마다", "둘 다", "셋 다", "따로따로", "마다")
+SEVERAL_ARTICLES = r"(두|세|네|다섯|각|모든|여러|전체)\s*기사|기사\s*(들|마다|각각|모두|둘|셋|전부)"
+COUNT_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "둘": 2, "셋": 3}
+EARLIER_CUES = ("먼저", "일찍", "오래된", "예전")  # "어느 게 먼저 나왔어?": the articles in date order
+LATER_CUES = ("나중", "늦게", "최근", "최신")
+CLOCK_CUES = ("몇 시", "몇시", "시간", "시각")  # the time of day an article was approved
 LIST_CUES = ("각각", "모두", "전부", "목록", "나열", "다 알려", "모든")
 # Nouns asking for a kind of thing, answered by the items the article lists ("협력 분야는?", "어떤 영역").
 CATEGORY_NOUNS = frozenset({"분야", "영역", "종류", "부문", "항목", "품목", "과목"})

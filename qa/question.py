@@ -239,6 +239,13 @@ def _units(text: str, terms: list[str], focus: str | None, wh: str | None) -> tu
     return ()
 
 
+def metadata_types(text: str) -> list[AnswerType]:
+    """Every article field a question asks about ("두 기사 각각 어느 매체에서 누가 썼어?" → outlet, author)."""
+    if not any(word in text for word in lexicon.ARTICLE_WORDS):
+        return []
+    return [answer_type for answer_type, pattern in _METADATA_RULES if pattern.search(text)]
+
+
 def _metadata_type(text: str) -> AnswerType | None:
     """Questions about an article itself name it as one ("기사"): "…를 보도한 언론사는?" asks about content."""
     if not any(word in text for word in lexicon.ARTICLE_WORDS):

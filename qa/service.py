@@ -11,12 +11,14 @@ from pathlib import Path
 
 import numpy as np
 
+from qa import composer
 from qa.answerer import Answerer, Reading
 from qa.cleaning import clean_article, parse_date
 from qa.contract import Answer
 from qa.corpus_store import added_path, retire_article, save_article
 from qa.durable import failpoint
 from qa.embedder import Embedder
+from qa.decomposition import Decomposer, Plan
 from qa.filters import Filters
 from qa.followup import FollowUpResolver
 from qa.index import CorpusIndex, IndexLoadError
@@ -24,6 +26,7 @@ from qa.ingest import content_key, corpus_fingerprint, document_id, ingest_folde
 from qa.korean import KoreanAnalyzer, has_content
 from qa.lru import LRUCache
 from qa.query import Query
+from qa.question import analyse
 from qa.reading import Problem, RawArticle, ReadError, read_bytes
 from qa.retriever import HybridRetriever
 from qa.schema import DOC_ID_PATTERN, Chunk, Document, Hit, Span
@@ -115,6 +118,7 @@ class QAService:
         self._revision = 0  # counts index swaps, so cached answers never outlive the index they came from
         self.weights = weights or Weights.load(self.settings.weights_path)
         self.followups = FollowUpResolver(self.analyzer, self.settings.followup_turns)
+        self.decomposer = Decomposer(self.analyzer, self.settings.max_answer_parts)
 
     def use_index(self, index: CorpusIndex) -> None:
         """Serve ``index`` from now on (also for benchmarks that assemble one in memory).
@@ -218,7 +222,13 @@ class QAService:
     def _read(self, query: Query) -> tuple[Reading, Answer]:
         """Read and answer the query; a completed follow-up the articles do not answer is tried as asked, in case
         it was a new question after all."""
-        answerer = self.answerer(self.index, filters=query.scoped)
+        index = self.index
+        plan = self.decomposer.plan(query.text, lambda n: self._likely_articles(index, query, n))
+        if plan is not None:
+            answer = self._answer_parts(index, query, plan)
+            reading = Reading(analyse(query.text, self.analyzer), [])
+            return reading, answer.model_copy(update={"question": query.question, "resolved_question": query.resolved})
+        answerer = self.answerer(index, filters=query.scoped)
         reading = answerer.read(query.text, top_k=query.top_k)
         answer = answerer.decide(reading)
         if query.resolved and not answer.answerable and self.followups.stands_alone(query.question):
@@ -227,6 +237,33 @@ class QAService:
             if answered_alone.answerable:
                 query, reading, answer = replace(query, resolved=None), alone, answered_alone
         return reading, answer.model_copy(update={"question": query.question, "resolved_question": query.resolved})
+
+    def _likely_articles(self, index: CorpusIndex, query: Query, count: int) -> list[Document]:
+        """The ``count`` articles (of those the filters allow) a question about several articles is about: all of
+        them when there are no more, in date order; else the best-matching ones."""
+        scope = query.scoped
+        allowed = scope.documents(index.documents.values()) if scope else set(index.documents)
+        if len(allowed) <= count:
+            return sorted((index.documents[d] for d in allowed), key=lambda d: d.published or "")
+        hits = self.search(query.text, top_k=self.settings.candidates, filters=scope)
+        return [index.documents[d] for d in dict.fromkeys(h.chunk.doc_id for h in hits)][:count]
+
+    def _answer_parts(self, index: CorpusIndex, query: Query, plan: Plan) -> Answer:
+        """Each part answered on its own (an article's header, or the question asked of one article or one name),
+        then put together with its citations renumbered."""
+        if plan.fields:
+            headers = []
+            for part in plan.parts:
+                doc = index.documents[part.doc_id]
+                chunk = index.chunk(f"{doc.doc_id}:0")  # chunk 0 holds the title and metadata lines
+                if chunk is not None:
+                    headers.append((part.label, Hit(chunk, doc, 1.0)))
+            return composer.articles_answer(query.text, headers, plan.fields, plan.order, plan.clock)
+        parts = []
+        for part in plan.parts:
+            scope = Filters(doc_ids=[part.doc_id]) if part.doc_id else query.scoped
+            parts.append((part.label, self.answerer(index, filters=scope).answer(part.question, top_k=query.top_k)))
+        return composer.parts_answer(query.text, parts)
 
     def answerer(
         self, index: CorpusIndex | None = None, weights: Weights | None = None, filters: Filters | None = None

@@ -70,6 +70,7 @@ class Settings(BaseSettings):
     read_sentences: int = 4  # best first-stage sentences whose answer spans are read and re-ranked
     list_relative_probability: float = 0.5  # list questions: sentences at least this share as likely as the best
     max_list_items: int = 3
+    max_answer_parts: int = 5  # "각각" questions: articles or names answered one by one, at most this many
     followup_turns: int = 6  # the latest turns a follow-up question is resolved against
 
     # Input limits

@@ -104,7 +104,7 @@ def test_answers_are_concise(service):
 
 def test_answer_contract_fields(service):
     data = service.ask("카카오와 SK텔레콤의 지분 교환 규모는?").model_dump()
-    assert list(data) == ["question", "answerable", "answer", "short_answer", "citations", "passages"]
+    assert list(data) == ["question", "resolved_question", "answerable", "answer", "short_answer", "citations", "passages"]
     assert list(data["citations"][0]) == ["ref", "doc_id", "title", "outlet", "published", "chunk_id", "evidence",
                                           "start", "end", "score"]
     assert list(data["passages"][0]) == ["doc_id", "chunk_id", "title", "text", "start", "end", "score"]

@@ -1,0 +1,121 @@
+"""Questions that want several answers, split into parts that are each answered and cited on their own.
+
+"두 기사 각각 누가 썼어?" wants one answer per article, "팬데믹 극복 AI 공개 시점을 두 기사는 각각 뭐라고 했어?" the same
+question asked of each article, "네이버랑 카카오는 각각 어디랑 지분 교환했어?" one answer per company. The words say
+which: a phrase naming several articles, or a distributive word (각각, 둘 다) after names joined by 와/랑/하고.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from qa import lexicon
+from qa.korean import KoreanAnalyzer, has_content
+from qa.question import AnswerType, metadata_types
+from qa.schema import Document
+
+_SEVERAL = re.compile(lexicon.SEVERAL_ARTICLES)
+_ARTICLE_PHRASE = re.compile(rf"(?:{lexicon.SEVERAL_ARTICLES})\S*(?:\s*중\S*)?")
+_DISTRIBUTIVE = re.compile("|".join(re.escape(c) for c in lexicon.DISTRIBUTIVE_CUES if c != "마다"))
+_CONNECTORS = frozenset({"와", "과", "랑", "이랑", "하고"})
+_NAME_TAGS = ("NNP", "SL", "SH")
+
+
+@dataclass(frozen=True)
+class Part:
+    label: str  # what the part is about: an article's outlet or title, or a name
+    question: str  # the part's own question
+    doc_id: str | None = None  # the one article it is answered from (article parts)
+
+
+@dataclass(frozen=True)
+class Plan:
+    parts: tuple[Part, ...]
+    fields: tuple[AnswerType, ...] = ()  # article fields asked for: answered from each article's header line
+    order: str | None = None  # "earlier" or "later": the question asks which article came first or last
+    clock: bool = False  # the time of day as well as the date
+
+
+class Decomposer:
+    def __init__(self, analyzer: KoreanAnalyzer, max_parts: int) -> None:
+        self.analyzer = analyzer
+        self.max_parts = max_parts
+
+    def plan(self, text: str, articles: Callable[[int], list[Document]]) -> Plan | None:
+        """How to answer ``text`` in parts, or None for one answer. ``articles(n)``: the ``n`` articles (in scope)
+        the question is most likely about, best first."""
+        several = _SEVERAL.search(text)
+        if several:
+            return self._per_article(text, several, articles)
+        if _DISTRIBUTIVE.search(text):
+            return self._per_name(text)
+        return None
+
+    def _per_article(self, text: str, several: re.Match, articles: Callable[[int], list[Document]]) -> Plan | None:
+        count = next((n for word, n in lexicon.COUNT_WORDS.items() if several.group(0).startswith(word)), None)
+        docs = articles(min(count or self.max_parts, self.max_parts))
+        if len(docs) < 2:
+            return None
+        order = "earlier" if any(c in text for c in lexicon.EARLIER_CUES) else (
+            "later" if any(c in text for c in lexicon.LATER_CUES) else None)
+        clock = any(c in text for c in lexicon.CLOCK_CUES)
+        fields = list(dict.fromkeys(metadata_types(text)))
+        if (order or clock) and AnswerType.PUBLISHED not in fields:
+            fields.append(AnswerType.PUBLISHED)
+        labels = _labels(docs)
+        if fields:
+            return Plan(tuple(Part(label, text, d.doc_id) for label, d in zip(labels, docs)), tuple(fields), order,
+                        clock)
+        rest = _DISTRIBUTIVE.sub(" ", _ARTICLE_PHRASE.sub(" ", text))
+        rest = re.sub(r"\s+", " ", rest).strip()
+        if not has_content(rest.replace("?", "")) or len(self.analyzer.terms(rest)) < 2:
+            return None
+        return Plan(tuple(Part(label, rest, d.doc_id) for label, d in zip(labels, docs)))
+
+    def _per_name(self, text: str) -> Plan | None:
+        """"A랑 B는 각각 …": the question once for A and once for B, each with the particle that fits it."""
+        morphemes = self.analyzer.morphemes(text)
+        names: list[tuple[int, int]] = []  # (start, end) offsets of each name in the group
+        at = 0
+        while at < len(morphemes):
+            if morphemes[at].tag not in _NAME_TAGS:
+                if names and len(names) < 2:
+                    names = []
+                at += 1
+                continue
+            start = at
+            while at + 1 < len(morphemes) and morphemes[at + 1].tag in _NAME_TAGS \
+                    and morphemes[at + 1].start == morphemes[at].end:
+                at += 1
+            names.append((morphemes[start].start, morphemes[at].end))
+            after = morphemes[at + 1] if at + 1 < len(morphemes) else None
+            if after is not None and after.form in _CONNECTORS and after.tag in ("JC", "JKB"):
+                at += 2  # "네이버랑 카카오": the next name continues the group
+                continue
+            if len(names) >= 2:
+                break
+            names = []
+            at += 1
+        if len(names) < 2:
+            return None
+        tail_at = next((i for i, m in enumerate(morphemes) if m.start >= names[-1][1]), None)
+        tail = morphemes[tail_at] if tail_at is not None else None
+        particle = (tail.form, tail.tag) if tail is not None and tail.tag.startswith("J") \
+            and tail.start == names[-1][1] else None
+        after_group = tail.end if particle and tail is not None else names[-1][1]
+        before, after = text[: names[0][0]], _DISTRIBUTIVE.sub("", text[after_group:])
+        parts = []
+        for start, end in names[: self.max_parts]:
+            name = text[start:end]
+            word = self.analyzer.join([(name, "NNP"), particle]) if particle else name
+            parts.append(Part(name, re.sub(r"\s+", " ", f"{before}{word}{after}").strip()))
+        return Plan(tuple(parts))
+
+
+def _labels(docs: list[Document]) -> list[str]:
+    """Each article by its outlet, or by its title where outlets repeat or are missing."""
+    outlets = [d.outlet for d in docs]
+    distinct = all(outlets) and len(set(outlets)) == len(outlets)
+    return [d.outlet if distinct and d.outlet else f"「{d.title}」" for d in docs]

@@ -1,0 +1,78 @@
+"""Questions answered in parts: one per article ("두 기사 각각") or one per name ("네이버랑 카카오는 각각")."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.decomposition import Decomposer
+from qa.filters import Filters
+from qa.question import AnswerType
+from tests.conftest import SISAWEEK
+
+VIEWERS = "viewers-2021-06-30-naver-kakao-bigtech-alliances"
+
+
+@pytest.fixture(scope="module")
+def decomposer(analyzer) -> Decomposer:
+    return Decomposer(analyzer, max_parts=5)
+
+
+def test_names_joined_before_a_distributive_word_are_asked_one_by_one(decomposer):
+    plan = decomposer.plan("네이버랑 카카오는 각각 어디랑 지분 교환했어?", lambda n: [])
+    assert [(p.label, p.question) for p in plan.parts] == [
+        ("네이버", "네이버는 어디랑 지분 교환했어?"), ("카카오", "카카오는 어디랑 지분 교환했어?")]
+    plan = decomposer.plan("네이버는 CJ대한통운이랑 신세계랑 각각 언제 지분교환했어?", lambda n: [])
+    assert [p.question for p in plan.parts] == ["네이버는 CJ대한통운이랑 언제 지분교환했어?", "네이버는 신세계랑 언제 지분교환했어?"]
+
+
+@pytest.mark.parametrize("question", [
+    "카카오와 SK텔레콤의 지분 교환 규모는?",  # names joined, but one answer is asked for
+    "카카오와 SKT가 상호 협력하기로 한 분야는 모두 뭐야?",  # a list, answered from the evidence
+    "시사위크 기사는 누가 썼어?",
+])
+def test_one_answer_questions_are_not_split(decomposer, service, question):
+    assert decomposer.plan(question, lambda n: list(service.index.documents.values())[:n]) is None
+
+
+def test_several_articles_need_at_least_two_in_scope(decomposer, service):
+    one = [service.index.documents[SISAWEEK]]
+    assert decomposer.plan("두 기사 각각 누가 썼어?", lambda n: one) is None
+    both = list(service.index.documents.values())
+    plan = decomposer.plan("두 기사 각각 어느 매체에서 누가 썼어?", lambda n: both[:n])
+    assert plan.fields == (AnswerType.AUTHOR, AnswerType.OUTLET) and len(plan.parts) == 2
+
+
+def test_each_article_metadata_is_answered_and_cited_from_its_header(service):
+    answer = service.ask("두 기사 각각 어느 매체에서 누가 썼어?")
+    assert answer.answerable and {c.doc_id for c in answer.citations} == {SISAWEEK, VIEWERS}
+    for name in ("시사위크", "송가영", "뷰어스", "송인화"):
+        assert name in answer.short_answer
+    for c in answer.citations:
+        assert service.index.documents[c.doc_id].text[c.start : c.end] == c.evidence and "기자" in c.evidence
+
+
+def test_which_article_came_first(service):
+    answer = service.ask("두 기사 중 어느 게 먼저 나왔어?")
+    assert answer.answer.startswith("시사위크 기사가 먼저 나왔습니다.")
+    assert "2021년 3월 15일" in answer.short_answer and "2021년 6월 30일" in answer.short_answer
+    timed = service.ask("두 기사 승인 시간 각각 몇 시야?")
+    assert "10:23" in timed.short_answer and "13:36" in timed.short_answer
+
+
+def test_each_name_gets_its_own_cited_answer(service):
+    answer = service.ask("네이버랑 카카오는 각각 어디랑 지분 교환했어?")
+    lines = answer.answer.splitlines()
+    assert lines[0].startswith("네이버: CJ대한통운") and lines[1].startswith("카카오: SK텔레콤")
+    assert [c.ref for c in answer.citations] == list(range(1, len(answer.citations) + 1))  # renumbered in order
+    assert "[1]" in lines[0] and f"[{len(answer.citations)}]" in lines[1]
+
+
+def test_the_same_answer_from_both_articles_is_said_once(service):
+    answer = service.ask("두 기사 모두에 나오는 ESG 펀드 운용 검토 회사는?")
+    assert answer.short_answer == "카카오벤처스"
+    assert {c.doc_id for c in answer.citations} == {SISAWEEK, VIEWERS}
+
+
+def test_a_scope_of_one_article_answers_once(service):
+    answer = service.ask("두 기사 각각 누가 썼어?", filters=Filters(outlet=["뷰어스"]))
+    assert {c.doc_id for c in answer.citations} == {VIEWERS} and "송인화" in answer.answer

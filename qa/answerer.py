@@ -23,6 +23,10 @@ from qa.schema import Hit, Span
 from qa.settings import Settings
 from qa.weights import Weights
 
+_HANGUL = re.compile(r"[가-힣]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+FOREIGN_MIN_WORDS = 3  # a question of this many Latin words and no Hangul is in another language, not "SKT 점유율"
+
 _CONTINUATION_RE = re.compile(
     rf"^({'|'.join(lexicon.CONTINUATION_OPENERS)})\s|({'|'.join(lexicon.REASON_MARKERS)})\S*\s*(것이다|이다)\.?$"
 )
@@ -115,6 +119,8 @@ class Answerer:
         text = question.text
         if question.type == AnswerType.CONVERSATION:
             return composer.help_answer(text, list(self.retriever.index.documents.values()))
+        if not _HANGUL.search(text) and len(_LATIN_WORD.findall(text)) >= FOREIGN_MIN_WORDS:
+            return composer.foreign_refusal(text, hits)  # the question words and readers are Korean
         if not hits:
             return composer.refusal(text, hits)
         if question.is_metadata:

@@ -56,6 +56,16 @@ def citation(ref: int, hit: Hit, span: Span) -> Citation:
                     end=span.end, score=round(hit.score, 6))
 
 
+FOREIGN_TEXT = ("한국어 질문에 답합니다: 다른 언어의 질문에는 아직 답하지 못하니 한국어로 물어봐 주세요 "
+                "(questions are answered in Korean only). 아래 문단이 관련 있어 보입니다.")
+
+
+def foreign_refusal(question: str, hits: list[Hit]) -> Answer:
+    """A question in another language: refused plainly, with the passages the multilingual search found for it."""
+    return Answer(question=question, answerable=False, answer=FOREIGN_TEXT, short_answer=None, citations=[],
+                  passages=[passage(h) for h in hits])
+
+
 def refusal(question: str, hits: list[Hit]) -> Answer:
     """The articles do not answer: say so, and show the closest passages as related reading, not support."""
     return Answer(question=question, answerable=False, answer=ABSTAIN_TEXT if hits else NO_PASSAGE_TEXT,

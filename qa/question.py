@@ -246,8 +246,14 @@ def metadata_types(text: str) -> list[AnswerType]:
     return [answer_type for answer_type, pattern in _METADATA_RULES if pattern.search(text)]
 
 
+# "…기자 이름 뭐야?", "기자는 누구야?": a news reader asking for the reporter, whether or not they say "기사".
+_REPORTER = re.compile(rf"({_words(lexicon.AUTHOR_WORDS)})\s*(이름|(은|는|이|가)?\s*누구)")
+
+
 def _metadata_type(text: str) -> AnswerType | None:
     """Questions about an article itself name it as one ("기사"): "…를 보도한 언론사는?" asks about content."""
+    if _REPORTER.search(text):
+        return AnswerType.AUTHOR
     if not any(word in text for word in lexicon.ARTICLE_WORDS):
         return None
     for answer_type, pattern in _METADATA_RULES:

@@ -120,6 +120,13 @@ def test_a_greeting_gets_what_the_bot_covers_not_a_failed_search(service, questi
     assert ABSTAIN_TEXT not in answer.answer and NO_PASSAGE_TEXT not in answer.answer
 
 
+def test_a_question_in_english_is_refused_plainly_with_related_passages(service):
+    answer = service.ask("Which company did Naver swap shares with?")
+    assert not answer.answerable and answer.citations == [] and "한국어로 물어봐 주세요" in answer.answer
+    assert any("네이버" in p.text for p in answer.passages)  # the multilingual search still points somewhere useful
+    assert service.ask("SKT 점유율은?").answer != answer.answer  # Latin names inside a Korean question are Korean
+
+
 @pytest.mark.parametrize("question", ["🙂" * 900, "?!?!", "\u0301" * 50])
 def test_a_question_with_nothing_to_look_for_is_refused_without_a_search(service, question):
     answer = service.ask(question)

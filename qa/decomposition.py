@@ -13,12 +13,13 @@ from dataclasses import dataclass
 
 from qa import lexicon
 from qa.korean import KoreanAnalyzer, has_content
-from qa.question import AnswerType, metadata_types
+from qa.question import AnswerType, is_interrogative, metadata_types
 from qa.schema import Document
 
 _SEVERAL = re.compile(lexicon.SEVERAL_ARTICLES)
 _ARTICLE_PHRASE = re.compile(rf"(?:{lexicon.SEVERAL_ARTICLES})\S*(?:\s*중\S*)?")
 _DISTRIBUTIVE = re.compile("|".join(re.escape(c) for c in lexicon.DISTRIBUTIVE_CUES if c != "마다"))
+_CLAUSE_END = re.compile(r"(이)?(고|며|구)[,?]?$")  # "언제고", "얼마며": a clause ends on its interrogative
 _CONNECTORS = frozenset({"와", "과", "랑", "이랑", "하고"})
 _NAME_TAGS = ("NNP", "SL", "SH")
 
@@ -51,7 +52,34 @@ class Decomposer:
             return self._per_article(text, several, articles)
         if _DISTRIBUTIVE.search(text):
             return self._per_name(text)
-        return None
+        return self._per_interrogative(text)
+
+    def _per_interrogative(self, text: str) -> Plan | None:
+        """"…어디에 언제 생겨?": two questions in one, each asked with the other's interrogative left out;
+        "…언제고 규모는 얼마야?": two clauses, the first ending at its own interrogative."""
+        morphemes = self.analyzer.morphemes(text)
+        asked: list[tuple[str, tuple[int, int]]] = []
+        for match in re.finditer(r"\S+", text):
+            first = next((m for m in morphemes if match.start() <= m.start < match.end()), None)
+            if first is None or not is_interrogative(first):
+                continue
+            kind = next((label for prefix, label in lexicon.SPLIT_INTERROGATIVES if first.form.startswith(prefix)), None)
+            if kind and kind not in {k for k, _ in asked}:
+                asked.append((kind, (match.start(), match.end())))
+        if len(asked) < 2:
+            return None
+        parts = []
+        for at, (kind, keep) in enumerate(asked[: self.max_parts]):
+            clause = _CLAUSE_END.search(text[keep[0] : keep[1]])
+            if clause and at + 1 < len(asked):  # "언제고": this clause's question ends here
+                question = text[: keep[0]] + text[keep[0] : keep[1]][: clause.start()] + "?"
+                question = "".join(ch for i, ch in enumerate(question)
+                                   if not any(a <= i < b for k, (a, b) in asked[:at]))
+            else:
+                dropped = [span for _, span in asked if span != keep]
+                question = "".join(ch for i, ch in enumerate(text) if not any(a <= i < b for a, b in dropped))
+            parts.append(Part(kind, re.sub(r"\s+", " ", question).strip()))
+        return Plan(tuple(parts))
 
     def _per_article(self, text: str, several: re.Match, articles: Callable[[int], list[Document]]) -> Plan | None:
         count = next((n for word, n in lexicon.COUNT_WORDS.items() if several.group(0).startswith(word)), None)

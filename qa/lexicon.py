@@ -102,6 +102,9 @@ SEVERAL_ARTICLES = r"(두|세|네|다섯|각|모든|여러|전체)\s*기사|기�
 COUNT_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "둘": 2, "셋": 3}
 EARLIER_CUES = ("먼저", "일찍", "오래된", "예전")  # "어느 게 먼저 나왔어?": the articles in date order
 LATER_CUES = ("나중", "늦게", "최근", "최신")
+# Interrogatives that ask for different things in one question ("어디에 언제 생겨?"), with the label each part gets.
+SPLIT_INTERROGATIVES = (("누구", "누구"), ("누가", "누구"), ("언제", "언제"), ("어디", "어디"), ("얼마", "얼마"),
+                        ("왜", "왜"))
 CLOCK_CUES = ("몇 시", "몇시", "시간", "시각")  # the time of day an article was approved
 LIST_CUES = ("각각", "모두", "전부", "목록", "나열", "다 알려", "모든")
 # Nouns asking for a kind of thing, answered by the items the article lists ("협력 분야는?", "어떤 영역").

@@ -76,3 +76,13 @@ def test_the_same_answer_from_both_articles_is_said_once(service):
 def test_a_scope_of_one_article_answers_once(service):
     answer = service.ask("두 기사 각각 누가 썼어?", filters=Filters(outlet=["뷰어스"]))
     assert {c.doc_id for c in answer.citations} == {VIEWERS} and "송인화" in answer.answer
+
+
+def test_two_interrogatives_are_two_questions(decomposer, service):
+    plan = decomposer.plan("카카오와 SKT가 지분 교환한 건 언제고 규모는 얼마야?", lambda n: [])
+    assert [(p.label, p.question) for p in plan.parts] == [
+        ("언제", "카카오와 SKT가 지분 교환한 건 언제?"), ("얼마", "카카오와 SKT가 지분 교환한 건 규모는 얼마야?")]
+    assert decomposer.plan("왜냐하면 언제 했어?", lambda n: []) is None  # 왜냐하면 is a conjunction, not 왜
+    answer = service.ask("네이버 콜드체인 풀필먼트 어디에 언제 생겨?")
+    lines = answer.answer.splitlines()
+    assert lines[0].startswith("어디: 용인") and lines[1].startswith("언제:") and "8월" in lines[1]

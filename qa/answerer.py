@@ -127,6 +127,10 @@ class Answerer:
             return composer.metadata_answer(question, hits)
         if reading.best is None or reading.confidence < self.min_confidence:
             return composer.refusal(text, hits)
+        span = reading.best_span
+        if question.type == AnswerType.AMOUNT and not question.wants_list and span is not None \
+                and not self._counts(span.text):
+            return composer.refusal(text, hits)  # "규모는 얼마야?" answered by a name: the articles give no amount
         if question.wants_list or question.category:  # "각각 알려줘", "협력 분야는?": the listed items
             chosen, short = self._list(reading)
         else:
@@ -135,6 +139,12 @@ class Answerer:
             short = reading.best_span.text if question.wants_span and reading.best_span else None
         evidence = [(c.hit, c.span) for c in chosen]
         return composer.answer(question, evidence, short, hits, self.analyzer)
+
+    def _counts(self, text: str) -> bool:
+        """Whether a span states a quantity: digits, or a Korean numeral ("두 배", "수천억 원", "절반")."""
+        return any(ch.isdigit() for ch in text) or any(
+            m.tag in ("SN", "NR") or (m.tag == "MM" and m.form in lexicon.NUMERAL_DETERMINERS)
+            or m.form in lexicon.QUANTITY_WORDS for m in self.analyzer.morphemes(text))
 
     def _list(self, reading: Reading) -> tuple[list[SentenceCandidate], str | None]:
         """Several items: every sentence nearly as likely as the best, each cited, and the items they hold."""

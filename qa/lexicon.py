@@ -96,6 +96,13 @@ PUBLISHED_WORDS = ("작성일", "보도일", "발행일", "승인일", "게재�
 TITLE_WORDS = ("제목", "헤드라인")
 
 # Cues that a question wants several items.
+# Numerals Kiwi tags as determiners ("두 배", "세 곳") and words that state a quantity without a digit: an amount
+# answer holds one of them or a digit.
+NUMERAL_DETERMINERS = frozenset({"한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "스무", "몇몇", "수십",
+                                 "수백", "수천", "수만"})
+QUANTITY_WORDS = frozenset({"절반", "대부분", "일부", "전부", "과반", "다수", "소수", "수십", "수백", "수천", "수만", "수억",
+                            "수조", "수십억", "수백억", "수천억", "수조원", "배", "전체"})
+
 # Questions that want one answer per article or per named thing: "두 기사 각각", "네이버랑 카카오는 각각".
 DISTRIBUTIVE_CUES = ("각각", "각자", "저마다", "둘 다", "셋 다", "따로따로", "마다")
 SEVERAL_ARTICLES = r"(두|세|네|다섯|각|모든|여러|전체)\s*기사|기사\s*(들|마다|각각|모두|둘|셋|전부)"

@@ -95,6 +95,13 @@ def test_unanswerable_questions_say_so(service):
     assert answer.passages  # related passages stay visible, marked as not supporting
 
 
+def test_an_amount_question_is_not_answered_with_a_name(service):
+    """The articles say who runs the ESG fund, not how large it is: a name is no answer to "얼마야?"."""
+    answer = service.ask("카카오와 SKT가 만드는 ESG 공동펀드 규모는 얼마야?")
+    assert not answer.answerable and answer.citations == []
+    assert service.ask("카카오 모빌리티 점유율은 얼마야?").short_answer == "80% 이상"  # amounts are still answered
+
+
 def test_answers_are_concise(service):
     for question in ("카카오랑 SK텔레콤이 서로 주식을 바꾼 규모가 얼마야?", "네이버는 무엇 때문에 CJ대한통운과 협업했어?"):
         answer = service.ask(question)

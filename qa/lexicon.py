@@ -113,7 +113,8 @@ LATER_CUES = ("나중", "늦게", "최근", "최신")
 SPLIT_INTERROGATIVES = (("누구", "누구"), ("누가", "누구"), ("언제", "언제"), ("어디", "어디"), ("얼마", "얼마"),
                         ("왜", "왜"))
 CLOCK_CUES = ("몇 시", "몇시", "시간", "시각")  # the time of day an article was approved
-LIST_CUES = ("각각", "모두", "전부", "목록", "나열", "다 알려", "모든")
+LIST_CUES = ("각각", "모두", "전부", "목록", "나열", "다 알려", "모든",
+             "어디어디", "어디 어디", "누구누구", "누구 누구", "뭐뭐", "뭐 뭐", "무엇무엇")  # a doubled question word asks for several
 # Nouns asking for a kind of thing, answered by the items the article lists ("협력 분야는?", "어떤 영역").
 CATEGORY_NOUNS = frozenset({"분야", "영역", "종류", "부문", "항목", "품목", "과목"})
 

@@ -95,6 +95,12 @@ def test_unanswerable_questions_say_so(service):
     assert answer.passages  # related passages stay visible, marked as not supporting
 
 
+def test_a_doubled_question_word_asks_for_every_item(service):
+    answer = service.ask("뷰어스 기사에서 네이버 카카오가 동맹 맺은 기업 어디어디야?")
+    for company in ("CJ", "삼성전자", "신세계"):
+        assert company in answer.short_answer
+
+
 def test_an_amount_question_is_not_answered_with_a_name(service):
     """The articles say who runs the ESG fund, not how large it is: a name is no answer to "얼마야?"."""
     answer = service.ask("카카오와 SKT가 만드는 ESG 공동펀드 규모는 얼마야?")

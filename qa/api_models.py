@@ -42,7 +42,7 @@ class HistoryTurn(BaseModel):
 
     def turn(self) -> Turn:
         if isinstance(self.answer, Answer):
-            return Turn(self.question, self.answer.answer, self.answer.short_answer, self.answer.answerable)
+            return Turn.of_answer(self.question, self.answer)
         return Turn.of_text(self.question, self.answer)
 
 

@@ -138,7 +138,7 @@ def evaluate(service, questions: list[DevQuestion], k: int = 5) -> EvalReport:
             history = []
         query = Query(q.question, tuple(history), q.filters, k)
         reading, result = service.read_and_answer(query)
-        history.append(Turn(q.question, result.answer, result.short_answer, result.answerable))
+        history.append(Turn.of_answer(q.question, result))
         hit = honest_hit(result, q.expected, reading.question.wants_span)
         kinds[q.kind or "-"].append(hit)
         if q.answerable:

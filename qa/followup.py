@@ -99,8 +99,12 @@ class _Before:
         """The previous question without what it asked: its interrogative words and its closing predicate, and with
         ``drop_focus`` the attribute it asked about too ("규모는 얼마야?"), when the new question asks another."""
         words = [w for w in self.words if not w.is_wh]
+        kept: list[str] = []
         if words and words[-1] is self.words[-1] and words[-1].ends_question:
-            words = words[:-1]
+            last = words.pop()
+            nouns = [m for m in last.morphemes if m.tag.startswith(("NN", "SL", "SH"))]
+            if nouns and not last.is_wh:  # "…쓴 기사야?": the noun stays, the copula goes
+                kept = [last.text[: nouns[-1].end - last.start]]
         wh = next((i for i, w in enumerate(self.words) if w.is_wh), None)
         if drop_focus and wh is not None and wh > 0 and wh == len(self.words) - 1:
             focus = self.words[wh - 1]  # "…규모는 얼마야?": the word before a closing interrogative
@@ -108,7 +112,7 @@ class _Before:
             nouns = [m for m in focus.morphemes if m.tag.startswith("NN")]
             if particle and particle[0] in ("은", "는", "이", "가") and nouns and nouns[-1].tag == "NNG":
                 words = [w for w in words if w is not focus]
-        return [w.text.rstrip("?？.!") for w in words]
+        return [w.text.rstrip("?？.!") for w in words] + kept
 
     @property
     def subject(self) -> str | None:
@@ -224,7 +228,7 @@ class FollowUpResolver:
             elif first.tag == "MM" and first.form in lexicon.DEMONSTRATIVES and len(word.morphemes) == 1 \
                     and following is not None and following.first is not None and following.first.tag.startswith("NN"):
                 text, found = self._demonstrative(before, following)
-                out.append(text)
+                out.append(f"{word.text} {text}" if found and text == following.text else text)
                 pointed, at = True, at + 1
                 dangling = dangling or (not found and first.form not in ("그런", "이런"))  # "그런 X": X like that
             elif word.name and not word.is_wh:
@@ -258,6 +262,8 @@ class FollowUpResolver:
         phrase = before.phrase_ending_with(noun.form)
         if phrase is None and noun.form in _PERSON_NOUNS | _PLACE_NOUNS:
             phrase = self._referent(before, "person" if noun.form in _PERSON_NOUNS else "place")
+        if phrase is None and noun.form in lexicon.ARTICLE_WORDS:
+            return following.text, True  # "이 기사": the article the last answer cited (the service scopes to it)
         if phrase is None:
             return following.text, False
         after = following.morphemes[1:]
@@ -330,9 +336,12 @@ class FollowUpResolver:
         """The question's own content words: not names, interrogatives, fillers or light verbs."""
         out = []
         for word in words:
+            if word.known:
+                continue  # an outlet or reporter: a name, not something asked about
             for m in word.morphemes:
                 lemma = m.form + "다" if m.tag.startswith(("VV", "VA")) else m.form
                 if m.tag.split("-")[0] in _CONTENT_TAGS and not is_interrogative(m) and lemma not in \
-                        lexicon.QUESTION_FILLER and lemma not in lexicon.PRO_VERBS and m.tag not in _NAME_TAGS:
+                        lexicon.QUESTION_FILLER and lemma not in lexicon.PRO_VERBS and m.tag not in _NAME_TAGS \
+                        and m.form not in lexicon.DEICTIC_TIME:
                     out.append(m.form)
         return out

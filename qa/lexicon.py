@@ -35,6 +35,8 @@ GROUP_SUFFIXES = frozenset({"네", "들"})  # 걔 + 네, 그 + 들
 DEMONSTRATIVES = frozenset({"그", "이", "저", "해당", "그런", "이런"})  # determiners: "그 회사", "해당 기사"
 PAIR_DETERMINERS = frozenset({"양", "두"})  # "양사", "두 회사"
 AMONG = frozenset({"중", "가운데"})  # "그중에", "그 가운데": among what was just said
+# Time words that point from the conversation ("전에 언제 했었는데?", "지금은 어디랑 손잡았대?"): no topic of their own.
+DEICTIC_TIME = frozenset({"전", "후", "예전", "이전", "이후", "아까", "방금", "지금", "현재", "이번", "다음", "나중"})
 # Light predicates that leave their object to the conversation: "네이버는 누구랑 했어?".
 PRO_VERBS = frozenset({"하다", "되다", "그렇다", "그러다", "이렇다", "이러다"})
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from qa.contract import Answer
 from qa.filters import Filters
 
 # The answer text the composer writes starts "<short answer>입니다. " (qa.composer.answer).
@@ -20,6 +21,13 @@ class Turn:
     answer: str | None = None
     short_answer: str | None = None
     answerable: bool | None = None
+    doc_ids: tuple[str, ...] = ()  # the articles the answer cited: "누가 쓴 기사야?" asks about them
+
+    @classmethod
+    def of_answer(cls, question: str, answer: Answer) -> Turn:
+        """A turn from the answer object the service returned (as the page, ``qa ask --chat`` and ``qa eval`` keep)."""
+        cited = tuple(dict.fromkeys(c.doc_id for c in answer.citations))
+        return cls(question, answer.answer, answer.short_answer, answer.answerable, cited)
 
     @classmethod
     def of_text(cls, question: str, answer: str | None) -> Turn:

@@ -239,6 +239,10 @@ def _units(text: str, terms: list[str], focus: str | None, wh: str | None) -> tu
     return ()
 
 
+_METADATA_INTERROGATIVES = ((("언제", "며칠", "날짜", "몇 시"), AnswerType.PUBLISHED), (("누가", "누구"), AnswerType.AUTHOR),
+                            (("어느", "어디"), AnswerType.OUTLET))
+
+
 def metadata_types(text: str) -> list[AnswerType]:
     """Every article field a question asks about ("두 기사 각각 어느 매체에서 누가 썼어?" → outlet, author)."""
     if not any(word in text for word in lexicon.ARTICLE_WORDS):
@@ -254,12 +258,12 @@ def _metadata_type(text: str) -> AnswerType | None:
     """Questions about an article itself name it as one ("기사"): "…를 보도한 언론사는?" asks about content."""
     if _REPORTER.search(text):
         return AnswerType.AUTHOR
-    if not any(word in text for word in lexicon.ARTICLE_WORDS):
-        return None
-    for answer_type, pattern in _METADATA_RULES:
-        if pattern.search(text):
-            return answer_type
-    return None
+    matches = metadata_types(text)
+    if len(matches) > 1:  # "그 기자가 쓴 기사 언제 승인됐어?": the interrogative says which field is asked
+        for words, answer_type in _METADATA_INTERROGATIVES:
+            if answer_type in matches and any(w in text for w in words):
+                return answer_type
+    return matches[0] if matches else None
 
 
 def _asks_yes_or_no(morphemes: list[Morpheme]) -> bool:

@@ -216,8 +216,14 @@ class QAService:
         if isinstance(query, str):
             query = Query(query, filters=filters, top_k=top_k)
         text = validate_question(query.question, self.settings.max_question_chars)
-        resolved = self.followups.resolve(text, query.history, self.index.names) if query.history else text
-        return replace(query, question=text, resolved=resolved if resolved != text else None)
+        index = self.index
+        resolved = self.followups.resolve(text, query.history, index.names) if query.history else text
+        query = replace(query, question=text, resolved=resolved if resolved != text else None)
+        cited = [d for d in (query.history[-1].doc_ids if query.history else ()) if d in index.documents]
+        if cited and query.scoped is None and analyse(query.text, self.analyzer).is_metadata \
+                and not any(name in query.text for name in index.names):
+            query = replace(query, filters=Filters(doc_ids=cited))  # "누가 쓴 기사야?": the article just cited
+        return query
 
     def _read(self, query: Query) -> tuple[Reading, Answer]:
         """Read and answer the query; a completed follow-up the articles do not answer is tried as asked, in case

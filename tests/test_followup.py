@@ -32,7 +32,7 @@ def resolver(analyzer) -> FollowUpResolver:
     # Demonstratives point back: to the phrase named before, to the name the answer gave, to both companies.
     ([AUTHOR], "그 기사는 언제 나왔어?", "시사위크 기사는 언제 나왔어?"),
     ([PARTNER], "그 회사랑은 언제 했어?", "CJ대한통운이랑은 언제 했어?"),
-    ([FUND], "양사는 그 펀드를 어디서 운용해?", "카카오와 SKT는 펀드를 어디서 운용해?"),
+    ([FUND], "양사는 그 펀드를 어디서 운용해?", "카카오와 SKT는 그 펀드를 어디서 운용해?"),
     ([Turn.of_text("카카오랑 SKT 협력 분야는?", "AI, ESG입니다. …")], "두 회사는 언제 지분 교환했어?",
      "카카오와 SKT는 언제 지분 교환했어?"),
 ])
@@ -72,3 +72,24 @@ def test_an_answer_text_gives_back_its_short_answer():
     refused = Turn.of_text("네이버 대표이사는?", "기사에서 이 질문에 대한 답을 찾지 못했습니다.")
     assert refused.short_answer is None and refused.answerable is False
     assert Turn.of_text("네이버 대표이사는?", None).answerable is None
+
+
+def test_time_words_that_point_back_leave_the_question_to_the_conversation(resolver):
+    history = [Turn.of_text("카카오랑 SKT는 예전에 무슨 파트너십 맺었어?", "전략적 파트너십입니다. …")]
+    assert resolver.resolve("전에 언제 했었는데?", history).startswith("카카오랑 SKT는")
+    assert resolver.resolve("그럼 지금은 어디랑 손잡았대?", history).startswith("카카오랑 SKT는")
+
+
+def test_questions_about_the_article_just_cited_are_scoped_to_it(service):
+    """"누가 쓴 기사야?" after an answer cited from 시사위크 asks who wrote that article, not the best-matching one."""
+    from qa.query import Query
+
+    first = service.ask("카카오 모빌리티 점유율은 얼마야?")
+    assert {c.doc_id for c in first.citations} == {"sisaweek-2021-03-15-kakao-skt-partnership"}
+    history = (Turn.of_answer("카카오 모빌리티 점유율은 얼마야?", first),)
+    assert service.ask(Query("누가 쓴 기사야?", history)).short_answer == "송가영 기자"
+    other = service.ask("네이버는 어느 회사와 지분교환을 했어?")
+    history = (Turn.of_answer("네이버는 어느 회사와 지분교환을 했어?", other),)
+    assert service.ask(Query("이 기사 누가 썼어?", history)).short_answer == "송인화 기자"
+    # Naming the other article asks about that one.
+    assert service.ask(Query("뷰어스 기사 누가 썼어?", (Turn.of_answer("…", first),))).short_answer == "송인화 기자"

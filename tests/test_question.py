@@ -28,6 +28,7 @@ from qa.question import AnswerType, analyse
         ("이 회사는 해외 공장을 갖고 있어?", AnswerType.YESNO),
         ("이 기사를 쓴 기자는 누구야?", AnswerType.AUTHOR),
         ("시사위크 기자 이름 뭐야?", AnswerType.AUTHOR),  # the reporter, without saying "기사"
+        ("그 기자가 쓴 기사 언제 승인됐어?", AnswerType.PUBLISHED),  # names the reporter, asks the date
         ("기자회견에서 발표한 사람은 누구야?", AnswerType.PERSON),
         ("이 기사는 어느 언론사 기사야?", AnswerType.OUTLET),
         ("이 기사는 언제 나왔어?", AnswerType.PUBLISHED),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import asdict
 from html import escape
 from pathlib import Path
 
@@ -72,7 +73,8 @@ class ChatPage:
         history, turns = history[:-1], list(turns or [])
         try:
             filters = Filters.from_fields(outlet=outlets, published_from=published_from, published_to=published_to)
-            earlier = tuple(Turn(**turn) for turn in turns[-self.service.settings.followup_turns :])
+            earlier = tuple(Turn(**{**turn, "doc_ids": tuple(turn.get("doc_ids", ()))})
+                            for turn in turns[-self.service.settings.followup_turns :])
             answer = self.service.ask(Query(question, earlier, filters))
         except (QuestionError, FilterError) as exc:
             return [*history, {"role": "assistant", "content": escape(str(exc))}], panel(""), turns
@@ -80,8 +82,7 @@ class ChatPage:
             log.exception("ask failed")
             return [*history, {"role": "assistant", "content": ERROR_TEXT}], panel(""), turns
         sources = self.sources(answer)
-        turn = {"question": question, "answer": answer.answer, "short_answer": answer.short_answer,
-                "answerable": answer.answerable}
+        turn = asdict(Turn.of_answer(question, answer))
         return [*history, {"role": "assistant", "content": message_html(answer, sources)}], panel(sources), \
             [*turns, turn]
 

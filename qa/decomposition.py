@@ -20,6 +20,7 @@ _SEVERAL = re.compile(lexicon.SEVERAL_ARTICLES)
 _ARTICLE_PHRASE = re.compile(rf"(?:{lexicon.SEVERAL_ARTICLES})\S*(?:\s*중\S*)?")
 _DISTRIBUTIVE = re.compile("|".join(re.escape(c) for c in lexicon.DISTRIBUTIVE_CUES if c != "마다"))
 _CLAUSE_END = re.compile(r"(이)?(고|며|구)[,?]?$")  # "언제고", "얼마며": a clause ends on its interrogative
+_CHOOSE = re.compile(r"중(에서|에)?\s*(누가|누구|어느|어디|뭐|무엇|더)")  # "A와 B 중 누가": one of them, not each
 _CONNECTORS = frozenset({"와", "과", "랑", "이랑", "하고"})
 _NAME_TAGS = ("NNP", "SL", "SH")
 
@@ -50,7 +51,7 @@ class Decomposer:
         several = _SEVERAL.search(text)
         if several:
             return self._per_article(text, several, articles)
-        if _DISTRIBUTIVE.search(text):
+        if _DISTRIBUTIVE.search(text) and not _CHOOSE.search(text):
             return self._per_name(text)
         return self._per_interrogative(text)
 

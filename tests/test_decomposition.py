@@ -86,3 +86,9 @@ def test_two_interrogatives_are_two_questions(decomposer, service):
     answer = service.ask("네이버 콜드체인 풀필먼트 어디에 언제 생겨?")
     lines = answer.answer.splitlines()
     assert lines[0].startswith("어디: 용인") and lines[1].startswith("언제:") and "8월" in lines[1]
+
+
+def test_choosing_one_of_several_is_not_asking_each(decomposer):
+    """"A와 B가 각각 주장한 위치 중 누가 …" asks which one (a KorQuAD question), not one answer for each."""
+    question = "궁궐의 위치는 무학대사와 정도전이 각각 주장한 위치중 누가 주장한 곳에 세워지게 되는가?"
+    assert decomposer.plan(question, lambda n: []) is None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from qa import abstention, composer, lexicon, phrases
 from qa.contract import Answer
 from qa.evidence import EvidenceScorer, SentenceCandidate
-from qa.korean import KoreanAnalyzer, has_content
+from qa.korean import HANGUL, KoreanAnalyzer, has_content
 from qa.question import AnswerType, Question, analyse
 from qa.reader import PhraseReader, SpanCandidate
 from qa.retriever import HybridRetriever
@@ -23,7 +23,6 @@ from qa.schema import Hit, Span
 from qa.settings import Settings
 from qa.weights import Weights
 
-_HANGUL = re.compile(r"[가-힣]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 FOREIGN_MIN_WORDS = 3  # a question of this many Latin words and no Hangul is in another language, not "SKT 점유율"
 
@@ -119,7 +118,7 @@ class Answerer:
         text = question.text
         if question.type == AnswerType.CONVERSATION:
             return composer.help_answer(text, list(self.retriever.index.documents.values()))
-        if not _HANGUL.search(text) and len(_LATIN_WORD.findall(text)) >= FOREIGN_MIN_WORDS:
+        if not HANGUL.search(text) and len(_LATIN_WORD.findall(text)) >= FOREIGN_MIN_WORDS:
             return composer.foreign_refusal(text, hits)  # the question words and readers are Korean
         if not hits:
             return composer.refusal(text, hits)

@@ -21,7 +21,18 @@ EXAMPLE_QUESTION = EXAMPLE_QUESTIONS[0]
 EXAMPLE_DOC = EXAMPLES["document"]
 
 
-MAX_HISTORY_CHARS = MAX_HISTORY_TURNS * (MAX_QUESTION_CHARS + MAX_ANSWER_CHARS)  # the whole history, as JSON
+MAX_HISTORY_CHARS = MAX_HISTORY_TURNS * (MAX_QUESTION_CHARS + MAX_ANSWER_CHARS)  # questions and answers read back
+
+
+def _turn_chars(turn: object) -> int:
+    """The characters of one history turn that are read: its question and its answer's text and citations."""
+    if not isinstance(turn, dict):
+        return len(json.dumps(turn, ensure_ascii=False, default=str))
+    answer = turn.get("answer")
+    if isinstance(answer, dict):
+        answer = {k: v for k, v in answer.items() if k != "passages"}
+    rest = {k: v for k, v in turn.items() if k != "answer"}
+    return len(json.dumps([rest, answer], ensure_ascii=False, default=str))
 
 
 class HistoryTurn(BaseModel):
@@ -54,9 +65,9 @@ class AskRequest(BaseModel):
             {"question": EXAMPLE_QUESTIONS[-1], "top_k": 3},
             {"question": "카카오와 SK텔레콤의 지분 교환 규모는?",
              "filters": {"outlet": ["뷰어스"], "published_from": "2021-06-01", "published_to": "2021-06-30"}},
-            {"question": "그건 언제 한 거야?",
-             "history": [{"question": "카카오랑 SKT가 지분 바꾼 게 얼마짜리야?",
-                          "answer": "3,000억원입니다. 카카오와 SK텔레콤은 지난 2019년 3,000억원 규모의 지분을 교환했다. [1]"}]},
+            {"question": "그건 언제 했어?",
+             "history": [{"question": "카카오와 SK텔레콤의 지분 교환 규모는?",
+                          "answer": "3000억원입니다. 카카오는 SK텔레콤과 지난 2019년 3000억원 규모의 지분교환을 맺었다. [1]"}]},
         ]},
     )
 
@@ -70,10 +81,11 @@ class AskRequest(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _history_size(cls, data: object) -> object:
-        """A bound on the whole history, whatever shape its answer objects take."""
+        """A bound on the history's text (questions and answers; an answer object's passages are not read, so they
+        do not count): 20 turns of full answer objects fit, a megabyte of text does not."""
         history = data.get("history") if isinstance(data, dict) else None
-        if isinstance(history, list) and len(json.dumps(history, ensure_ascii=False, default=str)) > MAX_HISTORY_CHARS:
-            raise ValueError(f"history가 너무 깁니다 (최대 {MAX_HISTORY_CHARS:,}자)")
+        if isinstance(history, list) and sum(_turn_chars(turn) for turn in history) > MAX_HISTORY_CHARS:
+            raise ValueError(f"history가 너무 깁니다 (질문과 답 합쳐 최대 {MAX_HISTORY_CHARS:,}자)")
         return data
 
     def query(self) -> Query:

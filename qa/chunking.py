@@ -10,6 +10,11 @@ from qa.schema import Chunk, Document, Span
 _LINE_RE = re.compile(r"[^\n]+")
 
 
+def header_chunk_id(doc_id: str) -> str:
+    """The id of a document's first chunk, which holds its title and metadata lines."""
+    return f"{doc_id}:0"
+
+
 def header_lines(doc: Document) -> list[Span]:
     """The title and metadata lines: short fields, not prose, so each line is one citable unit."""
     return [Span(m.start(), m.end()) for m in _LINE_RE.finditer(doc.text, 0, doc.body_start)]

@@ -168,8 +168,7 @@ def _chat(service: QAService, args: argparse.Namespace, filters: Filters | None)
         except QuestionError as exc:
             print(f"qa: {exc}", flush=True)
             continue
-        history = [*history, Turn.of_answer(question, answer)]
-        history = history[-service.settings.followup_turns :]
+        history = [*history, Turn.of_answer(question, answer)]  # the resolver reads only the latest turns
         if args.json:
             print(answer.model_dump_json(), flush=True)
         else:

@@ -196,26 +196,35 @@ def parts_answer(question: str, parts: list[tuple[str, Answer]]) -> Answer:
 def articles_answer(
     question: str, headers: list[tuple[str, Hit]], fields: tuple[AnswerType, ...], order: str | None, clock: bool
 ) -> Answer:
-    """Who wrote, which outlet, when, what title, for each article: read from its header line, each cited; with
-    ``order`` the articles by date and which came first (or last)."""
+    """Who wrote, which outlet, when, what title, for each article: read from its header lines, each line a value
+    came from cited; with ``order`` the dated articles by date and which came first (or last)."""
     if order:
-        headers = sorted(headers, key=lambda item: item[1].document.published or "", reverse=order == "later")
-    citations, lines, shorts = [], [], []
+        dated = sorted((h for h in headers if h[1].document.published), key=lambda h: h[1].document.published,
+                       reverse=order == "later")
+        headers = dated + [h for h in headers if not h[1].document.published]
+    citations: list[Citation] = []
+    lines, shorts, labels = [], [], []
     for label, hit in headers:
         doc = hit.document
-        values = [v for v in (_field(doc, f, clock) for f in fields) if v and v != label]
+        values = [v for v in (_field(doc, f, clock) for f in fields) if v]
+        shown = [v for v in values if v != label] or values  # the label names the outlet unless that is all asked
         spans = header_lines(doc)
-        if not values or not spans:
+        wanted = ([spans[0]] if AnswerType.TITLE in fields else []) + (
+            [spans[1]] if len(spans) > 1 and set(fields) - {AnswerType.TITLE} else [])
+        if not shown or not wanted:
             continue
-        span = spans[0] if fields == (AnswerType.TITLE,) or len(spans) == 1 else spans[1]
-        citations.append(citation(len(citations) + 1, hit, span))
-        lines.append(f"{label}: {', '.join(values)} [{len(citations)}]")
-        shorts.append(f"{label} {', '.join(values)}")
+        refs = []
+        for span in dict.fromkeys(wanted):
+            citations.append(citation(len(citations) + 1, hit, span))
+            refs.append(f"[{len(citations)}]")
+        lines.append(f"{label}: {', '.join(shown)} {''.join(refs)}")
+        shorts.append(f"{label} {', '.join(shown)}" if shown != values or label not in values else ", ".join(shown))
+        labels.append((label, bool(doc.published)))
     if not citations:
         return refusal(question, [hit for _, hit in headers])
-    if order and len(citations) > 1:
+    if order and sum(dated for _, dated in labels) > 1:
         first = "먼저" if order == "earlier" else "나중에"
-        lines.insert(0, f"{headers[0][0]} 기사가 {first} 나왔습니다.")
+        lines.insert(0, f"{labels[0][0]} 기사가 {first} 나왔습니다.")
         shorts[0] = f"{first}: {shorts[0]}"
     return Answer(question=question, answerable=True, answer="\n".join(lines), short_answer=" · ".join(shorts),
                   citations=citations, passages=[passage(hit) for _, hit in headers])

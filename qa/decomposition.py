@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from qa import lexicon
-from qa.korean import KoreanAnalyzer, has_content
+from qa.korean import NAME_TAGS, KoreanAnalyzer, has_content
 from qa.question import AnswerType, is_interrogative, metadata_types
 from qa.schema import Document
 
@@ -22,7 +22,7 @@ _DISTRIBUTIVE = re.compile("|".join(re.escape(c) for c in lexicon.DISTRIBUTIVE_C
 _CLAUSE_END = re.compile(r"(이)?(고|며|구)[,?]?$")  # "언제고", "얼마며": a clause ends on its interrogative
 _CHOOSE = re.compile(r"중(에서|에)?\s*(누가|누구|어느|어디|뭐|무엇|더)")  # "A와 B 중 누가": one of them, not each
 _CONNECTORS = frozenset({"와", "과", "랑", "이랑", "하고"})
-_NAME_TAGS = ("NNP", "SL", "SH")
+_SPLIT_KINDS = ("person", "time", "place", "amount", "reason")  # interrogatives asking different things ("어디에 언제")
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,11 @@ class Decomposer:
         self.analyzer = analyzer
         self.max_parts = max_parts
 
+    @staticmethod
+    def names_several_articles(text: str) -> bool:
+        """"두 기사", "각 기사", "기사들": the question is about several articles."""
+        return _SEVERAL.search(text) is not None
+
     def plan(self, text: str, articles: Callable[[int], list[Document]]) -> Plan | None:
         """How to answer ``text`` in parts, or None for one answer. ``articles(n)``: the ``n`` articles (in scope)
         the question is most likely about, best first."""
@@ -64,13 +69,13 @@ class Decomposer:
             first = next((m for m in morphemes if match.start() <= m.start < match.end()), None)
             if first is None or not is_interrogative(first):
                 continue
-            kind = next((label for prefix, label in lexicon.SPLIT_INTERROGATIVES if first.form.startswith(prefix)), None)
-            if kind and kind not in {k for k, _ in asked}:
+            kind = next(((prefix, k) for prefix, k in lexicon.INTERROGATIVE_KINDS if first.form.startswith(prefix)), None)
+            if kind and kind[1] in _SPLIT_KINDS and kind[1] not in {k[1] for k, _ in asked}:
                 asked.append((kind, (match.start(), match.end())))
         if len(asked) < 2:
             return None
         parts = []
-        for at, (kind, keep) in enumerate(asked[: self.max_parts]):
+        for at, ((label, _), keep) in enumerate(asked[: self.max_parts]):
             clause = _CLAUSE_END.search(text[keep[0] : keep[1]])
             if clause and at + 1 < len(asked):  # "언제고": this clause's question ends here
                 question = text[: keep[0]] + text[keep[0] : keep[1]][: clause.start()] + "?"
@@ -79,7 +84,7 @@ class Decomposer:
             else:
                 dropped = [span for _, span in asked if span != keep]
                 question = "".join(ch for i, ch in enumerate(text) if not any(a <= i < b for a, b in dropped))
-            parts.append(Part(kind, re.sub(r"\s+", " ", question).strip()))
+            parts.append(Part(label, re.sub(r"\s+", " ", question).strip()))
         return Plan(tuple(parts))
 
     def _per_article(self, text: str, several: re.Match, articles: Callable[[int], list[Document]]) -> Plan | None:
@@ -104,40 +109,36 @@ class Decomposer:
         return Plan(tuple(Part(label, rest, d.doc_id) for label, d in zip(labels, docs)))
 
     def _per_name(self, text: str) -> Plan | None:
-        """"A랑 B는 각각 …": the question once for A and once for B, each with the particle that fits it."""
+        """"A랑 B는 각각 …": the question once for A and once for B, each with the particle that fits it.
+
+        Names are read word by word (a name and its particles), so "SK텔레콤은" is one name although Kiwi splits it.
+        """
         morphemes = self.analyzer.morphemes(text)
-        names: list[tuple[int, int]] = []  # (start, end) offsets of each name in the group
-        at = 0
-        while at < len(morphemes):
-            if morphemes[at].tag not in _NAME_TAGS:
-                if names and len(names) < 2:
-                    names = []
-                at += 1
+        group: list[tuple[int, str, tuple[str, str] | None]] = []  # (where the word starts, name, particle)
+        for match in re.finditer(r"\S+", text):
+            inside = [m for m in morphemes if match.start() <= m.start < match.end()]
+            particles = [m for m in inside if m.tag.startswith("J")]
+            core = [m for m in inside if not m.tag.startswith(("J", "S")) or m.tag in NAME_TAGS]
+            named = bool(core) and core[0].tag in NAME_TAGS and all(m.tag.startswith(("NN", *NAME_TAGS)) for m in core)
+            if not named:
+                if len(group) >= 2:
+                    break
+                group = []
                 continue
-            start = at
-            while at + 1 < len(morphemes) and morphemes[at + 1].tag in _NAME_TAGS \
-                    and morphemes[at + 1].start == morphemes[at].end:
-                at += 1
-            names.append((morphemes[start].start, morphemes[at].end))
-            after = morphemes[at + 1] if at + 1 < len(morphemes) else None
-            if after is not None and after.form in _CONNECTORS and after.tag in ("JC", "JKB"):
-                at += 2  # "네이버랑 카카오": the next name continues the group
-                continue
-            if len(names) >= 2:
-                break
-            names = []
-            at += 1
-        if len(names) < 2:
+            particle = (particles[0].form, particles[0].tag) if particles else None
+            group.append((match.start(), text[match.start() : core[-1].end], particle))
+            if particle is None or particle[0] not in _CONNECTORS:  # the group's last name
+                if len(group) >= 2:
+                    break
+                group = []
+        if len(group) < 2:
             return None
-        tail_at = next((i for i, m in enumerate(morphemes) if m.start >= names[-1][1]), None)
-        tail = morphemes[tail_at] if tail_at is not None else None
-        particle = (tail.form, tail.tag) if tail is not None and tail.tag.startswith("J") \
-            and tail.start == names[-1][1] else None
-        after_group = tail.end if particle and tail is not None else names[-1][1]
-        before, after = text[: names[0][0]], _DISTRIBUTIVE.sub("", text[after_group:])
+        last_word_end = next(m.end() for m in re.finditer(r"\S+", text) if m.start() == group[-1][0])
+        before = _DISTRIBUTIVE.sub("", text[: group[0][0]])
+        after = _DISTRIBUTIVE.sub("", text[last_word_end:])
+        particle = group[-1][2]
         parts = []
-        for start, end in names[: self.max_parts]:
-            name = text[start:end]
+        for _, name, _ in group[: self.max_parts]:
             word = self.analyzer.join([(name, "NNP"), particle]) if particle else name
             parts.append(Part(name, re.sub(r"\s+", " ", f"{before}{word}{after}").strip()))
         return Plan(tuple(parts))

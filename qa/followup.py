@@ -13,21 +13,17 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from qa import lexicon
-from qa.korean import KoreanAnalyzer, Morpheme
+from qa.korean import HANGUL, NAME_TAGS, KoreanAnalyzer, Morpheme
 from qa.query import Turn
 from qa.question import is_interrogative
 
-_NAME_TAGS = ("NNP", "SL", "SH")
 _NOMINAL_TAGS = ("NN", "NR", "NP", "SL", "SH", "SN", "XSN", "ETN")
 _CONTENT_TAGS = ("NNG", "NNP", "SL", "SH", "XR", "VV", "VA")
 _PREDICATE_TAGS = ("VV", "VA", "VX", "XSV", "XSA", "VCP", "VCN")
 _PERSON_NOUNS = lexicon.FOCUS_PERSON
 _PLACE_NOUNS = lexicon.FOCUS_ORG | lexicon.FOCUS_PLACE | {"사", "쪽", "측"}
-# What an interrogative asks for, so that "그 사람" takes the answer to "누구?" and "거기" the answer to "어디?".
-_ASKS = (("누구", "person"), ("누가", "person"), ("어디", "place"), ("어느", "place"), ("무슨", "thing"),
-         ("뭐", "thing"), ("무엇", "thing"), ("뭘", "thing"), ("어떤", "thing"))
+_NAMED_KINDS = ("person", "place", "thing")  # what an answer can name for "그 사람", "거기", "그거" to point to
 _WORD = re.compile(r"\S+")
-_HANGUL = re.compile(r"[가-힣]")
 
 
 @dataclass
@@ -55,8 +51,8 @@ class _Word:
     @property
     def name(self) -> str | None:
         """The proper noun this word is, when it is only that and particles: "카카오랑" → 카카오, "SKT가" → SKT."""
-        names = [m for m in self.morphemes if m.tag in _NAME_TAGS]
-        rest = [m for m in self.morphemes if m.tag not in _NAME_TAGS and not m.tag.startswith(("J", "SF", "SP", "SS"))]
+        names = [m for m in self.morphemes if m.tag in NAME_TAGS]
+        rest = [m for m in self.morphemes if m.tag not in NAME_TAGS and not m.tag.startswith(("J", "SF", "SP", "SS"))]
         if not names or any(m.tag != "NNB" for m in rest):
             return self.known
         return self.text[names[0].start - self.start : names[-1].end - self.start]
@@ -83,7 +79,7 @@ class _Before:
     def asked(self) -> str | None:
         """What kind of name the previous question asked for (person, place, thing), if it asked for one."""
         for morpheme in (m for w in self.words for m in w.morphemes if is_interrogative(m)):
-            for prefix, kind in _ASKS:
+            for prefix, kind in lexicon.INTERROGATIVE_KINDS:
                 if morpheme.form.startswith(prefix):
                     return kind
         return None
@@ -91,7 +87,7 @@ class _Before:
     def answered(self, kind: str) -> str | None:
         """The previous short answer, when it named one thing of ``kind`` (a list answers no single anaphor)."""
         short = self.turn.short_answer
-        if not short or self.turn.answerable is False or "," in short or self.asked is None:
+        if not short or self.turn.answerable is False or "," in short or self.asked not in _NAMED_KINDS:
             return None
         return short if kind == "thing" or self.asked == kind or (self.asked == "thing" and kind == "place") else None
 
@@ -159,9 +155,9 @@ class FollowUpResolver:
         return self._resolve(question, before, known)
 
     def stands_alone(self, question: str) -> bool:
-        """Whether the question names anything itself, so it can be answered without the conversation."""
-        words = self._words(question, frozenset())
-        return bool(self._content(words)) or any(w.name for w in words)
+        """Whether the question asks about something itself ("네이버 주가는?"), not only names one ("그럼 네이버는?"),
+        so it can be answered without the conversation."""
+        return bool(self._content(self._words(question, frozenset())))
 
     def _words(self, text: str, known: Set[str]) -> list[_Word]:
         morphemes = self.analyzer.morphemes(text)
@@ -184,7 +180,7 @@ class FollowUpResolver:
         return text[: last[-1].start] + self.analyzer.join([(last[-1].form, last[-1].tag), particle])
 
     def _resolve(self, question: str, before: _Before | None, known: Set[str]) -> str:
-        if before is None or not _HANGUL.search(question):
+        if before is None or not HANGUL.search(question):
             return question  # a question in another language is read as it stands
         words = self._words(question, known)
         cue = bool(words) and words[0].first is not None and words[0].first.tag == "MAJ" and len(words) > 1
@@ -341,7 +337,7 @@ class FollowUpResolver:
             for m in word.morphemes:
                 lemma = m.form + "다" if m.tag.startswith(("VV", "VA")) else m.form
                 if m.tag.split("-")[0] in _CONTENT_TAGS and not is_interrogative(m) and lemma not in \
-                        lexicon.QUESTION_FILLER and lemma not in lexicon.PRO_VERBS and m.tag not in _NAME_TAGS \
+                        lexicon.QUESTION_FILLER and lemma not in lexicon.PRO_VERBS and m.tag not in NAME_TAGS \
                         and m.form not in lexicon.DEICTIC_TIME:
                     out.append(m.form)
         return out

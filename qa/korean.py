@@ -34,6 +34,10 @@ _JUNG = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
 _JONG = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
 
 
+HANGUL = re.compile(r"[가-힣]")
+NAME_TAGS = ("NNP", "SL", "SH")  # Kiwi's tags for proper nouns and foreign (Latin, Chinese-character) words
+
+
 class Morpheme(NamedTuple):
     """One Kiwi morpheme with its character range in the analysed text."""
 

@@ -96,6 +96,11 @@ AUTHOR_WORDS = ("기자", "작성자", "글쓴이", "필자")
 OUTLET_WORDS = ("언론사", "매체", "신문사", "출처")
 PUBLISHED_WORDS = ("작성일", "보도일", "발행일", "승인일", "게재일")
 TITLE_WORDS = ("제목", "헤드라인")
+# Every word a question about an article itself may use ("누가 쓴 기사야?", "해당 기사 작성자 이름은?"): a question made
+# only of these (and question words) is about the article just cited, not about a topic.
+ARTICLE_FIELD_WORDS = frozenset({*ARTICLE_WORDS, *AUTHOR_WORDS, *OUTLET_WORDS, *PUBLISHED_WORDS, *TITLE_WORDS,
+                                 "쓰다", "작성", "작성하다", "나오다", "올라오다", "승인", "발행", "보도", "게재",
+                                 "해당", "날짜", "시간", "시각"})
 
 # Cues that a question wants several items.
 # Numerals Kiwi tags as determiners ("두 배", "세 곳") and words that state a quantity without a digit: an amount
@@ -111,9 +116,11 @@ SEVERAL_ARTICLES = r"(두|세|네|다섯|각|모든|여러|전체)\s*기사|기�
 COUNT_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "둘": 2, "셋": 3}
 EARLIER_CUES = ("먼저", "일찍", "오래된", "예전")  # "어느 게 먼저 나왔어?": the articles in date order
 LATER_CUES = ("나중", "늦게", "최근", "최신")
-# Interrogatives that ask for different things in one question ("어디에 언제 생겨?"), with the label each part gets.
-SPLIT_INTERROGATIVES = (("누구", "누구"), ("누가", "누구"), ("언제", "언제"), ("어디", "어디"), ("얼마", "얼마"),
-                        ("왜", "왜"))
+# What each interrogative asks for: "그 사람" takes the answer to 누구, "어디에 언제 생겨?" is two questions, "그 기자가 쓴
+# 기사 언제 승인됐어?" asks the date.
+INTERROGATIVE_KINDS = (("누구", "person"), ("누가", "person"), ("언제", "time"), ("며칠", "time"), ("어디", "place"),
+                       ("어느", "place"), ("무슨", "thing"), ("뭐", "thing"), ("무엇", "thing"), ("뭘", "thing"),
+                       ("어떤", "thing"), ("얼마", "amount"), ("왜", "reason"))
 CLOCK_CUES = ("몇 시", "몇시", "시간", "시각")  # the time of day an article was approved
 LIST_CUES = ("각각", "모두", "전부", "목록", "나열", "다 알려", "모든",
              "어디어디", "어디 어디", "누구누구", "누구 누구", "뭐뭐", "뭐 뭐", "무엇무엇")  # a doubled question word asks for several

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from qa.contract import Answer
 from qa.filters import Filters
 
-# The answer text the composer writes starts "<short answer>입니다. " (qa.composer.answer).
-_SHORT_LEAD = re.compile(r"^(?P<short>[^\n]{1,80}?)입니다\. ")
+MAX_SHORT_CHARS = 80  # a short answer read back from an answer's text is at most this long
+# The answer text the composer writes starts "<short answer>입니다. " (qa.composer.answer) and cites as "[1]".
+_SHORT_LEAD = re.compile(rf"^(?P<short>[^\n]{{1,{MAX_SHORT_CHARS}}}?)입니다\. ")
+_CITED = re.compile(r"\[\d+\]")
 
 
 @dataclass(frozen=True)
@@ -31,13 +33,18 @@ class Turn:
 
     @classmethod
     def of_text(cls, question: str, answer: str | None) -> Turn:
-        """A turn whose answer is the text the server returned; its short answer is read back from that text."""
+        """A turn whose answer is the text the server returned: answered when it cites ("[1]"), its short answer read
+        back from the text. It names no articles: send the answer object for "이 기사 …" to find the one cited."""
         match = _SHORT_LEAD.match(answer or "")
-        return cls(question, answer, match["short"] if match else None, None if answer is None else bool(match))
+        answered = None if answer is None else bool(_CITED.search(answer))
+        return cls(question, answer, match["short"] if match and answered else None, answered)
 
 
 @dataclass(frozen=True)
 class Query:
+    """One ask as every surface builds it; the service fills in ``resolved`` and, for a question about "the article",
+    scopes ``filters`` to the one the last answer cited."""
+
     question: str
     history: tuple[Turn, ...] = ()
     filters: Filters | None = None

@@ -239,8 +239,10 @@ def _units(text: str, terms: list[str], focus: str | None, wh: str | None) -> tu
     return ()
 
 
-_METADATA_INTERROGATIVES = ((("언제", "며칠", "날짜", "몇 시"), AnswerType.PUBLISHED), (("누가", "누구"), AnswerType.AUTHOR),
-                            (("어느", "어디"), AnswerType.OUTLET))
+_FIELD_OF_KIND = {"time": AnswerType.PUBLISHED, "person": AnswerType.AUTHOR, "place": AnswerType.OUTLET}
+_METADATA_INTERROGATIVES = tuple(
+    (tuple(p for p, k in lexicon.INTERROGATIVE_KINDS if k == kind) + (("날짜", *lexicon.CLOCK_CUES) if kind == "time" else ()),
+     field) for kind, field in _FIELD_OF_KIND.items())
 
 
 def metadata_types(text: str) -> list[AnswerType]:

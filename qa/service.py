@@ -11,8 +11,9 @@ from pathlib import Path
 
 import numpy as np
 
-from qa import composer
+from qa import composer, lexicon
 from qa.answerer import Answerer, Reading
+from qa.chunking import header_chunk_id
 from qa.cleaning import clean_article, parse_date
 from qa.contract import Answer
 from qa.corpus_store import added_path, retire_article, save_article
@@ -57,6 +58,7 @@ class NotFound(LookupError):
 
 
 UPLOAD_SUFFIXES = (".txt", ".md")
+HEADER_SCORE = 1.0  # a header line cited for an article's own fields is the article's own word, not a search hit
 _ID_RE = re.compile(DOC_ID_PATTERN)
 
 
@@ -199,36 +201,48 @@ class QAService:
 
         A plain question (with ``top_k`` and ``filters``) is a query with no history, for the CLI and scripts.
         """
-        query = self.understand(query, top_k, filters)
         if self._index is None:
             self.ensure_index()
+        revision = self._revision
+        index = self.index  # one index for the whole request: an add or delete swaps in a new one meanwhile
+        query = self.understand(query, top_k, filters, index)
         # An add or delete makes a new revision: earlier answers are not reused.
-        key = query.key(self._revision)
+        key = query.key(revision)
         cached = self.answer_cache.get(key)
         if cached is not None:
             return cached
-        _, answer = self._read(query)
+        _, answer = self._read(query, index)
         self.answer_cache.put(key, answer)
         return answer
 
-    def understand(self, query: Query | str, top_k: int | None = None, filters: Filters | None = None) -> Query:
-        """The query checked, with its question resolved against the conversation (a follow-up completed)."""
+    def understand(
+        self, query: Query | str, top_k: int | None = None, filters: Filters | None = None,
+        index: CorpusIndex | None = None,
+    ) -> Query:
+        """The query checked, with its question resolved against the conversation (a follow-up completed), and a
+        question about "the article" scoped to the one the last answer cited."""
         if isinstance(query, str):
             query = Query(query, filters=filters, top_k=top_k)
         text = validate_question(query.question, self.settings.max_question_chars)
-        index = self.index
+        index = index or self.index
         resolved = self.followups.resolve(text, query.history, index.names) if query.history else text
         query = replace(query, question=text, resolved=resolved if resolved != text else None)
         cited = [d for d in (query.history[-1].doc_ids if query.history else ()) if d in index.documents]
-        if cited and query.scoped is None and analyse(query.text, self.analyzer).is_metadata \
-                and not any(name in query.text for name in index.names):
+        if cited and query.scoped is None and self._about_the_article(query.text, index):
             query = replace(query, filters=Filters(doc_ids=cited))  # "누가 쓴 기사야?": the article just cited
         return query
 
-    def _read(self, query: Query) -> tuple[Reading, Answer]:
+    def _about_the_article(self, text: str, index: CorpusIndex) -> bool:
+        """A question about an article's own fields that names no article, topic or set of articles."""
+        if not analyse(text, self.analyzer).is_metadata or self.decomposer.names_several_articles(text):
+            return False
+        if any(name in text for name in index.names):
+            return False
+        return all(t in lexicon.ARTICLE_FIELD_WORDS or t in lexicon.QUESTION_FILLER for t in self.analyzer.terms(text))
+
+    def _read(self, query: Query, index: CorpusIndex) -> tuple[Reading, Answer]:
         """Read and answer the query; a completed follow-up the articles do not answer is tried as asked, in case
         it was a new question after all."""
-        index = self.index
         plan = self.decomposer.plan(query.text, lambda n: self._likely_articles(index, query, n))
         if plan is not None:
             answer = self._answer_parts(index, query, plan)
@@ -251,7 +265,8 @@ class QAService:
         allowed = scope.documents(index.documents.values()) if scope else set(index.documents)
         if len(allowed) <= count:
             return sorted((index.documents[d] for d in allowed), key=lambda d: d.published or "")
-        hits = self.search(query.text, top_k=self.settings.candidates, filters=scope)
+        retriever = HybridRetriever(index, self.embedder, self.analyzer, self.settings, self._within(index, scope))
+        hits = retriever.search(query.text, top_k=self.settings.candidates)
         return [index.documents[d] for d in dict.fromkeys(h.chunk.doc_id for h in hits)][:count]
 
     def _answer_parts(self, index: CorpusIndex, query: Query, plan: Plan) -> Answer:
@@ -261,9 +276,9 @@ class QAService:
             headers = []
             for part in plan.parts:
                 doc = index.documents[part.doc_id]
-                chunk = index.chunk(f"{doc.doc_id}:0")  # chunk 0 holds the title and metadata lines
+                chunk = index.chunk(header_chunk_id(doc.doc_id))
                 if chunk is not None:
-                    headers.append((part.label, Hit(chunk, doc, 1.0)))
+                    headers.append((part.label, Hit(chunk, doc, HEADER_SCORE)))
             return composer.articles_answer(query.text, headers, plan.fields, plan.order, plan.clock)
         parts = []
         for part in plan.parts:
@@ -285,7 +300,8 @@ class QAService:
 
     def read_and_answer(self, query: Query | str, top_k: int | None = None) -> tuple[Reading, Answer]:
         """The pipeline's reading and the answer made from it, uncached (for evaluation)."""
-        return self._read(self.understand(query, top_k))
+        index = self.index
+        return self._read(self.understand(query, top_k, index=index), index)
 
     def warm_up(self) -> None:
         """Load the index, the model and Kiwi before the first request, so that one is answered at full speed.

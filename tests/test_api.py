@@ -101,6 +101,10 @@ def test_a_follow_up_is_answered_from_the_history(client):
     switched = client.post("/ask", json={"question": "뷰어스는?", "history": history}).json()
     assert switched["resolved_question"] == "뷰어스 기사는 언제 나왔어?"
     assert switched["short_answer"] == "2021년 6월 30일"
+    # Twenty turns of whole answer objects (passages and all) are within the limit.
+    long = client.post("/ask", json={"question": "그 기사는 언제 나왔어?",
+                                     "history": [{"question": "시사위크 기사 누가 썼어?", "answer": first}] * 20})
+    assert long.status_code == 200 and long.json()["short_answer"] == "2021년 3월 15일"
     # Without the history the same words are not a question about any article.
     alone = client.post("/ask", json={"question": "그 기사는 언제 나왔어?"}).json()
     assert alone["resolved_question"] is None and alone["short_answer"] != "2021년 3월 15일"
@@ -117,6 +121,9 @@ def test_a_follow_up_the_articles_do_not_answer_is_refused(client):
     ({"question": "지분 교환 규모는?"}, "history"),
     ([{"question": "지분 교환 규모는?"}] * 50, "history"),
     ([{"question": "규모는?", "answer": "가" * 100_000}] * 10, "history"),
+    ([{"question": "규모는?", "answer": {"question": "규모는?", "answerable": True, "answer": "가" * 4_000 + " [1]",
+                                        "short_answer": None, "citations": [{"x": "나" * 30_000}], "passages": []}}] * 5,
+     "history"),
     ([{"question": "규모는?", "answer": "3000억원입니다.", "extra": 1}], "history"),
     ([{"answer": "3000억원입니다."}], "question"),
     ([{"question": "   ", "answer": "3000억원입니다."}], "비어 있습니다"),
@@ -326,5 +333,7 @@ def test_openapi_documents_every_endpoint_with_korean_examples(client):
     ask_examples = paths["/ask"]["post"]["requestBody"]["content"]["application/json"]["schema"]
     examples = spec["components"]["schemas"][ask_examples["$ref"].rsplit("/", 1)[1]]["examples"]
     follow_up = next(e for e in examples if e.get("history"))  # a Korean multi-turn example
-    assert follow_up["question"] == "그건 언제 한 거야?" and "지분" in follow_up["history"][0]["question"]
+    assert follow_up["question"] == "그건 언제 했어?" and "지분" in follow_up["history"][0]["question"]
+    answer = client.post("/ask", json=follow_up).json()  # the example works as shown
+    assert answer["resolved_question"] and "2019년" in answer["short_answer"]
     assert set(paths["/documents"]["post"]["requestBody"]["content"]) == {"application/json", "multipart/form-data"}

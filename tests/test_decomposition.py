@@ -92,3 +92,14 @@ def test_choosing_one_of_several_is_not_asking_each(decomposer):
     """"A와 B가 각각 주장한 위치 중 누가 …" asks which one (a KorQuAD question), not one answer for each."""
     question = "궁궐의 위치는 무학대사와 정도전이 각각 주장한 위치중 누가 주장한 곳에 세워지게 되는가?"
     assert decomposer.plan(question, lambda n: []) is None
+
+
+@pytest.mark.parametrize("question, names", [
+    ("카카오와 SK텔레콤은 각각 어디와 손잡았어?", ["카카오", "SK텔레콤"]),  # Kiwi splits SK텔레콤 into SK + 텔레콤
+    ("SK텔레콤과 카카오는 각각 어디랑 손잡았어?", ["SK텔레콤", "카카오"]),
+    ("각각 네이버랑 카카오가 손잡은 곳은?", ["네이버", "카카오"]),
+])
+def test_names_are_read_word_by_word(decomposer, question, names):
+    plan = decomposer.plan(question, lambda n: [])
+    assert [p.label for p in plan.parts] == names
+    assert all("각각" not in p.question and p.question.startswith(p.label) for p in plan.parts)

@@ -73,8 +73,7 @@ class ChatPage:
         history, turns = history[:-1], list(turns or [])
         try:
             filters = Filters.from_fields(outlet=outlets, published_from=published_from, published_to=published_to)
-            earlier = tuple(Turn(**{**turn, "doc_ids": tuple(turn.get("doc_ids", ()))})
-                            for turn in turns[-self.service.settings.followup_turns :])
+            earlier = tuple(Turn(**{**turn, "doc_ids": tuple(turn.get("doc_ids", ()))}) for turn in turns)
             answer = self.service.ask(Query(question, earlier, filters))
         except (QuestionError, FilterError) as exc:
             return [*history, {"role": "assistant", "content": escape(str(exc))}], panel(""), turns

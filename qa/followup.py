@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from qa import lexicon
 from qa.korean import HANGUL, NAME_TAGS, KoreanAnalyzer, Morpheme
@@ -139,6 +139,21 @@ class _Before:
         return None
 
 
+_POINTED = frozenset({"pointed"})
+
+
+@dataclass
+class _Filled:
+    """A question with what points back filled in, and what reading it showed."""
+
+    out: list[str] = field(default_factory=list)  # the question, filled in
+    rest: list[str] = field(default_factory=list)  # ... without the names it brings
+    names: list[tuple[str, tuple[str, str] | None]] = field(default_factory=list)  # those names, with their particles
+    pointed: bool = False  # a word pointed back and was filled in
+    event: bool = False  # "그건": the whole previous topic stands in it, so the question is complete
+    dangling: bool = False  # a word points back at nothing found ("그중에", "이 경쟁"): the topic is carried over
+
+
 class FollowUpResolver:
     def __init__(self, analyzer: KoreanAnalyzer, max_turns: int) -> None:
         self.analyzer = analyzer
@@ -186,69 +201,86 @@ class FollowUpResolver:
         cue = bool(words) and words[0].first is not None and words[0].first.tag == "MAJ" and len(words) > 1
         if cue:
             words = words[1:]  # "그럼", "그런데": a conjunctive adverb continues the conversation
-        out: list[str] = []  # the question with what points back filled in
-        rest: list[str] = []  # ... without the names it brings
-        names: list[tuple[str, tuple[str, str] | None]] = []  # names this question brings, with their particles
-        pointed = event = dangling = False
+        filled = self._fill(words, before)
+        if filled.event:
+            return " ".join(filled.out)
+        own = self._content(words)
+        if filled.pointed and not filled.dangling and (own or any(w.is_wh for w in words)):
+            return " ".join(filled.out)
+        if not filled.pointed and not filled.dangling and self._stands(own, filled.names, cue, words):
+            return question
+        if not filled.pointed and any(m.form.lower() in lexicon.CONVERSATION_CUES for w in words for m in w.morphemes):
+            return question  # "고마워, 안녕": conversation, not a follow-up
+        asks = any(w.is_wh for w in words) or bool(own) or (bool(words) and words[-1].ends_question)
+        return self._complete(before, filled.rest if asks else [], filled.names, drop_focus=bool(own))
+
+    def _fill(self, words: list[_Word], before: _Before) -> _Filled:
+        """The question with every word that points back replaced by what it points to."""
+        filled = _Filled()
         at = 0
         while at < len(words):
             word, following = words[at], (words[at + 1] if at + 1 < len(words) else None)
-            first, at = word.first, at + 1
-            forms = [m.form for m in word.morphemes]
-            if first is None:
-                out.append(word.text)
-            elif first.form in lexicon.EVENT_ANAPHORS and first.tag in ("NP", "NNG"):
-                referent = before.answered("thing") if first.form not in ("그때", "이때") else None
-                topic = referent or " ".join(before.topic())
-                out.append(self._join(topic, word.particle) if topic else word.text)
-                event, pointed = not referent and bool(topic), True
-            elif first.tag == "NP" and (first.form in lexicon.GROUP_ANAPHORS or (
-                    len(forms) > 1 and forms[1] in lexicon.GROUP_SUFFIXES)):
-                out.append(self._point(before, word.text, word.particle, None))
-                pointed = True
-            elif first.tag == "NP" and first.form in lexicon.PERSON_ANAPHORS | lexicon.PLACE_ANAPHORS:
-                kind = "person" if first.form in lexicon.PERSON_ANAPHORS else "place"
-                out.append(self._point(before, word.text, word.particle, kind))
-                pointed = True
-            elif self._pair(word, following):
-                if len(word.morphemes) == 1 and following is not None:  # "두 회사는": the noun is the next word
-                    text, particle, at = f"{word.text} {following.text}", following.particle, at + 1
+            step = self._point_back(word, following, before)
+            if step is None:
+                filled.out.append(word.text)
+                if word.name and not word.is_wh:
+                    filled.names.append((word.name, word.particle))
                 else:
-                    text, particle = word.text, word.particle
-                out.append(self._point(before, text, particle, None))
-                pointed = True
-            elif first.tag == "MM" and first.form in lexicon.DEMONSTRATIVES and len(forms) > 1 \
-                    and forms[1] in lexicon.AMONG:
-                dangling = True  # "그중에 네이버는…": among what was said, so the question continues it
+                    filled.rest.append(word.text)
+                at += 1
                 continue
-            elif first.tag == "MM" and first.form in lexicon.DEMONSTRATIVES and len(word.morphemes) == 1 \
-                    and following is not None and following.first is not None and following.first.tag.startswith("NN"):
-                text, found = self._demonstrative(before, following)
-                out.append(f"{word.text} {text}" if found and text == following.text else text)
-                pointed, at = True, at + 1
-                dangling = dangling or (not found and first.form not in ("그런", "이런"))  # "그런 X": X like that
-            elif word.name and not word.is_wh:
-                names.append((word.name, word.particle))
-                out.append(word.text)
-                continue
-            else:
-                out.append(word.text)
-            rest.append(out[-1])
-        if event:
-            return " ".join(out)
-        own = self._content(words)
-        asks = any(w.is_wh for w in words)
-        if pointed and not dangling and (own or asks):
-            return " ".join(out)
-        light = self._light(words)
-        stands = len(own) + len(names) >= 3 or (len(own) >= 2 and not (cue and light)) or (
+            text, used, effects = step
+            if text is not None:
+                filled.out.append(text)
+                filled.rest.append(text)
+            filled.pointed |= "pointed" in effects
+            filled.event |= "event" in effects
+            filled.dangling |= "dangling" in effects
+            at += used
+        return filled
+
+    def _point_back(
+        self, word: _Word, following: _Word | None, before: _Before
+    ) -> tuple[str | None, int, frozenset[str]] | None:
+        """What a word that points back stands for: (its text filled in, the words it took, what it showed), or None
+        for a word that does not point back."""
+        first = word.first
+        if first is None:
+            return None
+        forms = [m.form for m in word.morphemes]
+        if first.form in lexicon.EVENT_ANAPHORS and first.tag in ("NP", "NNG"):  # 그건, 그거, 그때
+            referent = before.answered("thing") if first.form not in ("그때", "이때") else None
+            topic = referent or " ".join(before.topic())
+            effects = {"pointed", "event"} if topic and not referent else {"pointed"}
+            return (self._join(topic, word.particle) if topic else word.text), 1, frozenset(effects)
+        if first.tag == "NP" and (first.form in lexicon.GROUP_ANAPHORS or (
+                len(forms) > 1 and forms[1] in lexicon.GROUP_SUFFIXES)):  # 걔네, 그들, 양측
+            return self._point(before, word.text, word.particle, None), 1, _POINTED
+        if first.tag == "NP" and first.form in lexicon.PERSON_ANAPHORS | lexicon.PLACE_ANAPHORS:  # 걔, 거기
+            kind = "person" if first.form in lexicon.PERSON_ANAPHORS else "place"
+            return self._point(before, word.text, word.particle, kind), 1, _POINTED
+        if self._pair(word, following):  # 양사, 두 회사
+            if len(word.morphemes) == 1 and following is not None:  # "두 회사는": the noun is the next word
+                return self._point(before, f"{word.text} {following.text}", following.particle, None), 2, _POINTED
+            return self._point(before, word.text, word.particle, None), 1, _POINTED
+        if first.tag != "MM" or first.form not in lexicon.DEMONSTRATIVES:
+            return None
+        if len(forms) > 1 and forms[1] in lexicon.AMONG:  # "그중에 네이버는…": among what was said
+            return None, 1, frozenset({"dangling"})
+        if len(word.morphemes) == 1 and following is not None and following.first is not None \
+                and following.first.tag.startswith("NN"):  # 그 기사, 그 회사, 그 펀드
+            text, found = self._demonstrative(before, following)
+            shown = f"{word.text} {text}" if found and text == following.text else text
+            likeness = first.form in ("그런", "이런")  # "그런 X": X like that, nothing to find
+            return shown, 2, _POINTED if found or likeness else frozenset({"pointed", "dangling"})
+        return None
+
+    @staticmethod
+    def _stands(own: list[str], names: list, cue: bool, words: list[_Word]) -> bool:
+        """Whether a question that points back at nothing asks enough of its own to be read alone."""
+        light = FollowUpResolver._light(words)
+        return len(own) + len(names) >= 3 or (len(own) >= 2 and not (cue and light)) or (
             len(own) == 1 and not light and not cue)
-        if not pointed and not dangling and stands:
-            return question
-        if not pointed and any(m.form.lower() in lexicon.CONVERSATION_CUES for w in words for m in w.morphemes):
-            return question  # "고마워, 안녕": conversation, not a follow-up
-        asks = asks or bool(own) or (bool(words) and words[-1].ends_question)
-        return self._complete(before, rest if asks else [], names, drop_focus=bool(own))
 
     def _demonstrative(self, before: _Before, following: _Word) -> tuple[str, bool]:
         """"그 기사는" → "시사위크 기사는"; "그 회사랑" → the company named or answered before; else the noun alone."""

@@ -6,12 +6,10 @@ sentences, and every citation's offsets slice its evidence exactly out of the cl
 
 from __future__ import annotations
 
-import re
-
 from qa import lexicon
 from qa.chunking import header_lines
 from qa.cleaning import korean_day
-from qa.contract import Answer, Citation, Passage
+from qa.contract import CITE_MARKER, Answer, Citation, Passage
 from qa.korean import KoreanAnalyzer, Morpheme
 from qa.question import AnswerType, Question
 from qa.schema import Document, Hit, Span
@@ -161,7 +159,6 @@ def metadata_answer(question: Question, hits: list[Hit]) -> Answer:
 
 
 PART_UNANSWERED = "기사에서 찾지 못했습니다."
-_CITE = re.compile(r"\[(\d+)\]")
 
 
 def parts_answer(question: str, parts: list[tuple[str, Answer]]) -> Answer:
@@ -178,7 +175,7 @@ def parts_answer(question: str, parts: list[tuple[str, Answer]]) -> Answer:
             continue
         offset = len(citations)
         citations += [c.model_copy(update={"ref": c.ref + offset}) for c in part.citations]
-        lines.append(f"{label}: " + _CITE.sub(lambda m: f"[{int(m.group(1)) + offset}]", part.answer))
+        lines.append(f"{label}: " + CITE_MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", part.answer))
         shorts.append(f"{label}: {part.short_answer}" if part.short_answer else None)
     if not citations:
         return Answer(question=question, answerable=False, answer=ABSTAIN_TEXT, short_answer=None, citations=[],
@@ -203,7 +200,7 @@ def articles_answer(
                        reverse=order == "later")
         headers = dated + [h for h in headers if not h[1].document.published]
     citations: list[Citation] = []
-    lines, shorts, labels = [], [], []
+    lines, shorts, cited = [], [], []  # cited: (label, dated) of each article that made a line
     for label, hit in headers:
         doc = hit.document
         values = [v for v in (_field(doc, f, clock) for f in fields) if v]
@@ -218,13 +215,13 @@ def articles_answer(
             citations.append(citation(len(citations) + 1, hit, span))
             refs.append(f"[{len(citations)}]")
         lines.append(f"{label}: {', '.join(shown)} {''.join(refs)}")
-        shorts.append(f"{label} {', '.join(shown)}" if shown != values or label not in values else ", ".join(shown))
-        labels.append((label, bool(doc.published)))
+        shorts.append(", ".join(shown) if shown == [label] else f"{label} {', '.join(shown)}")
+        cited.append((label, bool(doc.published)))
     if not citations:
         return refusal(question, [hit for _, hit in headers])
-    if order and sum(dated for _, dated in labels) > 1:
+    if order and sum(has_date for _, has_date in cited) > 1:
         first = "먼저" if order == "earlier" else "나중에"
-        lines.insert(0, f"{labels[0][0]} 기사가 {first} 나왔습니다.")
+        lines.insert(0, f"{cited[0][0]} 기사가 {first} 나왔습니다.")
         shorts[0] = f"{first}: {shorts[0]}"
     return Answer(question=question, answerable=True, answer="\n".join(lines), short_answer=" · ".join(shorts),
                   citations=citations, passages=[passage(hit) for _, hit in headers])

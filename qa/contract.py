@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel, Field
+
+CITE_MARKER = re.compile(r"\[(\d+)\]")  # the "[n]" an answer's text cites citation n with
 
 
 class Citation(BaseModel):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from qa import lexicon
-from qa.korean import NAME_TAGS, KoreanAnalyzer, has_content
+from qa.korean import NAME_TAGS, KoreanAnalyzer, Word, has_content
 from qa.question import AnswerType, is_interrogative, metadata_types
 from qa.schema import Document
 
@@ -63,15 +63,14 @@ class Decomposer:
     def _per_interrogative(self, text: str) -> Plan | None:
         """"…어디에 언제 생겨?": two questions in one, each asked with the other's interrogative left out;
         "…언제고 규모는 얼마야?": two clauses, the first ending at its own interrogative."""
-        morphemes = self.analyzer.morphemes(text)
-        asked: list[tuple[str, tuple[int, int]]] = []
-        for match in re.finditer(r"\S+", text):
-            first = next((m for m in morphemes if match.start() <= m.start < match.end()), None)
+        asked: list[tuple[tuple[str, str], tuple[int, int]]] = []  # ((interrogative, kind), its word's span)
+        for word in self.analyzer.words(text):
+            first = word.morphemes[0] if word.morphemes else None
             if first is None or not is_interrogative(first):
                 continue
             kind = next(((prefix, k) for prefix, k in lexicon.INTERROGATIVE_KINDS if first.form.startswith(prefix)), None)
             if kind and kind[1] in _SPLIT_KINDS and kind[1] not in {k[1] for k, _ in asked}:
-                asked.append((kind, (match.start(), match.end())))
+                asked.append((kind, (word.start, word.end)))
         if len(asked) < 2:
             return None
         parts = []
@@ -113,12 +112,10 @@ class Decomposer:
 
         Names are read word by word (a name and its particles), so "SK텔레콤은" is one name although Kiwi splits it.
         """
-        morphemes = self.analyzer.morphemes(text)
-        group: list[tuple[int, str, tuple[str, str] | None]] = []  # (where the word starts, name, particle)
-        for match in re.finditer(r"\S+", text):
-            inside = [m for m in morphemes if match.start() <= m.start < match.end()]
-            particles = [m for m in inside if m.tag.startswith("J")]
-            core = [m for m in inside if not m.tag.startswith(("J", "S")) or m.tag in NAME_TAGS]
+        group: list[tuple[Word, str, tuple[str, str] | None]] = []  # (the word, its name, its particle)
+        for word in self.analyzer.words(text):
+            particles = [m for m in word.morphemes if m.tag.startswith("J")]
+            core = [m for m in word.morphemes if not m.tag.startswith(("J", "S")) or m.tag in NAME_TAGS]
             named = bool(core) and core[0].tag in NAME_TAGS and all(m.tag.startswith(("NN", *NAME_TAGS)) for m in core)
             if not named:
                 if len(group) >= 2:
@@ -126,16 +123,15 @@ class Decomposer:
                 group = []
                 continue
             particle = (particles[0].form, particles[0].tag) if particles else None
-            group.append((match.start(), text[match.start() : core[-1].end], particle))
+            group.append((word, text[word.start : core[-1].end], particle))
             if particle is None or particle[0] not in _CONNECTORS:  # the group's last name
                 if len(group) >= 2:
                     break
                 group = []
         if len(group) < 2:
             return None
-        last_word_end = next(m.end() for m in re.finditer(r"\S+", text) if m.start() == group[-1][0])
-        before = _DISTRIBUTIVE.sub("", text[: group[0][0]])
-        after = _DISTRIBUTIVE.sub("", text[last_word_end:])
+        before = _DISTRIBUTIVE.sub("", text[: group[0][0].start])
+        after = _DISTRIBUTIVE.sub("", text[group[-1][0].end :])
         particle = group[-1][2]
         parts = []
         for _, name, _ in group[: self.max_parts]:

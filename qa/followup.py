@@ -8,7 +8,6 @@ resolved, supplies what is missing, word for word, so the reader can see what wa
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 
@@ -23,7 +22,6 @@ _PREDICATE_TAGS = ("VV", "VA", "VX", "XSV", "XSA", "VCP", "VCN")
 _PERSON_NOUNS = lexicon.FOCUS_PERSON
 _PLACE_NOUNS = lexicon.FOCUS_ORG | lexicon.FOCUS_PLACE | {"사", "쪽", "측"}
 _NAMED_KINDS = ("person", "place", "thing")  # what an answer can name for "그 사람", "거기", "그거" to point to
-_WORD = re.compile(r"\S+")
 
 
 @dataclass
@@ -175,14 +173,12 @@ class FollowUpResolver:
         return bool(self._content(self._words(question, frozenset())))
 
     def _words(self, text: str, known: Set[str]) -> list[_Word]:
-        morphemes = self.analyzer.morphemes(text)
         words = []
-        for match in _WORD.finditer(text):
-            inside = [m for m in morphemes if match.start() <= m.start < match.end()]
-            nouns = [m for m in inside if not m.tag.startswith(("J", "S"))]
-            lead = match.group()[: nouns[-1].end - match.start()] if nouns and all(
+        for word in self.analyzer.words(text):
+            nouns = [m for m in word.morphemes if not m.tag.startswith(("J", "S"))]
+            lead = word.text[: nouns[-1].end - word.start] if nouns and all(
                 m.tag.startswith("NN") for m in nouns) else None
-            words.append(_Word(match.group(), inside, match.start(), lead if lead in known else None))
+            words.append(_Word(word.text, word.morphemes, word.start, lead if lead in known else None))
         return words
 
     def _join(self, text: str, particle: tuple[str, str] | None) -> str:

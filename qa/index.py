@@ -349,9 +349,14 @@ class CorpusIndex:
         return rows
 
     @cached_property
+    def outlets(self) -> list[str]:
+        """The outlets of the indexed articles, sorted: what a reader can restrict a question to."""
+        return sorted({d.outlet for d in self.documents.values() if d.outlet})
+
+    @cached_property
     def names(self) -> frozenset[str]:
         """The outlets and reporters of the indexed articles: names a follow-up may bring ("뷰어스는?")."""
-        return frozenset(n for d in self.documents.values() for n in (d.outlet, d.author) if n)
+        return frozenset(self.outlets) | {d.author for d in self.documents.values() if d.author}
 
     def chunk_count(self, doc_id: str) -> int:
         first, end = self._spans().get(doc_id, (0, 0))

@@ -47,6 +47,17 @@ class Morpheme(NamedTuple):
     end: int
 
 
+class Word(NamedTuple):
+    """One space-separated word (eojeol: a noun and its particles, a verb and its endings) and its morphemes."""
+
+    text: str
+    start: int
+    end: int
+    morphemes: list[Morpheme]
+
+
+_EOJEOL = re.compile(r"\S+")
+
 
 def has_content(text: str) -> bool:
     """Whether the text holds anything searchable: a letter or a digit of any script.
@@ -218,6 +229,12 @@ class KoreanAnalyzer:
     def morphemes(self, text: str) -> list[Morpheme]:
         """Each morpheme with offsets into ``text`` as given (for answer spans)."""
         return [Morpheme(t.form, t.tag, t.start, t.end) for t in self._tokenize(text)]
+
+    def words(self, text: str) -> list[Word]:
+        """The space-separated words of ``text``, each with the morphemes Kiwi read in it."""
+        morphemes = self.morphemes(text)
+        return [Word(m.group(), m.start(), m.end(), [x for x in morphemes if m.start() <= x.start < m.end()])
+                for m in _EOJEOL.finditer(text)]
 
     def join(self, morphemes: list[tuple[str, str]]) -> str:
         """Morphemes back into a word, with the particle's allomorph chosen (쿠팡+가 → 쿠팡이, 카카오+과 → 카카오와)."""

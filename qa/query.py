@@ -6,13 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from qa.contract import Answer
+from qa.contract import CITE_MARKER, Answer
 from qa.filters import Filters
 
 MAX_SHORT_CHARS = 80  # a short answer read back from an answer's text is at most this long
 # The answer text the composer writes starts "<short answer>입니다. " (qa.composer.answer) and cites as "[1]".
 _SHORT_LEAD = re.compile(rf"^(?P<short>[^\n]{{1,{MAX_SHORT_CHARS}}}?)입니다\. ")
-_CITED = re.compile(r"\[\d+\]")
 
 
 @dataclass(frozen=True)
@@ -36,7 +35,7 @@ class Turn:
         """A turn whose answer is the text the server returned: answered when it cites ("[1]"), its short answer read
         back from the text. It names no articles: send the answer object for "이 기사 …" to find the one cited."""
         match = _SHORT_LEAD.match(answer or "")
-        answered = None if answer is None else bool(_CITED.search(answer))
+        answered = None if answer is None else bool(CITE_MARKER.search(answer))
         return cls(question, answer, match["short"] if match and answered else None, answered)
 
 

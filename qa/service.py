@@ -9,8 +9,6 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import numpy as np
-
 from qa import composer, lexicon
 from qa.answerer import Answerer, Reading
 from qa.chunking import header_chunk_id
@@ -192,9 +190,7 @@ class QAService:
         self, question: str, top_k: int | None = None, mode: str = "hybrid", filters: Filters | None = None
     ) -> list[Hit]:
         text = validate_question(question, self.settings.max_question_chars)
-        index = self.index
-        retriever = HybridRetriever(index, self.embedder, self.analyzer, self.settings, self._within(index, filters))
-        return retriever.search(text, top_k=top_k, mode=mode)
+        return self._retriever(self.index, filters).search(text, top_k=top_k, mode=mode)
 
     def ask(self, query: Query | str, top_k: int | None = None, filters: Filters | None = None) -> Answer:
         """A cited answer, or an explicit refusal when the articles (those the filters allow) do not support one.
@@ -245,17 +241,16 @@ class QAService:
         it was a new question after all."""
         plan = self.decomposer.plan(query.text, lambda n: self._likely_articles(index, query, n))
         if plan is not None:
-            answer = self._answer_parts(index, query, plan)
-            reading = Reading(analyse(query.text, self.analyzer), [])
-            return reading, answer.model_copy(update={"question": query.question, "resolved_question": query.resolved})
-        answerer = self.answerer(index, filters=query.scoped)
-        reading = answerer.read(query.text, top_k=query.top_k)
-        answer = answerer.decide(reading)
-        if query.resolved and not answer.answerable and self.followups.stands_alone(query.question):
-            alone = answerer.read(query.question, top_k=query.top_k)
-            answered_alone = answerer.decide(alone)
-            if answered_alone.answerable:
-                query, reading, answer = replace(query, resolved=None), alone, answered_alone
+            reading, answer = Reading(analyse(query.text, self.analyzer), []), self._answer_parts(index, query, plan)
+        else:
+            answerer = self.answerer(index, filters=query.scoped)
+            reading = answerer.read(query.text, top_k=query.top_k)
+            answer = answerer.decide(reading)
+            if query.resolved and not answer.answerable and self.followups.stands_alone(query.question):
+                alone = answerer.read(query.question, top_k=query.top_k)
+                answered_alone = answerer.decide(alone)
+                if answered_alone.answerable:
+                    query, reading, answer = replace(query, resolved=None), alone, answered_alone
         return reading, answer.model_copy(update={"question": query.question, "resolved_question": query.resolved})
 
     def _likely_articles(self, index: CorpusIndex, query: Query, count: int) -> list[Document]:
@@ -265,8 +260,7 @@ class QAService:
         allowed = scope.documents(index.documents.values()) if scope else set(index.documents)
         if len(allowed) <= count:
             return sorted((index.documents[d] for d in allowed), key=lambda d: d.published or "")
-        retriever = HybridRetriever(index, self.embedder, self.analyzer, self.settings, self._within(index, scope))
-        hits = retriever.search(query.text, top_k=self.settings.candidates)
+        hits = self._retriever(index, scope).search(query.text, top_k=self.settings.candidates)
         return [index.documents[d] for d in dict.fromkeys(h.chunk.doc_id for h in hits)][:count]
 
     def _answer_parts(self, index: CorpusIndex, query: Query, plan: Plan) -> Answer:
@@ -289,14 +283,14 @@ class QAService:
     def answerer(
         self, index: CorpusIndex | None = None, weights: Weights | None = None, filters: Filters | None = None
     ) -> Answerer:
-        index = index or self.index
-        retriever = HybridRetriever(index, self.embedder, self.analyzer, self.settings, self._within(index, filters))
+        retriever = self._retriever(index or self.index, filters)
         return Answerer(retriever, self.analyzer, self.settings, weights or self.weights)
 
-    @staticmethod
-    def _within(index: CorpusIndex, filters: Filters | None) -> np.ndarray | None:
-        """The chunk rows a filter allows (None: no filter); raises ``FilterError`` for unknown outlets or ids."""
-        return None if filters is None or filters.empty else index.rows_allowed(filters)
+    def _retriever(self, index: CorpusIndex, filters: Filters | None) -> HybridRetriever:
+        """Search over ``index``, restricted to the chunk rows ``filters`` allow (``FilterError`` for unknown
+        outlets or ids)."""
+        within = None if filters is None or filters.empty else index.rows_allowed(filters)
+        return HybridRetriever(index, self.embedder, self.analyzer, self.settings, within)
 
     def read_and_answer(self, query: Query | str, top_k: int | None = None) -> tuple[Reading, Answer]:
         """The pipeline's reading and the answer made from it, uncached (for evaluation)."""

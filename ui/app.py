@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import asdict
 from html import escape
 from pathlib import Path
 
@@ -60,30 +59,28 @@ class ChatPage:
         return self.pose(example[0] if example else "", history)
 
     def answer(
-        self, question: str, history: list[dict], turns: list[dict] | None = None, outlets: list[str] | None = None,
+        self, question: str, history: list[dict], turns: list[Turn] | None = None, outlets: list[str] | None = None,
         published_from: str = "", published_to: str = "",
-    ) -> tuple[list[dict], str, list[dict]]:
+    ) -> tuple[list[dict], str, list[Turn]]:
         """Replace the pending line with the cited answer (or a clear error), and show its sources.
 
-        ``turns`` are the conversation so far (question, answer text, short answer), sent with the question so a
-        follow-up ("그건 언제야?") is read in its light, as ``POST /ask`` does with ``history``.
+        ``turns`` are the conversation so far, sent with the question so a follow-up ("그건 언제야?") is read in its
+        light, as ``POST /ask`` does with ``history``.
         """
         if not question:
             return gr.skip(), gr.skip(), gr.skip()
         history, turns = history[:-1], list(turns or [])
         try:
             filters = Filters.from_fields(outlet=outlets, published_from=published_from, published_to=published_to)
-            earlier = tuple(Turn(**{**turn, "doc_ids": tuple(turn.get("doc_ids", ()))}) for turn in turns)
-            answer = self.service.ask(Query(question, earlier, filters))
+            answer = self.service.ask(Query(question, tuple(turns), filters))
         except (QuestionError, FilterError) as exc:
             return [*history, {"role": "assistant", "content": escape(str(exc))}], panel(""), turns
         except Exception:  # a failing request must leave a message, not a frozen page
             log.exception("ask failed")
             return [*history, {"role": "assistant", "content": ERROR_TEXT}], panel(""), turns
         sources = self.sources(answer)
-        turn = asdict(Turn.of_answer(question, answer))
         return [*history, {"role": "assistant", "content": message_html(answer, sources)}], panel(sources), \
-            [*turns, turn]
+            [*turns, Turn.of_answer(question, answer)]
 
     def sources(self, answer: Answer) -> str:
         index = self.service.index
@@ -118,7 +115,7 @@ class ChatPage:
         index = self.service.index
         rows, ids = table_rows(index.documents, index.chunk_count)
         examples = gr.Dataset(samples=[[q] for q in self.examples()])
-        outlets = gr.Dropdown(choices=sorted({d.outlet for d in index.documents.values() if d.outlet}))
+        outlets = gr.Dropdown(choices=index.outlets)
         return overview_html(index.documents, self.service.settings.page_articles), examples, rows, ids, outlets
 
     # -- adding and deleting articles ----------------------------------------------------------------------------

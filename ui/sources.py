@@ -10,10 +10,9 @@ import re
 from html import escape
 
 from qa.cleaning import korean_date
-from qa.contract import Answer, Citation, Passage
+from qa.contract import CITE_MARKER, Answer, Citation, Passage
 from qa.schema import Document, Span
 
-CITE = re.compile(r"\[(\d+)\]")
 RELATED_NOTE = "기사에서 답을 찾지 못했습니다. 아래 문단은 관련이 있을 뿐, 답의 근거가 아닙니다."
 
 
@@ -89,7 +88,7 @@ def message_html(answer: Answer, sources: str) -> str:
         ref = int(match.group(1))
         return f'<a class="qa-cite qa-cite-{ref}" href="#">[{ref}]</a>' if ref in refs else match.group(0)
 
-    text = CITE.sub(link, escape(answer.answer))
+    text = CITE_MARKER.sub(link, escape(answer.answer))
     understood = (f'<div class="qa-understood">이해한 질문: {escape(answer.resolved_question)}</div>'
                   if answer.resolved_question else "")
     if 'class="qa-source' not in sources:

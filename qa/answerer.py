@@ -128,8 +128,8 @@ class Answerer:
             return composer.refusal(text, hits)
         span = reading.best_span
         if question.type == AnswerType.AMOUNT and not question.wants_list and span is not None \
-                and not self._counts(span.text):
-            return composer.refusal(text, hits)  # "규모는 얼마야?" answered by a name: the articles give no amount
+                and not self._counts(span):
+            return composer.refusal(text, hits)  # "규모는 얼마야?" answered by a name or a date: no amount given
         if question.wants_list or question.category:  # "각각 알려줘", "협력 분야는?": the listed items
             chosen, short = self._list(reading)
         else:
@@ -139,8 +139,11 @@ class Answerer:
         evidence = [(c.hit, c.span) for c in chosen]
         return composer.answer(question, evidence, short, hits, self.analyzer)
 
-    def _counts(self, text: str) -> bool:
-        """Whether a span states a quantity: digits, or a Korean numeral ("두 배", "수천억 원", "절반")."""
+    def _counts(self, span: SpanCandidate) -> bool:
+        """Whether a span states a quantity: digits that are not a date, or a Korean numeral ("두 배", "절반")."""
+        text = span.text
+        if "date" in span.classes and "amount" not in span.classes:
+            return False
         return any(ch.isdigit() for ch in text) or any(
             m.tag in ("SN", "NR") or (m.tag == "MM" and m.form in lexicon.NUMERAL_DETERMINERS)
             or m.form in lexicon.QUANTITY_WORDS for m in self.analyzer.morphemes(text))

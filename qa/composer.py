@@ -7,6 +7,7 @@ sentences, and every citation's offsets slice its evidence exactly out of the cl
 from __future__ import annotations
 
 from qa import lexicon
+from qa.amounts import read_amount
 from qa.chunking import header_lines
 from qa.cleaning import korean_day
 from qa.contract import CITE_MARKER, Answer, Citation, Passage
@@ -138,12 +139,8 @@ def metadata_answer(question: Question, hits: list[Hit]) -> Answer:
     """Who wrote it, which outlet, when, what title: read from the header lines of the best-matching article."""
     doc: Document = hits[0].document
     lines = header_lines(doc)
-    value = {
-        AnswerType.AUTHOR: f"{doc.author} 기자" if doc.author else None,
-        AnswerType.OUTLET: doc.outlet,
-        AnswerType.PUBLISHED: korean_day(doc.published),
-        AnswerType.TITLE: doc.title,
-    }[question.type]
+    clock = any(cue in question.text for cue in lexicon.CLOCK_CUES)  # "몇 시에 나왔어?": the time of day too
+    value = doc.title if question.type == AnswerType.TITLE else _field(doc, question.type, clock)
     line = lines[0] if question.type == AnswerType.TITLE else (lines[1] if len(lines) > 1 else None)
     if not value or line is None:
         return refusal(question.text, hits)
@@ -188,6 +185,28 @@ def parts_answer(question: str, parts: list[tuple[str, Answer]]) -> Answer:
         lines.insert(0, f"{short}입니다 ({labels} 모두).")
     return Answer(question=question, answerable=True, answer="\n".join(lines), short_answer=short,
                   citations=citations, passages=list(passages.values()))
+
+
+def compared_answer(question: str, parts: list[tuple[str, Answer]], direction: str) -> Answer:
+    """Each part's amount, led by which is larger (``direction`` "more") or smaller, when both parts answered with
+    amounts in the same unit; otherwise the parts alone, so nothing is compared that the articles do not state."""
+    combined = parts_answer(question, parts)
+    amounts = [read_amount(part.short_answer) if part.answerable else None for _, part in parts]
+    comparable = None not in amounts and len({a.unit for a in amounts}) == 1  # type: ignore[union-attr]
+    if not combined.answerable or len(parts) != 2 or not comparable:
+        return combined
+    (first, first_part), (second, second_part) = parts
+    a, b = (x.value for x in amounts)  # type: ignore[union-attr]
+    if a == b:
+        verdict, short = f"{first}와(과) {second}는 같습니다 ({first_part.short_answer}).", None
+    else:
+        larger = (a > b) == (direction == "more")
+        (winner, won), (other, lost) = ((first, first_part), (second, second_part)) if larger else \
+            ((second, second_part), (first, first_part))
+        size = "큽니다" if direction == "more" else "작습니다"
+        figures = f"{won.short_answer} 대 {lost.short_answer}"
+        verdict, short = f"{winner} 쪽이 더 {size} ({figures}).", f"{winner} ({figures})"
+    return combined.model_copy(update={"answer": f"{verdict}\n{combined.answer}", "short_answer": short})
 
 
 def articles_answer(

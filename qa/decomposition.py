@@ -1,8 +1,9 @@
 """Questions that want several answers, split into parts that are each answered and cited on their own.
 
 "두 기사 각각 누가 썼어?" wants one answer per article, "팬데믹 극복 AI 공개 시점을 두 기사는 각각 뭐라고 했어?" the same
-question asked of each article, "네이버랑 카카오는 각각 어디랑 지분 교환했어?" one answer per company. The words say
-which: a phrase naming several articles, or a distributive word (각각, 둘 다) after names joined by 와/랑/하고.
+question asked of each article, "네이버랑 카카오는 각각 어디랑 지분 교환했어?" one answer per company, "A 점유율이랑 B 점유율 중에 뭐가 더 높아?"
+each amount and then which is larger. The words say which: a phrase naming several articles, a distributive word
+(각각, 둘 다) after names joined by 와/랑/하고, or a comparative (더 높아, 더 적어) after two phrases.
 """
 
 from __future__ import annotations
@@ -20,8 +21,12 @@ _SEVERAL = re.compile(lexicon.SEVERAL_ARTICLES)
 _ARTICLE_PHRASE = re.compile(rf"(?:{lexicon.SEVERAL_ARTICLES})\S*(?:\s*중\S*)?")
 _DISTRIBUTIVE = re.compile("|".join(re.escape(c) for c in lexicon.DISTRIBUTIVE_CUES if c != "마다"))
 _CLAUSE_END = re.compile(r"(이)?(고|며|구)[,?]?$")  # "언제고", "얼마며": a clause ends on its interrogative
-_CHOOSE = re.compile(r"중(에서|에)?\s*(누가|누구|어느|어디|뭐|무엇|더)")  # "A와 B 중 누가": one of them, not each
+_CHOOSE = re.compile(lexicon.CHOICE)
 _CONNECTORS = frozenset({"와", "과", "랑", "이랑", "하고"})
+# "…중에 뭐가 더 높아?", "…, 어느 쪽이 더 많아?": the compared phrases before, the adjective after 더.
+_AMONG = r"(?:\s+중(?:에서|에)?(?=\s)|\s*,)"  # "중" as a word of its own: not the 중 of 대성중공업
+_COMPARE = re.compile(rf"^(?P<compared>.+?)(?:{_AMONG}?\s*(?:뭐가|무엇이|어느\s*(?:게|것이|쪽이|쪽|곳이)|어디가|누가)"
+                      rf"|{_AMONG})\s*(?P<attribute>.*?)\s*더\s*(?P<adjective>\S+)")  # or "A와 B 중 직원이 더 많은 곳은?"
 _SPLIT_KINDS = ("person", "time", "place", "amount", "reason")  # interrogatives asking different things ("어디에 언제")
 
 
@@ -38,6 +43,7 @@ class Plan:
     fields: tuple[AnswerType, ...] = ()  # article fields asked for: answered from each article's header line
     order: str | None = None  # "earlier" or "later": the question asks which article came first or last
     clock: bool = False  # the time of day as well as the date
+    compare: str | None = None  # "more" or "less": the question asks which part's amount is larger or smaller
 
 
 class Decomposer:
@@ -56,9 +62,38 @@ class Decomposer:
         several = _SEVERAL.search(text)
         if several:
             return self._per_article(text, several, articles)
+        compared = _COMPARE.search(text)
+        if compared:
+            return self._per_compared(compared)
         if _DISTRIBUTIVE.search(text) and not _CHOOSE.search(text):
             return self._per_name(text)
         return self._per_interrogative(text)
+
+    def _per_compared(self, match: re.Match) -> Plan | None:
+        """"A 점유율이랑 B 점유율 중에 뭐가 더 높아?": how much each is, then which is larger. Only for adjectives of
+        size (높다, 많다, 적다 …) and two phrases joined by 와/랑/하고; anything else is one question."""
+        adjective = match.group("adjective")
+        direction = ("more" if adjective.startswith(lexicon.COMPARATIVE_MORE)
+                     else "less" if adjective.startswith(lexicon.COMPARATIVE_LESS) else None)
+        compared = match.group("compared")
+        words = self.analyzer.words(compared)
+        joins = [w for w in words[:-1] if w.morphemes and w.morphemes[-1].tag.startswith("J")
+                 and w.morphemes[-1].form in _CONNECTORS]
+        if direction is None or len(joins) != 1:
+            return None
+        joined = joins[0]
+        first = compared[: joined.morphemes[-1].start].strip()
+        second = compared[joined.end :].strip()
+        attribute = [_stem(w) for w in self.analyzer.words(match.group("attribute"))
+                     if w.morphemes and w.morphemes[0].tag.startswith("NN")]
+        parts = []
+        for phrase in (first, second):
+            asked = " ".join([phrase, *attribute])
+            if len(self.analyzer.terms(asked)) < 2:  # "카카오랑 네이버 중 누가 더 많아?": more of what?
+                return None
+            topic = self.analyzer.join([(asked.split()[-1], "NNG"), ("은", "JX")])
+            parts.append(Part(phrase, " ".join([*asked.split()[:-1], topic, "얼마야?"])))
+        return Plan(tuple(parts), compare=direction)
 
     def _per_interrogative(self, text: str) -> Plan | None:
         """"…어디에 언제 생겨?": two questions in one, each asked with the other's interrogative left out;
@@ -138,6 +173,12 @@ class Decomposer:
             word = self.analyzer.join([(name, "NNP"), particle]) if particle else name
             parts.append(Part(name, re.sub(r"\s+", " ", f"{before}{word}{after}").strip()))
         return Plan(tuple(parts))
+
+
+def _stem(word: Word) -> str:
+    """A word without its particles: "점유율이" → "점유율"."""
+    particle = next((m for m in word.morphemes if m.tag.startswith("J")), None)
+    return word.text[: particle.start - word.start] if particle else word.text
 
 
 def _labels(docs: list[Document]) -> list[str]:

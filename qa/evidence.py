@@ -25,6 +25,7 @@ from qa.schema import Hit, Span
 from qa.weights import LinearModel, sigmoid
 
 _QUOTE_RE = re.compile(r"[‘'“\"「『《〈]")
+TELLING_SHARE = 0.5  # a question's name found in fewer than this share of the retrieved sentences tells them apart
 
 
 @dataclass
@@ -120,6 +121,9 @@ class EvidenceScorer:
         doc_terms: dict[str, set[str]] = {}
         for c in candidates:
             doc_terms.setdefault(c.hit.document.doc_id, set()).update(c.terms)
+        # Names that tell the retrieved sentences apart ("지니" among 멜론, 지니, 플로), not the article's own subject,
+        # which half of them name.
+        telling = [e for e in entities if sum(e in c.terms for c in candidates) < len(candidates) * TELLING_SHARE]
         vectors = self.index.sentence_vectors_of([(c.hit.row, c.position) for c in candidates])
         similarities = vectors @ question_vector
         for c, similarity in zip(candidates, similarities.tolist()):
@@ -147,6 +151,8 @@ class EvidenceScorer:
             if entities:
                 f["entities"] = sum(e in terms or e in title for e in entities) / len(entities)
                 f["entities_context"] = sum(e in terms or e in title or e in before for e in entities) / len(entities)
+            if telling:
+                f["entities_telling"] = sum(e in terms for e in telling) / len(telling)
             if question.focus_terms:
                 f["focus_terms"] = sum(t in terms for t in question.focus_terms) / len(question.focus_terms)
             f["paragraph_first"] = float(not before)
@@ -187,7 +193,7 @@ class EvidenceScorer:
 
 # Features of the best span that the second stage reads: how well it fills the question's asked slot.
 _SLOT_FEATURES = ("particle_match", "focus_follows", "ends_with_focus", "predicate_after", "q_around_share",
-                  "q_distance", "unit_match")
+                  "q_distance", "unit_match", "clause_q_share", "clause_q_top", "clause_entities")
 
 
 def rerank_features(question: Question, candidate: SentenceCandidate, position: int, best_logit: float) -> dict[str, float]:

@@ -6,11 +6,13 @@ filtered question still finds its passage among 100k chunks instead of losing it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 from functools import cached_property
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from qa.schema import Document
 
@@ -19,12 +21,27 @@ class FilterError(ValueError):
     """A filter naming something the index does not have (an outlet, an article id)."""
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: object) -> object:
+    """Only a calendar date spelt YYYY-MM-DD: pydantic would also read "0" or "-9e-149" as a Unix time (1970-01-01)."""
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value.strip()):
+        raise ValueError("날짜는 YYYY-MM-DD 형식이어야 합니다")
+    if not isinstance(value, (str, date)):
+        raise ValueError("날짜는 YYYY-MM-DD 형식의 문자열이어야 합니다")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+
+
 class Filters(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     outlet: list[str] | None = Field(default=None, description="이 언론사들의 기사만 (예: [\"시사위크\"])")
-    published_from: date | None = Field(default=None, description="이 날짜 이후 발행 (YYYY-MM-DD, 그날 포함)")
-    published_to: date | None = Field(default=None, description="이 날짜 이전 발행 (YYYY-MM-DD, 그날 포함)")
+    published_from: IsoDate | None = Field(default=None, description="이 날짜 이후 발행 (YYYY-MM-DD, 그날 포함)")
+    published_to: IsoDate | None = Field(default=None, description="이 날짜 이전 발행 (YYYY-MM-DD, 그날 포함)")
     doc_ids: list[str] | None = Field(default=None, description="이 기사 id들만")
 
     @model_validator(mode="after")

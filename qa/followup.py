@@ -21,6 +21,8 @@ _CONTENT_TAGS = ("NNG", "NNP", "SL", "SH", "XR", "VV", "VA")
 _PREDICATE_TAGS = ("VV", "VA", "VX", "XSV", "XSA", "VCP", "VCN")
 _PERSON_NOUNS = lexicon.FOCUS_PERSON
 _PLACE_NOUNS = lexicon.FOCUS_ORG | lexicon.FOCUS_PLACE | {"사", "쪽", "측"}
+# Particles that only pronouns contract ("거기서" = 거기에서): a name put in their place takes the full form.
+_UNCONTRACTED = {("서", "JKB"): ("에서", "JKB")}
 _NAMED_KINDS = ("person", "place", "thing")  # what an answer can name for "그 사람", "거기", "그거" to point to
 
 
@@ -45,6 +47,13 @@ class _Word:
     def particle(self) -> tuple[str, str] | None:
         tail = [m for m in self.morphemes if not m.tag.startswith("S")]
         return (tail[-1].form, tail[-1].tag) if tail and tail[-1].tag.startswith("J") else None
+
+    @property
+    def is_topic(self) -> bool:
+        """A noun marked as what the question is about: "멜론은", "점유율이"."""
+        first, particle = self.first, self.particle
+        return (first is not None and first.tag.startswith("NN") and particle is not None
+                and particle[0] in ("은", "는", "이", "가") and particle[1] in ("JX", "JKS"))
 
     @property
     def name(self) -> str | None:
@@ -185,6 +194,7 @@ class FollowUpResolver:
         """``text`` with ``particle`` after it, in the allomorph its last sound takes (when it ends on a noun)."""
         if particle is None:
             return text
+        particle = _UNCONTRACTED.get(particle, particle)
         last = self.analyzer.morphemes(text)
         if not last or not last[-1].tag.startswith(_NOMINAL_TAGS) or last[-1].end != len(text):
             return text
@@ -314,6 +324,8 @@ class FollowUpResolver:
         by_text = {w.text.rstrip("?？.!"): w for w in before.words}
         places = [i for i, text in enumerate(base) if text in by_text and by_text[text].name]
         joined = self._and([name for name, _ in names])
+        if not places:  # "멜론은 어느 회사 서비스야?" → "지니는?": the new name takes the old topic's place
+            places = [i for i, text in enumerate(base) if text in by_text and by_text[text].is_topic][:1]
         if not places:
             return [self._join(joined, names[-1][1]), *base]
         particle = names[-1][1]

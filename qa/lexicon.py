@@ -114,6 +114,11 @@ QUANTITY_WORDS = frozenset({"절반", "대부분", "일부", "전부", "과반",
 DISTRIBUTIVE_CUES = ("각각", "각자", "저마다", "둘 다", "셋 다", "따로따로", "마다")
 SEVERAL_ARTICLES = r"(두|세|네|다섯|각|모든|여러|전체)\s*기사|기사\s*(들|마다|각각|모두|둘|셋|전부)"
 COUNT_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "둘": 2, "셋": 3}
+# "A와 B 중 누가 …": the answer is one of the question's own names (not a question per name, and not a span to avoid).
+CHOICE = r"중(에서|에)?\s*(누가|누구|어느|어디|뭐|무엇|더)"
+# "A랑 B 중 뭐가 더 높아?": which of two amounts is larger or smaller, by the adjective's stem.
+COMPARATIVE_MORE = ("높", "많", "크", "커", "큰", "비싸", "길", "긴", "넓", "무거", "무겁")
+COMPARATIVE_LESS = ("낮", "적", "작", "싸", "짧", "좁", "가벼", "가볍")
 EARLIER_CUES = ("먼저", "일찍", "오래된", "예전")  # "어느 게 먼저 나왔어?": the articles in date order
 LATER_CUES = ("나중", "늦게", "최근", "최신")
 # What each interrogative asks for: "그 사람" takes the answer to 누구, "어디에 언제 생겨?" is two questions, "그 기자가 쓴

@@ -51,7 +51,7 @@ _METADATA_RULES: list[tuple[AnswerType, re.Pattern]] = [
         rf"({_words(lexicon.AUTHOR_WORDS)})(는|가|이름|\s*누구)|누가\s*(썼|작성|쓴)|쓴\s*(사람|기자)|(썼|작성했)(어|나|니|습니까)")),
     (AnswerType.OUTLET, re.compile(rf"({_words(lexicon.OUTLET_WORDS)})|어느\s*(언론|신문|매체)|어디\s*기사")),
     (AnswerType.PUBLISHED, re.compile(
-        rf"({_words(lexicon.ARTICLE_WORDS)}).{{0,12}}(언제|날짜|며칠)|(언제|며칠).{{0,6}}(승인|발행|보도|게재|작성|나왔|올라왔)"
+        rf"({_words(lexicon.ARTICLE_WORDS)}).{{0,12}}(언제|날짜|며칠|몇\s*시)|(언제|며칠|몇\s*시).{{0,6}}(승인|발행|보도|게재|작성|나왔|올라왔)"
         rf"|({_words(lexicon.PUBLISHED_WORDS)})")),
     (AnswerType.TITLE, re.compile(rf"{_words(lexicon.TITLE_WORDS)}")),
 ]
@@ -75,6 +75,7 @@ class Question:
     units: tuple[str, ...] = ()  # the unit an amount must carry: "몇 명" → ("명",)
     entities: list[str] = field(default_factory=list)  # proper nouns and Latin names, lower-cased
     category: bool = False  # asks for a kind of thing ("협력 분야는?"): answered by listed items
+    choice: bool = False  # "A와 B 중 누가 …": the answer is one of the question's own words
     unknown_nouns: list[str] = field(default_factory=list)  # set by the answerer, which knows the corpus
 
     @property
@@ -337,4 +338,5 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         units=_units(text, terms, slot.focus, slot.wh) if answer_type == AnswerType.AMOUNT else (),
         entities=list(dict.fromkeys(entities)),
         category=bool({slot.focus, slot.head} & lexicon.CATEGORY_NOUNS),
+        choice=re.search(lexicon.CHOICE, text) is not None,
     )

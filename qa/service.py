@@ -278,6 +278,8 @@ class QAService:
         for part in plan.parts:
             scope = Filters(doc_ids=[part.doc_id]) if part.doc_id else query.scoped
             parts.append((part.label, self.answerer(index, filters=scope).answer(part.question, top_k=query.top_k)))
+        if plan.compare:
+            return composer.compared_answer(query.text, parts, plan.compare)
         return composer.parts_answer(query.text, parts)
 
     def answerer(

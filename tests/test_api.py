@@ -72,6 +72,8 @@ def test_ask_with_filters_post_and_get(client):
     ({"published_from": "2021-07-01", "published_to": "2021-06-01"}, "늦습니다"),
     ({"publisher": ["뷰어스"]}, "filters"),
     ({"published_from": "어제"}, "published_from"),
+    ({"published_from": "0"}, "YYYY-MM-DD"),  # not a Unix time: pydantic alone reads it as 1970-01-01
+    ({"published_to": 1622505600}, "YYYY-MM-DD"),
     ("뷰어스", "filters"),
 ])
 def test_bad_filters_are_a_clear_422(client, filters, says):
@@ -85,6 +87,8 @@ def test_bad_get_filters_are_a_clear_422(client):
     assert response.status_code == 422 and "늦습니다" in response.json()["detail"]
     response = client.get("/ask", params={"q": "지분 교환 규모는?", "outlet": "조선일보"})
     assert response.status_code == 422 and "조선일보" in response.json()["detail"]
+    response = client.get("/ask", params={"q": "🙂", "published_from": "-9.9e-149"})  # found by schemathesis
+    assert response.status_code == 422 and "YYYY-MM-DD" in response.json()["detail"]
 
 
 def test_a_follow_up_is_answered_from_the_history(client):

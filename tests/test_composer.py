@@ -1,10 +1,11 @@
-"""Composing answers: yes/no polarity read from the predicate the question asks about."""
+"""Composing answers: yes/no polarity read from the predicate the question asks about; comparisons of two amounts."""
 
 from __future__ import annotations
 
 import pytest
 
-from qa.composer import agrees
+from qa.composer import ABSTAIN_TEXT, agrees, compared_answer
+from qa.contract import Answer, Citation
 
 
 @pytest.mark.parametrize(
@@ -21,3 +22,25 @@ from qa.composer import agrees
 )
 def test_polarity_follows_the_asked_predicate(analyzer, question, evidence, yes):
     assert agrees(question, evidence, analyzer) is yes
+
+
+def _part(short: str | None, answerable: bool = True) -> Answer:
+    cited = [Citation(ref=1, doc_id="d", title="t", outlet=None, published=None, chunk_id="d:0", evidence=f"{short}.",
+                      start=0, end=len(f"{short}."), score=1.0)] if answerable else []
+    return Answer(question="", answerable=answerable, answer=f"{short}입니다. [1]" if answerable else ABSTAIN_TEXT,
+                  short_answer=short, citations=cited, passages=[])
+
+
+@pytest.mark.parametrize("direction,winner", [("more", "가"), ("less", "나")])
+def test_a_comparison_names_the_larger_or_smaller_amount(direction, winner):
+    answer = compared_answer("가랑 나 중에 뭐가 더?", [("가", _part("80% 이상")), ("나", _part("34.14%"))], direction)
+    figures = "80% 이상 대 34.14%" if winner == "가" else "34.14% 대 80% 이상"
+    assert answer.answerable and answer.short_answer == f"{winner} ({figures})"
+    assert [c.ref for c in answer.citations] == [1, 2]
+    assert answer.answer.splitlines()[0] == f"{winner} 쪽이 더 {'큽니다' if direction == 'more' else '작습니다'} ({figures})."
+
+
+@pytest.mark.parametrize("second", [_part("3,000억원"), _part("카카오"), _part(None, answerable=False)])
+def test_amounts_in_other_units_or_missing_are_not_compared(second):
+    answer = compared_answer("가랑 나 중에 뭐가 더 커?", [("가", _part("80%")), ("나", second)], "more")
+    assert "쪽이 더" not in answer.answer and "대" not in (answer.short_answer or "")

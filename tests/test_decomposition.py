@@ -103,3 +103,29 @@ def test_names_are_read_word_by_word(decomposer, question, names):
     plan = decomposer.plan(question, lambda n: [])
     assert [p.label for p in plan.parts] == names
     assert all("각각" not in p.question and p.question.startswith(p.label) for p in plan.parts)
+
+
+@pytest.mark.parametrize("question,parts,direction", [
+    ("멜론이랑 지니 중에 어느 쪽이 점유율이 더 높아?", ["멜론 점유율은 얼마야?", "지니 점유율은 얼마야?"], "more"),
+    ("티맵택시 점유율과 플로 점유율, 어느 게 더 낮아?", ["티맵택시 점유율은 얼마야?", "플로 점유율은 얼마야?"], "less"),
+    ("한빛제철과 대성중공업 중 직원이 더 많은 곳은?", ["한빛제철 직원은 얼마야?", "대성중공업 직원은 얼마야?"], "more"),
+])
+def test_a_comparison_of_two_amounts_asks_each_amount(decomposer, question, parts, direction):
+    plan = decomposer.plan(question, lambda n: [])
+    assert [p.question for p in plan.parts] == parts and plan.compare == direction
+
+
+@pytest.mark.parametrize("question", [
+    "카카오랑 네이버 중 누가 더 많아?",  # more of what: nothing to ask of each
+    "네이버와 카카오 중 어디가 더 좋아?",  # not a size: no amount decides it
+])
+def test_comparisons_without_an_amount_are_not_split(decomposer, question):
+    assert decomposer.plan(question, lambda n: []) is None
+
+
+def test_a_comparison_is_answered_with_each_amount_cited(service):
+    answer = service.ask("카카오모빌리티 택시 호출 점유율이랑 멜론 점유율 중 어느 쪽이 더 낮아?")
+    assert answer.answerable and answer.short_answer == "멜론 점유율 (34.14% 대 80% 이상)"
+    assert answer.answer.splitlines()[0] == "멜론 점유율 쪽이 더 작습니다 (34.14% 대 80% 이상)."
+    cited = [c.evidence for c in answer.citations]
+    assert len(cited) == 2 and "80% 이상" in cited[0] and "34.14%" in cited[1]

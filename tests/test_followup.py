@@ -29,9 +29,12 @@ def resolver(analyzer) -> FollowUpResolver:
     # A new name replaces the old ones, with the particle that fits it.
     ([SHARE], "그럼 SKT는?", "SKT 점유율은 얼마야?"),
     ([STAKE], "그럼 네이버는 누구랑 했어?", "네이버가 지분 바꾼 게 누구랑 했어?"),
+    # A topic Kiwi reads as a common noun is replaced all the same.
+    ([Turn.of_text("사과는 어느 나라 과일이야?", "칠레입니다. … [1]")], "람부탄은?", "람부탄은 어느 나라 과일이야?"),
     # Demonstratives point back: to the phrase named before, to the name the answer gave, to both companies.
     ([AUTHOR], "그 기사는 언제 나왔어?", "시사위크 기사는 언제 나왔어?"),
     ([PARTNER], "그 회사랑은 언제 했어?", "CJ대한통운이랑은 언제 했어?"),
+    ([PARTNER], "거기서 뭘 맡아?", "CJ대한통운에서 뭘 맡아?"),  # 거기서 is 거기에서: a name takes the full particle
     ([FUND], "양사는 그 펀드를 어디서 운용해?", "카카오와 SKT는 그 펀드를 어디서 운용해?"),
     ([Turn.of_text("카카오랑 SKT 협력 분야는?", "AI, ESG입니다. …")], "두 회사는 언제 지분 교환했어?",
      "카카오와 SKT는 언제 지분 교환했어?"),

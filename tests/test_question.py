@@ -32,6 +32,7 @@ from qa.question import AnswerType, analyse
         ("기자회견에서 발표한 사람은 누구야?", AnswerType.PERSON),
         ("이 기사는 어느 언론사 기사야?", AnswerType.OUTLET),
         ("이 기사는 언제 나왔어?", AnswerType.PUBLISHED),
+        ("그 기사 몇 시에 나왔어?", AnswerType.PUBLISHED),
         ("그 기사 제목이 뭐야?", AnswerType.TITLE),
     ],
 )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from fastapi import APIRouter, Query
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
@@ -11,7 +9,7 @@ from pydantic import ValidationError
 from qa.api.deps import ServiceDep, error_responses
 from qa.api_models import EXAMPLE_QUESTION, EXAMPLES, NOT_BLANK, AskRequest
 from qa.contract import Answer
-from qa.filters import Filters
+from qa.filters import Filters, IsoDate
 from qa.settings import MAX_QUESTION_CHARS
 
 router = APIRouter()
@@ -34,8 +32,8 @@ def ask_get(
                    examples=[EXAMPLE_QUESTION, EXAMPLES["typo_question"]]),
     top_k: int | None = Query(default=None, ge=1, le=20, description="읽을 문단 수 (기본 5)"),
     outlet: list[str] | None = Query(default=None, description="이 언론사의 기사만 (여러 번 쓸 수 있음)"),
-    published_from: date | None = Query(default=None, description="이 날짜 이후 발행 (YYYY-MM-DD)"),
-    published_to: date | None = Query(default=None, description="이 날짜 이전 발행 (YYYY-MM-DD)"),
+    published_from: IsoDate | None = Query(default=None, description="이 날짜 이후 발행 (YYYY-MM-DD)"),
+    published_to: IsoDate | None = Query(default=None, description="이 날짜 이전 발행 (YYYY-MM-DD)"),
     doc_id: list[str] | None = Query(default=None, description="이 기사 id만 (여러 번 쓸 수 있음)"),
 ) -> Answer:
     """브라우저와 curl을 위한 GET 형태: `/ask?q=네이버와 손잡은 회사는?&outlet=뷰어스`"""

@@ -1,6 +1,7 @@
 """Amounts read as numbers, so two answers can be compared: "3,000억원" → 300000000000 원, "80% 이상" → 80 %.
 
-Only what the article's own spelling states: a number, Korean multipliers (조, 억, 만, 천) and the unit after them.
+Only what the article's own spelling states: digits, Korean multipliers ("2천500억", "3만5000", "1억 2천만") and
+the unit after them. A range ("30~40%") is no single amount.
 """
 
 from __future__ import annotations
@@ -8,14 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MULTIPLIERS = {"조": 10**12, "억": 10**8, "만": 10**4, "천": 10**3}
+_LARGE = {"조": 10**12, "억": 10**8, "만": 10**4}  # each closes a section of the number
+_SMALL = {"천": 10**3, "백": 10**2, "십": 10}  # multiply the digits just before them, within a section
+_TOKEN_RE = re.compile(r"\s*(\d[\d,]*(?:\.\d+)?|[조억만천백십])")
+_UNIT_RE = re.compile(r"\s*(?:여\s*)?([%가-힣A-Za-z$]*)")
 _UNIT_SPELLINGS = {"퍼센트": "%", "프로": "%"}
-_NUMBER = r"\d[\d,]*(?:\.\d+)?"
-# "3조 2,000억 원", "16.23%", "1500만여명": the number, each multiplier group, then the unit word or symbol.
-_AMOUNT_RE = re.compile(
-    rf"({_NUMBER})\s*(조|억|만|천)?((?:\s*{_NUMBER}\s*(?:억|만|천))*)\s*(?:여\s*)?([%가-힣A-Za-z$]*)"
-)
-_GROUP_RE = re.compile(rf"({_NUMBER})\s*(억|만|천)")
+RANK_UNITS = frozenset({"위", "등", "번째"})  # 1위 is above 3위: a rank is no amount to compare by size
 
 
 @dataclass(frozen=True)
@@ -25,15 +24,35 @@ class Amount:
 
 
 def read_amount(text: str | None) -> Amount | None:
-    """The first amount ``text`` states, or None when it states none."""
-    match = _AMOUNT_RE.search(text or "")
-    if match is None:
+    """The first amount ``text`` states, or None when it states none (or a range)."""
+    start = re.search(r"-?\d", text or "")
+    if start is None:
         return None
-    number, multiplier, groups, unit = match.groups()
-    value = float(number.replace(",", "")) * _MULTIPLIERS.get(multiplier or "", 1)
-    value += sum(float(n.replace(",", "")) * _MULTIPLIERS[m] for n, m in _GROUP_RE.findall(groups))
-    unit = re.sub(r"^여", "", unit)
+    text = text or ""
+    negative = text[start.start()] == "-"
+    at = start.start() + negative
+    total = section = 0.0
+    digits: float | None = None
+    while (token := _TOKEN_RE.match(text, at)) is not None:
+        word = token.group(1)
+        if word[0].isdigit():
+            if digits is not None:
+                break  # "2019년 3,000억원": a second number is another amount
+            digits = float(word.replace(",", ""))
+        elif word in _SMALL:
+            section += (digits if digits is not None else 1) * _SMALL[word]
+            digits = None
+        else:
+            total += (section + (digits or 0)) * _LARGE[word]
+            section, digits = 0.0, None
+        at = token.end()
+    total += section + (digits or 0)
+    if re.match(r"\s*[~∼-]\s*\d", text[at:]):
+        return None
+    unit = _UNIT_RE.match(text, at).group(1)  # type: ignore[union-attr]
     for spelling, symbol in _UNIT_SPELLINGS.items():
         if unit.startswith(spelling):
             unit = symbol
-    return Amount(value, "%" if unit.startswith("%") else unit)
+    if unit.startswith("%"):
+        unit = "%p" if unit.startswith("%p") else "%"
+    return Amount(-total if negative else total, unit)

@@ -10,14 +10,14 @@ product sees; ``answer`` turns a reading into the answer contract.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from qa import abstention, composer, lexicon, phrases
 from qa.contract import Answer
 from qa.evidence import EvidenceScorer, SentenceCandidate
 from qa.korean import HANGUL, KoreanAnalyzer, has_content
 from qa.question import AnswerType, Question, analyse
-from qa.reader import PhraseReader, SpanCandidate
+from qa.reader import TYPE_CLASSES, PhraseReader, SpanCandidate
 from qa.retriever import HybridRetriever
 from qa.schema import Hit, Span
 from qa.settings import Settings
@@ -50,19 +50,40 @@ class Reading:
         return best.spans[0] if best is not None and best.spans else None
 
 
-def _list_items(spans: list[SpanCandidate], share: float) -> list[str]:
-    """The spans of one sentence that answer as well as its best (of the same kind), in reading order:
-    "34.14%", "23.1%", "16.23%" for "…점유율 각각 알려줘"."""
+_CALENDAR_RE = re.compile(r"\d\s*(년|월)|\d[./]\d")
+_SPECIFIC_CLASSES = frozenset({"date", "amount", "place", "org", "person", "quoted", "latin"})
+
+
+def _specific(classes: frozenset[str]) -> frozenset[str]:
+    """What an item names, without the classes every noun phrase shares when it has a narrower one."""
+    return classes & _SPECIFIC_CLASSES or classes
+
+
+_ADDITIVE_RE = re.compile(rf"^({'|'.join(lexicon.ADDITIVE_OPENERS)})\s")
+
+
+def _list_items(spans: list[SpanCandidate], share: float, sentence: str,
+                like: SpanCandidate | None = None) -> list[str]:
+    """The spans of one sentence that answer as well as its best (or as ``like``, the best item of the sentence it
+    carries on) and name the same kind of thing, in reading order: "34.14%", "23.1%", "16.23%" for "…점유율 각각
+    알려줘". Picked spans with only a space between them are one item ("경기도 군포")."""
     if not spans:
         return []
-    top = spans[0]
+    top = like or spans[0]
+    kinds = top.classes if like is None else _specific(like.classes)
     picked: list[SpanCandidate] = []
     for span in spans:
-        if span.probability < top.probability * share or not (span.classes & top.classes):
+        if span.probability < top.probability * share or not (span.classes & kinds):
             continue
         if all(span.end <= p.start or span.start >= p.end for p in picked):
             picked.append(span)
-    return [p.text for p in sorted(picked, key=lambda p: p.start)]
+    items: list[tuple[int, int]] = []
+    for p in sorted(picked, key=lambda p: p.start):
+        if items and not sentence[items[-1][1] : p.start].strip():
+            items[-1] = (items[-1][0], p.end)
+        else:
+            items.append((p.start, p.end))
+    return [sentence[a:b] for a, b in items]
 
 
 class Answerer:
@@ -142,8 +163,8 @@ class Answerer:
     def _counts(self, span: SpanCandidate) -> bool:
         """Whether a span states a quantity: digits that are not a date, or a Korean numeral ("두 배", "절반")."""
         text = span.text
-        if "date" in span.classes and "amount" not in span.classes:
-            return False
+        if "date" in span.classes and "amount" not in span.classes and _CALENDAR_RE.search(text):
+            return False  # "2019년", "10월": a point in time; "10일" may be a duration
         return any(ch.isdigit() for ch in text) or any(
             m.tag in ("SN", "NR") or (m.tag == "MM" and m.form in lexicon.NUMERAL_DETERMINERS)
             or m.form in lexicon.QUANTITY_WORDS for m in self.analyzer.morphemes(text))
@@ -154,13 +175,20 @@ class Answerer:
         share = self.settings.list_relative_probability
         floor = reading.best.probability * share
         chosen = [s for s in reading.sentences if s.probability >= floor][: self.settings.max_list_items]
+        carried = self._carried_on(chosen[0])
+        if carried is not None and all(c.key != carried.key for c in chosen):
+            chosen.append(carried)  # "이어 오는 8월 용인에 …": the list goes on in the next sentence
+        top = chosen[0].spans[0] if chosen[0].spans else None
+        if top is not None:  # what a carried-on item must name: the asked type's class the best item has
+            top = replace(top, classes=top.classes & TYPE_CLASSES.get(question.type, top.classes) or top.classes)
         items: list[str] = []
         for sentence in chosen:
-            listed = phrases.enumerated_items(sentence.text)
+            listed = phrases.enumerated_items(sentence.text) if sentence is not carried else []
             if listed:
                 items.extend(listed)
             elif question.wants_span:
-                items.extend(_list_items(sentence.spans or self.reader.read(question, sentence.text), share))
+                spans = sentence.spans or self.reader.read(question, sentence.text)
+                items.extend(_list_items(spans, share, sentence.text, top if sentence is carried else None))
         short = ", ".join(dict.fromkeys(i.strip() for i in items if i.strip())) or None
         return sorted(chosen, key=lambda s: (s.hit.document.doc_id, s.span.start)), short
 
@@ -168,16 +196,25 @@ class Answerer:
         """The next sentence of the paragraph, when it carries on the chosen one (reasons, explanations)."""
         if question.type not in (AnswerType.REASON, AnswerType.OPEN):
             return []
+        nxt = self._next_sentence(chosen)
+        return [nxt] if nxt is not None and _CONTINUATION_RE.search(nxt.text) else []
+
+    def _carried_on(self, chosen: SentenceCandidate) -> SentenceCandidate | None:
+        """The next sentence when it adds to the chosen one ("이어", "또한"), or opens the next paragraph doing so
+        ("이 외에도 …")."""
+        nxt = self._next_sentence(chosen, across_paragraphs=True)
+        return nxt if nxt is not None and _ADDITIVE_RE.search(nxt.text) else None
+
+    def _next_sentence(self, chosen: SentenceCandidate, across_paragraphs: bool = False) -> SentenceCandidate | None:
         doc = chosen.hit.document
         paragraph_end = doc.text.find("\n\n", chosen.span.end)
+        if across_paragraphs and paragraph_end >= 0 and not doc.text[chosen.span.end : paragraph_end].strip():
+            paragraph_end = doc.text.find("\n\n", paragraph_end + 2)  # the chosen sentence ends its paragraph
         following = self.analyzer.sentences(doc.text, chosen.span.end, paragraph_end if paragraph_end >= 0 else None)
         if not following:
-            return []
+            return None
         nxt = following[0]
-        text = doc.text[nxt.start : nxt.end]
-        if not _CONTINUATION_RE.search(text):
-            return []
-        return [SentenceCandidate(chosen.hit, chosen.rank, Span(nxt.start, nxt.end), text, -1, [])]
+        return SentenceCandidate(chosen.hit, chosen.rank, Span(nxt.start, nxt.end), doc.text[nxt.start : nxt.end], -1, [])
 
     def _unknown_nouns(self, question: Question) -> list[str]:
         """Nouns of the question that no article uses, even after typo and spacing repair (매출, 이용료)."""

@@ -7,7 +7,7 @@ sentences, and every citation's offsets slice its evidence exactly out of the cl
 from __future__ import annotations
 
 from qa import lexicon
-from qa.amounts import read_amount
+from qa.amounts import RANK_UNITS, read_amount
 from qa.chunking import header_lines
 from qa.cleaning import korean_day
 from qa.contract import CITE_MARKER, Answer, Citation, Passage
@@ -192,13 +192,14 @@ def compared_answer(question: str, parts: list[tuple[str, Answer]], direction: s
     amounts in the same unit; otherwise the parts alone, so nothing is compared that the articles do not state."""
     combined = parts_answer(question, parts)
     amounts = [read_amount(part.short_answer) if part.answerable else None for _, part in parts]
-    comparable = None not in amounts and len({a.unit for a in amounts}) == 1  # type: ignore[union-attr]
+    units = {a.unit for a in amounts if a is not None}
+    comparable = None not in amounts and len(units) == 1 and not units & RANK_UNITS
     if not combined.answerable or len(parts) != 2 or not comparable:
         return combined
     (first, first_part), (second, second_part) = parts
     a, b = (x.value for x in amounts)  # type: ignore[union-attr]
     if a == b:
-        verdict, short = f"{first}와(과) {second}는 같습니다 ({first_part.short_answer}).", None
+        verdict, short = f"둘은 같습니다 ({first_part.short_answer} 대 {second_part.short_answer}).", None
     else:
         larger = (a > b) == (direction == "more")
         (winner, won), (other, lost) = ((first, first_part), (second, second_part)) if larger else \

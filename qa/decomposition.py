@@ -24,9 +24,10 @@ _CLAUSE_END = re.compile(r"(이)?(고|며|구)[,?]?$")  # "언제고", "얼마�
 _CHOOSE = re.compile(lexicon.CHOICE)
 _CONNECTORS = frozenset({"와", "과", "랑", "이랑", "하고"})
 # "…중에 뭐가 더 높아?", "…, 어느 쪽이 더 많아?": the compared phrases before, the adjective after 더.
-_AMONG = r"(?:\s+중(?:에서|에)?(?=\s)|\s*,)"  # "중" as a word of its own: not the 중 of 대성중공업
-_COMPARE = re.compile(rf"^(?P<compared>.+?)(?:{_AMONG}?\s*(?:뭐가|무엇이|어느\s*(?:게|것이|쪽이|쪽|곳이)|어디가|누가)"
-                      rf"|{_AMONG})\s*(?P<attribute>.*?)\s*더\s*(?P<adjective>\S+)")  # or "A와 B 중 직원이 더 많은 곳은?"
+_AMONG = r"\s+(?:중|가운데)(?:에서|에)?(?=\s)"  # "중" as a word of its own: not the 중 of 대성중공업
+_COMPARE = re.compile(rf"^(?P<compared>.+?)(?:(?:{_AMONG}|\s*,)?\s*(?:뭐가|무엇이|어느\s*(?:게|것이|쪽이|쪽|곳이)|어디가|누가)"
+                      rf"|{_AMONG})\s*(?P<attribute>.*?)\s*더\s*(?P<adjective>\S+)(?P<rest>.*)$")  # or "…중 직원이 더 많은 곳은?"
+_ANOTHER_CLAUSE = re.compile(r"\S(고|며)\s+\S")  # "…더 큰 곳은 어디고 언제 상장했어?": a second question follows
 _SPLIT_KINDS = ("person", "time", "place", "amount", "reason")  # interrogatives asking different things ("어디에 언제")
 
 
@@ -63,23 +64,25 @@ class Decomposer:
         if several:
             return self._per_article(text, several, articles)
         compared = _COMPARE.search(text)
-        if compared:
-            return self._per_compared(compared)
+        plan = self._per_compared(compared) if compared else None
+        if plan is not None:
+            return plan
         if _DISTRIBUTIVE.search(text) and not _CHOOSE.search(text):
             return self._per_name(text)
         return self._per_interrogative(text)
 
     def _per_compared(self, match: re.Match) -> Plan | None:
         """"A 점유율이랑 B 점유율 중에 뭐가 더 높아?": how much each is, then which is larger. Only for adjectives of
-        size (높다, 많다, 적다 …) and two phrases joined by 와/랑/하고; anything else is one question."""
-        adjective = match.group("adjective")
-        direction = ("more" if adjective.startswith(lexicon.COMPARATIVE_MORE)
-                     else "less" if adjective.startswith(lexicon.COMPARATIVE_LESS) else None)
+        size (높다, 많다, 적다 …) as they stand, not of a change (높아졌어, 더 많이 늘었어), and two phrases joined by
+        와/랑/하고; anything else is left to the other plans."""
+        direction = self._direction(match.string, match.start("adjective"), match.end("adjective"))
+        if direction is None or _ANOTHER_CLAUSE.search(match.group("rest")):
+            return None
         compared = match.group("compared")
         words = self.analyzer.words(compared)
         joins = [w for w in words[:-1] if w.morphemes and w.morphemes[-1].tag.startswith("J")
                  and w.morphemes[-1].form in _CONNECTORS]
-        if direction is None or len(joins) != 1:
+        if len(joins) != 1:
             return None
         joined = joins[0]
         first = compared[: joined.morphemes[-1].start].strip()
@@ -94,6 +97,17 @@ class Decomposer:
             topic = self.analyzer.join([(asked.split()[-1], "NNG"), ("은", "JX")])
             parts.append(Part(phrase, " ".join([*asked.split()[:-1], topic, "얼마야?"])))
         return Plan(tuple(parts), compare=direction)
+
+    def _direction(self, text: str, start: int, end: int) -> str | None:
+        """"more" for 높아/많은/큰, "less" for 낮아/적은/작은 (the word at ``text[start:end]``, read in its sentence);
+        None for anything else: an adverb (많이), a verb (늘었어), a change (높아졌어) or a past state (높았어)."""
+        morphemes = [m for m in self.analyzer.morphemes(text) if start <= m.start < end]
+        if not morphemes or morphemes[0].tag.split("-")[0] != "VA":
+            return None
+        if any(m.tag.startswith(("VX", "EP")) for m in morphemes[1:]):
+            return None
+        stem = morphemes[0].form
+        return "more" if stem in lexicon.COMPARATIVE_MORE else "less" if stem in lexicon.COMPARATIVE_LESS else None
 
     def _per_interrogative(self, text: str) -> Plan | None:
         """"…어디에 언제 생겨?": two questions in one, each asked with the other's interrogative left out;

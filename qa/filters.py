@@ -21,12 +21,12 @@ class FilterError(ValueError):
     """A filter naming something the index does not have (an outlet, an article id)."""
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _iso_date(value: object) -> object:
     """Only a calendar date spelt YYYY-MM-DD: pydantic would also read "0" or "-9e-149" as a Unix time (1970-01-01)."""
-    if isinstance(value, str) and not _ISO_DATE.fullmatch(value.strip()):
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
         raise ValueError("날짜는 YYYY-MM-DD 형식이어야 합니다")
     if not isinstance(value, (str, date)):
         raise ValueError("날짜는 YYYY-MM-DD 형식의 문자열이어야 합니다")

@@ -324,8 +324,12 @@ class FollowUpResolver:
         by_text = {w.text.rstrip("?？.!"): w for w in before.words}
         places = [i for i, text in enumerate(base) if text in by_text and by_text[text].name]
         joined = self._and([name for name, _ in names])
-        if not places:  # "멜론은 어느 회사 서비스야?" → "지니는?": the new name takes the old topic's place
-            places = [i for i, text in enumerate(base) if text in by_text and by_text[text].is_topic][:1]
+        nouns_after = [by_text[t] for t in base[1:] if t in by_text and by_text[t].first is not None
+                       and by_text[t].first.tag.startswith("NN") and not by_text[t].is_wh]
+        if not places and nouns_after and base[0] in by_text and by_text[base[0]].is_topic:
+            # "멜론은 어느 회사 서비스야?" → "지니는?": the new name takes the place of the topic it opened with; not
+            # in "점유율은 얼마나 돼?", where the topic is what is asked
+            places = [0]
         if not places:
             return [self._join(joined, names[-1][1]), *base]
         particle = names[-1][1]

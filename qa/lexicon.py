@@ -115,10 +115,10 @@ DISTRIBUTIVE_CUES = ("각각", "각자", "저마다", "둘 다", "셋 다", "따
 SEVERAL_ARTICLES = r"(두|세|네|다섯|각|모든|여러|전체)\s*기사|기사\s*(들|마다|각각|모두|둘|셋|전부)"
 COUNT_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "둘": 2, "셋": 3}
 # "A와 B 중 누가 …": the answer is one of the question's own names (not a question per name, and not a span to avoid).
-CHOICE = r"중(에서|에)?\s*(누가|누구|어느|어디|뭐|무엇|더)"
-# "A랑 B 중 뭐가 더 높아?": which of two amounts is larger or smaller, by the adjective's stem.
-COMPARATIVE_MORE = ("높", "많", "크", "커", "큰", "비싸", "길", "긴", "넓", "무거", "무겁")
-COMPARATIVE_LESS = ("낮", "적", "작", "싸", "짧", "좁", "가벼", "가볍")
+CHOICE = r"(중|가운데)(에서|에)?\s*(누가|누구|어느|어디|뭐|무엇|더)|(와|과|랑|하고)\s+\S+\s+(중|가운데)(에서|에)?\s"
+# "A랑 B 중 뭐가 더 높아?": which of two amounts is larger or smaller, by the adjective's stem (Kiwi's form).
+COMPARATIVE_MORE = frozenset({"높", "많", "크", "비싸", "길", "넓", "무겁"})
+COMPARATIVE_LESS = frozenset({"낮", "적", "작", "싸", "짧", "좁", "가볍"})
 EARLIER_CUES = ("먼저", "일찍", "오래된", "예전")  # "어느 게 먼저 나왔어?": the articles in date order
 LATER_CUES = ("나중", "늦게", "최근", "최신")
 # What each interrogative asks for: "그 사람" takes the answer to 누구, "어디에 언제 생겨?" is two questions, "그 기자가 쓴
@@ -164,6 +164,9 @@ REASON_MARKERS = ("위해", "위한", "위함", "때문", "이유", "목적", "�
 NEGATION_MORPHEMES = frozenset({("없", "VA"), ("않", "VX"), ("못", "MAG"), ("못하", "VX"), ("아니", "VCN"),
                                 ("안", "MAG"), ("않", "VV"), ("못하", "VV")})
 # Connectives that make a sentence continue the one before it.
+# Openers that add to what the sentence before said: a list carried on ("이어 오는 8월 용인에 …").
+ADDITIVE_OPENERS = ("이어", "또한", "또", "아울러", "이와 함께", "이 외에도", "이외에도", "이 밖에도", "이밖에도", "더불어",
+                    "뿐만 아니라", "게다가")
 CONTINUATION_OPENERS = ("그렇기 때문에", "그래서", "따라서", "이는", "이를", "이에", "이를 위해", "이 때문에",
                         "이로써", "다만", "특히", "즉", "결국", "그러나", "하지만", "또한")
 

@@ -116,11 +116,21 @@ class PhraseReader:
     def read(self, question: Question, sentence: str) -> list[SpanCandidate]:
         candidates = self.candidates(question, sentence)
         if not question.choice:  # "여민수 말고 다른 공동대표는?" is not answered by "카카오 공동대표": its own words
-            candidates = [c for c in candidates if not (c.features["in_question"] or c.features["q_overlap_all"])]
+            own = self._question_words(question.text)
+            candidates = [c for c in candidates if not set(c.text.split()) <= own]
         if self.model is not None and candidates:
             for candidate, logit in zip(candidates, self.model.logits([c.features for c in candidates])):
                 candidate.probability = sigmoid(logit)
         return sorted(candidates, key=lambda c: (-c.probability, c.end - c.start, c.start))
+
+    def _question_words(self, text: str) -> set[str]:
+        """The question's words without their particles: a span made only of these repeats the question (whole
+        words: "카카오" is not one of "카카오모빌리티의 모회사는?")."""
+        out = set()
+        for word in self.analyzer.words(text):
+            particle = next((m for m in word.morphemes if m.tag.startswith("J")), None)
+            out.add(word.text[: particle.start - word.start] if particle else word.text.rstrip("?？.!"))
+        return out
 
     def candidates(self, question: Question, sentence: str) -> list[SpanCandidate]:
         if self.memo is None:

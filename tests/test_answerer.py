@@ -182,3 +182,12 @@ def test_answering_encodes_only_the_question(service, monkeypatch):
     answer = service.ask(question)
     assert answer.answerable and "80%" in answer.short_answer
     assert encoded == [[question]]
+
+
+def test_a_list_carried_on_in_the_next_sentence_is_collected(service):
+    """"…군포 e풀필먼트 센터를 시작한다. 이어 오는 8월 용인에 …": the items of both sentences, each cited; the
+    words of one place ("경기도 군포") are one item."""
+    answer = service.ask("네이버가 풀필먼트 센터를 여는 곳은 모두 어디야?")
+    assert answer.answerable and answer.short_answer == "경기도 군포, 용인"
+    assert [c.evidence.split()[0] for c in answer.citations] == ["네이버는", "이어"]
+    check_citations(service, answer)

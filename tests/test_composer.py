@@ -44,3 +44,8 @@ def test_a_comparison_names_the_larger_or_smaller_amount(direction, winner):
 def test_amounts_in_other_units_or_missing_are_not_compared(second):
     answer = compared_answer("가랑 나 중에 뭐가 더 커?", [("가", _part("80%")), ("나", second)], "more")
     assert "쪽이 더" not in answer.answer and "대" not in (answer.short_answer or "")
+
+
+def test_ranks_are_not_compared_as_amounts():
+    answer = compared_answer("가랑 나 중에 순위가 더 높은 곳은?", [("가", _part("1위")), ("나", _part("3위"))], "more")
+    assert "쪽이 더" not in answer.answer and answer.short_answer == "가: 1위 · 나: 3위"

@@ -118,9 +118,17 @@ def test_a_comparison_of_two_amounts_asks_each_amount(decomposer, question, part
 @pytest.mark.parametrize("question", [
     "카카오랑 네이버 중 누가 더 많아?",  # more of what: nothing to ask of each
     "네이버와 카카오 중 어디가 더 좋아?",  # not a size: no amount decides it
+    "네이버와 손잡은 뒤, 카카오 점유율은 더 높아졌어?",  # a change, not two amounts
+    "삼성전자 매출과 영업이익 중 뭐가 더 많이 늘었어?",
+    "카카오와 네이버가 협상 중, 지분을 더 많이 가진 곳은?",
 ])
-def test_comparisons_without_an_amount_are_not_split(decomposer, question):
+def test_comparisons_without_two_amounts_are_not_split(decomposer, question):
     assert decomposer.plan(question, lambda n: []) is None
+
+
+def test_a_comparison_that_is_not_one_leaves_the_question_to_the_other_plans(decomposer):
+    plan = decomposer.plan("네이버랑 카카오는 각각 누가 더 많이 투자했어?", lambda n: [])
+    assert [p.label for p in plan.parts] == ["네이버", "카카오"] and plan.compare is None
 
 
 def test_a_comparison_is_answered_with_each_amount_cited(service):

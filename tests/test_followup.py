@@ -31,6 +31,10 @@ def resolver(analyzer) -> FollowUpResolver:
     ([STAKE], "그럼 네이버는 누구랑 했어?", "네이버가 지분 바꾼 게 누구랑 했어?"),
     # A topic Kiwi reads as a common noun is replaced all the same.
     ([Turn.of_text("사과는 어느 나라 과일이야?", "칠레입니다. … [1]")], "람부탄은?", "람부탄은 어느 나라 과일이야?"),
+    # … but not a topic that is what is asked, nor an attribute after other words.
+    ([Turn.of_text("점유율은 얼마나 돼?", "80%입니다. … [1]")], "카카오는?", "카카오는 점유율은 얼마나 돼?"),
+    ([Turn.of_text("택시 호출 시장 점유율은 얼마야?", "80%입니다. … [1]")], "그럼 카카오는?",
+     "카카오는 택시 호출 시장 점유율은 얼마야?"),
     # Demonstratives point back: to the phrase named before, to the name the answer gave, to both companies.
     ([AUTHOR], "그 기사는 언제 나왔어?", "시사위크 기사는 언제 나왔어?"),
     ([PARTNER], "그 회사랑은 언제 했어?", "CJ대한통운이랑은 언제 했어?"),

@@ -33,6 +33,8 @@ from qa.question import AnswerType, analyse
         ("이 기사는 어느 언론사 기사야?", AnswerType.OUTLET),
         ("이 기사는 언제 나왔어?", AnswerType.PUBLISHED),
         ("그 기사 몇 시에 나왔어?", AnswerType.PUBLISHED),
+        ("기사에 따르면 사고는 몇 시에 났어?", AnswerType.DATE),  # the time of what the article reports
+        ("기사에 나온 정전은 몇 시간 이어졌어?", AnswerType.AMOUNT),  # a duration
         ("그 기사 제목이 뭐야?", AnswerType.TITLE),
     ],
 )

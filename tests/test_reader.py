@@ -38,10 +38,13 @@ def test_spans_made_of_the_questions_own_words_are_no_answer(reader, analyzer):
     # The question's words in another order are still its own: "다른 공동대표" is not "카카오 공동대표".
     spans = reader.read(analyse("여민수 말고 카카오 다른 공동대표는 누구야?", analyzer), "여민수 카카오 공동대표는 말했다.")
     assert not {"카카오 공동대표", "여민수", "카카오"} & {s.text for s in spans}
+    # Whole words only: 카카오 is not a word of "카카오모빌리티의 모회사는?".
+    spans = reader.read(analyse("카카오모빌리티의 모회사는 어디야?", analyzer), "카카오모빌리티의 모회사는 카카오다.")
+    assert "카카오" in {s.text for s in spans}
 
 
 def test_a_choice_between_the_questions_names_is_answered_by_one_of_them(reader, analyzer):
-    question = analyse("한빛제철과 대성중공업 중 어느 곳이 먼저 설립됐어?", analyzer)
+    question = analyse("한빛제철과 대성중공업 가운데 어느 곳이 먼저 설립됐어?", analyzer)
     spans = reader.read(question, "대성중공업은 1962년, 한빛제철은 1968년에 설립되었다.")
     assert {"한빛제철", "대성중공업"} <= {s.text for s in spans}
 

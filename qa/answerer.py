@@ -50,6 +50,8 @@ class Reading:
         return best.spans[0] if best is not None and best.spans else None
 
 
+# What a time can be said with: digits, a relative date word ("지난해"), a part of a period ("상반기"), 때/시절/직후 ….
+_WHEN_RE = re.compile("|".join([r"\d", *lexicon.RELATIVE_DATE_WORDS, *lexicon.DATE_PARTS, *lexicon.TIME_NOUNS]))
 _CALENDAR_RE = re.compile(r"\d\s*(년|월)|\d[./]\d")
 _SPECIFIC_CLASSES = frozenset({"date", "amount", "place", "org", "person", "quoted", "latin"})
 
@@ -151,6 +153,9 @@ class Answerer:
         if question.type == AnswerType.AMOUNT and not question.wants_list and span is not None \
                 and not self._counts(span):
             return composer.refusal(text, hits)  # "규모는 얼마야?" answered by a name or a date: no amount given
+        if question.type == AnswerType.DATE and not question.wants_list and span is not None \
+                and not _WHEN_RE.search(span.text):
+            return composer.refusal(text, hits)  # "언제 출범했어?" answered by a name: the articles give no time
         if question.wants_list or question.category:  # "각각 알려줘", "협력 분야는?": the listed items
             chosen, short = self._list(reading)
         else:

@@ -76,12 +76,22 @@ NEGATION_REACH = 4  # morphemes after a predicate in which 않다, 못하다, �
 
 
 def _negated_at(morphemes: list[Morpheme], at: int) -> bool:
-    """Whether the predicate at ``at`` is negated: 안/못 before it, or a negating morpheme just after it."""
+    """Whether the predicate at ``at`` is negated: 안/못 before it, or a negating morpheme just after it; a
+    predicate modifying a noun is negated with that noun's own predicate ("가진 물류센터는 없다")."""
     before = morphemes[at - 1] if at else None
     if before is not None and (before.form, before.tag) in lexicon.NEGATION_MORPHEMES:
         return True
-    return any((m.form, m.tag.split("-")[0]) in lexicon.NEGATION_MORPHEMES
-               for m in morphemes[at + 1 : at + 1 + NEGATION_REACH])
+    if any((m.form, m.tag.split("-")[0]) in lexicon.NEGATION_MORPHEMES
+           for m in morphemes[at + 1 : at + 1 + NEGATION_REACH]):
+        return True
+    after = next((i for i in range(at + 1, len(morphemes)) if not morphemes[i].tag.startswith(("XS", "EP"))), None)
+    if after is not None and morphemes[after].tag == "ETM":
+        head = next((i for i in range(after + 1, len(morphemes))
+                     if morphemes[i].tag.split("-")[0] in (*_PREDICATES, "VCN")), None)
+        if head is not None:
+            return (morphemes[head].form, morphemes[head].tag.split("-")[0]) in lexicon.NEGATION_MORPHEMES \
+                or _negated_at(morphemes, head)
+    return False
 
 
 def _main_predicate(morphemes: list[Morpheme]) -> int | None:

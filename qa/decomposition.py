@@ -85,10 +85,16 @@ class Decomposer:
         if len(joins) != 1:
             return None
         joined = joins[0]
-        first = compared[: joined.morphemes[-1].start].strip()
+        # "음원 점유율에서 멜론하고 지니 중 …": the words before the first name that set the scope (…에서, …에)
+        # are what is measured, asked of both.
+        at = words.index(joined)
+        ends = [i for i, w in enumerate(words[:at]) if w.morphemes and w.morphemes[-1].form in ("에서", "에")]
+        scope = words[: ends[-1] + 1] if ends else []
+        first = compared[(scope[-1].end if scope else 0) : joined.morphemes[-1].start].strip()
         second = compared[joined.end :].strip()
-        attribute = [_stem(w) for w in self.analyzer.words(match.group("attribute"))
-                     if w.morphemes and w.morphemes[0].tag.startswith("NN")]
+        measured = [w.text for w in scope[:-1]] + [_stem(w) for w in scope[-1:]]
+        attribute = measured + [_stem(w) for w in self.analyzer.words(match.group("attribute"))
+                                if w.morphemes and w.morphemes[0].tag.startswith("NN")]
         parts = []
         for phrase in (first, second):
             asked = " ".join([phrase, *attribute])

@@ -191,3 +191,11 @@ def test_a_list_carried_on_in_the_next_sentence_is_collected(service):
     assert answer.answerable and answer.short_answer == "경기도 군포, 용인"
     assert [c.evidence.split()[0] for c in answer.citations] == ["네이버는", "이어"]
     check_citations(service, answer)
+
+
+@pytest.mark.parametrize("question", ["티맵택시는 언제 나왔어?", "ESG 공동펀드는 언제 만들어져?"])
+def test_a_when_question_is_not_answered_with_a_name(service, question):
+    """The sentences about them are found (confidence above the threshold), but none says when: no "티맵택시입니다"."""
+    reading, answer = service.read_and_answer(question)
+    assert reading.confidence >= service.answerer().min_confidence
+    assert not answer.answerable and answer.answer == ABSTAIN_TEXT

@@ -18,6 +18,9 @@ from qa.contract import Answer, Citation
         ("평형수를 교체하지 않은 선박의 입항을 막았나?", "평형수를 교체하지 않았더라도 입항을 막지는 않았다.", False),
         ("공동인수는 성사됐어?", "두 회사의 공동인수는 성사되지 못했다.", False),
         ("그 법안은 통과됐어?", "법안은 본회의를 통과했다.", True),
+        # A predicate modifying a noun is negated with the noun's predicate: "운영하는 공장은 없다".
+        ("그 회사는 공장을 운영하고 있어?", "그 회사가 운영하는 공장은 없다.", False),
+        ("그 회사는 공장을 운영해?", "그 회사가 운영하는 공장은 두 곳이다.", True),
     ],
 )
 def test_polarity_follows_the_asked_predicate(analyzer, question, evidence, yes):

@@ -109,6 +109,9 @@ def test_names_are_read_word_by_word(decomposer, question, names):
     ("멜론이랑 지니 중에 어느 쪽이 점유율이 더 높아?", ["멜론 점유율은 얼마야?", "지니 점유율은 얼마야?"], "more"),
     ("티맵택시 점유율과 플로 점유율, 어느 게 더 낮아?", ["티맵택시 점유율은 얼마야?", "플로 점유율은 얼마야?"], "less"),
     ("한빛제철과 대성중공업 중 직원이 더 많은 곳은?", ["한빛제철 직원은 얼마야?", "대성중공업 직원은 얼마야?"], "more"),
+    # What is measured may come first, as a scope: "…에서 A하고 B 중".
+    ("호출 시장 점유율에서 카카오T하고 티맵택시 중 어느 쪽이 더 커?",
+     ["카카오T 호출 시장 점유율은 얼마야?", "티맵택시 호출 시장 점유율은 얼마야?"], "more"),
 ])
 def test_a_comparison_of_two_amounts_asks_each_amount(decomposer, question, parts, direction):
     plan = decomposer.plan(question, lambda n: [])

@@ -77,6 +77,7 @@ class Question:
     entities: list[str] = field(default_factory=list)  # proper nouns and Latin names, lower-cased
     category: bool = False  # asks for a kind of thing ("협력 분야는?"): answered by listed items
     choice: bool = False  # "A와 B 중 누가 …": the answer is one of the question's own words
+    words: frozenset[str] = frozenset()  # its words without particles: a span made only of these repeats it
     unknown_nouns: list[str] = field(default_factory=list)  # set by the answerer, which knows the corpus
 
     @property
@@ -340,4 +341,15 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         entities=list(dict.fromkeys(entities)),
         category=bool({slot.focus, slot.head} & lexicon.CATEGORY_NOUNS),
         choice=re.search(lexicon.CHOICE, text) is not None,
+        words=_bare_words(text, morphemes),
     )
+
+
+def _bare_words(text: str, morphemes: list[Morpheme]) -> frozenset[str]:
+    """The question's space-separated words without their particles (whole words: "카카오" is not one of
+    "카카오모빌리티의 모회사는?")."""
+    out = set()
+    for word in re.finditer(r"\S+", text):
+        particle = next((m for m in morphemes if word.start() <= m.start < word.end() and m.tag.startswith("J")), None)
+        out.add(text[word.start() : particle.start] if particle else word.group().rstrip("?？.!"))
+    return frozenset(out)

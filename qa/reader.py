@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -116,21 +117,11 @@ class PhraseReader:
     def read(self, question: Question, sentence: str) -> list[SpanCandidate]:
         candidates = self.candidates(question, sentence)
         if not question.choice:  # "여민수 말고 다른 공동대표는?" is not answered by "카카오 공동대표": its own words
-            own = self._question_words(question.text)
-            candidates = [c for c in candidates if not set(c.text.split()) <= own]
+            candidates = [c for c in candidates if not set(c.text.split()) <= question.words]
         if self.model is not None and candidates:
             for candidate, logit in zip(candidates, self.model.logits([c.features for c in candidates])):
                 candidate.probability = sigmoid(logit)
         return sorted(candidates, key=lambda c: (-c.probability, c.end - c.start, c.start))
-
-    def _question_words(self, text: str) -> set[str]:
-        """The question's words without their particles: a span made only of these repeats the question (whole
-        words: "카카오" is not one of "카카오모빌리티의 모회사는?")."""
-        out = set()
-        for word in self.analyzer.words(text):
-            particle = next((m for m in word.morphemes if m.tag.startswith("J")), None)
-            out.add(word.text[: particle.start - word.start] if particle else word.text.rstrip("?？.!"))
-        return out
 
     def candidates(self, question: Question, sentence: str) -> list[SpanCandidate]:
         if self.memo is None:
@@ -194,6 +185,9 @@ class _Context:
         self.q_text = re.sub(r"\s+", "", question.text)
         self.entities = set(question.entities)
         self.clause_of = _clauses(morphemes)
+        self.clause_terms: dict[int, Counter[str]] = {}
+        for clause, term in zip(self.clause_of, self.terms):
+            self.clause_terms.setdefault(clause, Counter())[term] += 1
 
     def question_words(self, text: str, first: int, last: int) -> dict[str, float]:
         """The question's own words are not its answer; the words around them are where answers sit."""
@@ -219,12 +213,16 @@ class _Context:
         with values, the value whose clause holds the asked name."""
         if first >= last or last > len(self.terms):
             return {}
-        clauses = {self.clause_of[first], self.clause_of[last - 1]}
-        around = {self.terms[i] for i in range(len(self.terms))
-                  if self.clause_of[i] in clauses and not first <= i < last}
-        f = {"clause_q_share": len(around & self.key_terms) / max(len(self.key_terms), 1)}
+        a, b = self.clause_of[first], self.clause_of[last - 1]
+        total = self.clause_terms[a] if a == b else self.clause_terms[a] + self.clause_terms[b]
+        own = self.terms[first:last]
+
+        def around(term: str) -> bool:  # in the clause, outside the span
+            return total.get(term, 0) > own.count(term)
+
+        f = {"clause_q_share": sum(map(around, self.key_terms)) / max(len(self.key_terms), 1)}
         if self.entities:
-            f["clause_entities"] = len(around & self.entities) / len(self.entities)
+            f["clause_entities"] = sum(map(around, self.entities)) / len(self.entities)
         return f
 
     def slot(self, phrase: phrases.Phrase, text: str, first: int, last: int) -> dict[str, float]:

@@ -10,7 +10,7 @@ product sees; ``answer`` turns a reading into the answer contract.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from qa import abstention, composer, lexicon, phrases
 from qa.contract import Answer
@@ -65,14 +65,14 @@ _ADDITIVE_RE = re.compile(rf"^({'|'.join(lexicon.ADDITIVE_OPENERS)})\s")
 
 
 def _list_items(spans: list[SpanCandidate], share: float, sentence: str,
-                like: SpanCandidate | None = None) -> list[str]:
-    """The spans of one sentence that answer as well as its best (or as ``like``, the best item of the sentence it
-    carries on) and name the same kind of thing, in reading order: "34.14%", "23.1%", "16.23%" for "…점유율 각각
-    알려줘". Picked spans with only a space between them are one item ("경기도 군포")."""
+                like: tuple[SpanCandidate, frozenset[str]] | None = None) -> list[str]:
+    """The spans of one sentence that answer as well as its best and name the same kind of thing (or, with ``like``,
+    as well as the best item of the sentence it carries on and of the kinds given), in reading order: "34.14%",
+    "23.1%", "16.23%" for "…점유율 각각 알려줘". Picked spans with only a space between them are one item ("경기도
+    군포")."""
     if not spans:
         return []
-    top = like or spans[0]
-    kinds = top.classes if like is None else _specific(like.classes)
+    top, kinds = like or (spans[0], spans[0].classes)
     picked: list[SpanCandidate] = []
     for span in spans:
         if span.probability < top.probability * share or not (span.classes & kinds):
@@ -184,8 +184,9 @@ class Answerer:
         if carried is not None and all(c.key != carried.key for c in chosen):
             chosen.append(carried)  # "이어 오는 8월 용인에 …": the list goes on in the next sentence
         top = chosen[0].spans[0] if chosen[0].spans else None
-        if top is not None:  # what a carried-on item must name: the asked type's class the best item has
-            top = replace(top, classes=top.classes & TYPE_CLASSES.get(question.type, top.classes) or top.classes)
+        # What a carried-on item must name: the asked type's narrowest class the best item has.
+        like = (top, _specific(top.classes & TYPE_CLASSES.get(question.type, top.classes) or top.classes)) \
+            if top is not None else None
         items: list[str] = []
         for sentence in chosen:
             listed = phrases.enumerated_items(sentence.text) if sentence is not carried else []
@@ -193,7 +194,7 @@ class Answerer:
                 items.extend(listed)
             elif question.wants_span:
                 spans = sentence.spans or self.reader.read(question, sentence.text)
-                items.extend(_list_items(spans, share, sentence.text, top if sentence is carried else None))
+                items.extend(_list_items(spans, share, sentence.text, like if sentence is carried else None))
         short = ", ".join(dict.fromkeys(i.strip() for i in items if i.strip())) or None
         return sorted(chosen, key=lambda s: (s.hit.document.doc_id, s.span.start)), short
 

@@ -212,7 +212,7 @@ def compared_answer(question: str, parts: list[tuple[str, Answer]], direction: s
         verdict, short = f"둘은 같습니다 ({first_part.short_answer} 대 {second_part.short_answer}).", None
     else:
         larger = (a > b) == (direction == "more")
-        (winner, won), (other, lost) = ((first, first_part), (second, second_part)) if larger else \
+        (winner, won), (_, lost) = ((first, first_part), (second, second_part)) if larger else \
             ((second, second_part), (first, first_part))
         size = "큽니다" if direction == "more" else "작습니다"
         figures = f"{won.short_answer} 대 {lost.short_answer}"

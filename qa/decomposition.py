@@ -92,8 +92,8 @@ class Decomposer:
         scope = words[: ends[-1] + 1] if ends else []
         first = compared[(scope[-1].end if scope else 0) : joined.morphemes[-1].start].strip()
         second = compared[joined.end :].strip()
-        measured = [w.text for w in scope[:-1]] + [_stem(w) for w in scope[-1:]]
-        attribute = measured + [_stem(w) for w in self.analyzer.words(match.group("attribute"))
+        measured = [w.text for w in scope[:-1]] + [w.bare for w in scope[-1:]]
+        attribute = measured + [w.bare for w in self.analyzer.words(match.group("attribute"))
                                 if w.morphemes and w.morphemes[0].tag.startswith("NN")]
         parts = []
         for phrase in (first, second):
@@ -193,12 +193,6 @@ class Decomposer:
             word = self.analyzer.join([(name, "NNP"), particle]) if particle else name
             parts.append(Part(name, re.sub(r"\s+", " ", f"{before}{word}{after}").strip()))
         return Plan(tuple(parts))
-
-
-def _stem(word: Word) -> str:
-    """A word without its particles: "점유율이" → "점유율"."""
-    particle = next((m for m in word.morphemes if m.tag.startswith("J")), None)
-    return word.text[: particle.start - word.start] if particle else word.text
 
 
 def _labels(docs: list[Document]) -> list[str]:

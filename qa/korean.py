@@ -55,6 +55,12 @@ class Word(NamedTuple):
     end: int
     morphemes: list[Morpheme]
 
+    @property
+    def bare(self) -> str:
+        """The word without its particles or closing punctuation: "점유율이" → 점유율, "모회사는" → 모회사."""
+        particle = next((m for m in self.morphemes if m.tag.startswith("J")), None)
+        return self.text[: particle.start - self.start] if particle else self.text.rstrip("?？.!")
+
 
 _EOJEOL = re.compile(r"\S+")
 

@@ -341,15 +341,5 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         entities=list(dict.fromkeys(entities)),
         category=bool({slot.focus, slot.head} & lexicon.CATEGORY_NOUNS),
         choice=re.search(lexicon.CHOICE, text) is not None,
-        words=_bare_words(text, morphemes),
+        words=frozenset(w.bare for w in analyzer.words(text)),  # whole words: 카카오 is not one of 카카오모빌리티의
     )
-
-
-def _bare_words(text: str, morphemes: list[Morpheme]) -> frozenset[str]:
-    """The question's space-separated words without their particles (whole words: "카카오" is not one of
-    "카카오모빌리티의 모회사는?")."""
-    out = set()
-    for word in re.finditer(r"\S+", text):
-        particle = next((m for m in morphemes if word.start() <= m.start < word.end() and m.tag.startswith("J")), None)
-        out.add(text[word.start() : particle.start] if particle else word.group().rstrip("?？.!"))
-    return frozenset(out)

@@ -43,6 +43,7 @@ test: $(TEST_STAMP) browser
 bench: $(TEST_STAMP)
 	$(BIN)/pip install -q -e ".[test,bench]"
 	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.segments
 
 clean:
 	rm -rf $(VENV) .qa-index .pytest_cache test-artifacts

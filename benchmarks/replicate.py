@@ -12,7 +12,8 @@ from dataclasses import replace
 
 import numpy as np
 
-from qa.index import CorpusIndex, Encoded
+from qa.encoding import Encoded
+from qa.index import CorpusIndex
 from qa.schema import Chunk
 from qa.settings import Settings
 
@@ -20,9 +21,15 @@ NOISE = 0.02  # per-dimension standard deviation added to copies (cosine to the 
 
 
 def replicate(index: CorpusIndex, target_chunks: int, settings: Settings, seed: int = 0) -> CorpusIndex:
+    """Written to ``settings.index_dir`` as one segment (an HNSW graph past ``settings.dense_exact_max``)."""
     copies = max(1, math.ceil(target_chunks / max(1, len(index.chunks))))
     rng = np.random.default_rng(seed)
     documents, chunks, vectors = {}, [], []
+    live = index.live_keys.tolist()
+    original = index.vectors_of(live)
+    sentences = index.sentence_vectors_of([(k, p) for k in live for p in range(len(index.chunk_of(k).sentences))])
+    terms = [index.terms(k) for k in live]
+    term_starts = [index.starts_by_key[k] for k in live]
     for copy in range(copies):
         suffix = f"~r{copy}" if copy else ""
         for doc_id, doc in index.documents.items():
@@ -33,13 +40,14 @@ def replicate(index: CorpusIndex, target_chunks: int, settings: Settings, seed: 
             doc_id = chunk.doc_id + suffix
             number = chunk.chunk_id.rsplit(":", 1)[1]
             chunks.append(Chunk(f"{doc_id}:{number}", doc_id, chunk.start, chunk.end, chunk.text, chunk.sentences))
-        block = index.vectors if not copy else index.vectors + rng.normal(0, NOISE, index.vectors.shape)
+        block = original if not copy else original + rng.normal(0, NOISE, original.shape)
         vectors.append(block / np.linalg.norm(block, axis=1, keepdims=True))
     encoded = Encoded(
         chunks,
         np.ascontiguousarray(np.concatenate(vectors), dtype=np.float32),
-        np.concatenate([np.asarray(index.sentence_vectors)] * copies),
-        index.terms * copies,
-        index.term_starts * copies,
+        np.concatenate([sentences] * copies),
+        terms * copies,
+        term_starts * copies,
     )
-    return CorpusIndex._assemble(documents, encoded, settings, index.manifest.dim, corpus_fingerprint="replicated")
+    return CorpusIndex.create(settings.index_dir, documents, encoded, settings, index.manifest.dim,
+                              corpus_fingerprint="replicated")

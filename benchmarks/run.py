@@ -30,7 +30,8 @@ from qa.embedder import ENCODE_SLICE_BATCHES, Embedder
 from qa.chunking import chunk_document
 from qa.evaluation import load_questions
 from qa.filters import Filters
-from qa.index import CorpusIndex, passage_text
+from qa.encoding import passage_text
+from qa.index import CorpusIndex
 from qa.ingest import corpus_fingerprint, ingest_folder
 from qa.korean import KoreanAnalyzer
 from qa.model_store import resolve_model_path
@@ -90,9 +91,8 @@ def bench_indexing(embedder: Embedder, settings: Settings, corpus: Path, folder:
     before = raw_encode()
     analyzer = KoreanAnalyzer()  # loaded outside the timing, as the model is
     started = time.perf_counter()
-    index = CorpusIndex.build(ingest_folder(corpus).documents, settings, analyzer, embedder,
-                              corpus_fingerprint(corpus))
-    index.save(folder)
+    index = CorpusIndex.build(ingest_folder(corpus).documents, settings.model_copy(update={"index_dir": folder}),
+                              analyzer, embedder, corpus_fingerprint(corpus))
     pipeline = time.perf_counter() - started
     after = raw_encode()
     raw = (before + after) / 2
@@ -234,7 +234,7 @@ def bench_filtered(label: str, service: QAService, questions: list[str]) -> None
         service.embedder.cache.clear()  # every variant encodes its questions afresh
         service.answer_cache.clear()
         if filters is not None:
-            share = len(index.rows_allowed(filters)) / len(index.chunks)  # a reader's scope, resolved once
+            share = len(index.keys_allowed(filters)) / len(index.chunks)  # a reader's scope, resolved once
             name = f"{name}, {share:.0%} of chunks"
         samples = []
         for question in timed:
@@ -253,13 +253,15 @@ def bench_filtered(label: str, service: QAService, questions: list[str]) -> None
 def bench_hnsw(index: CorpusIndex, embedder: Embedder, questions: list[str], settings: Settings) -> None:
     import faiss
 
-    exact = faiss.IndexFlatIP(index.vectors.shape[1])
-    exact.add(index.vectors)
+    (segment,) = index.segments  # a replicated index is one segment
+    vectors = segment.dense.matrix()
+    exact = faiss.IndexFlatIP(vectors.shape[1])
+    exact.add(vectors)
     queries = np.stack([embedder.encode_query(q) for q in questions])
     k = 10
     _, truth = exact.search(queries, k)
     started = time.perf_counter()
-    _, found = index.dense.index.search(queries, k)
+    _, found = segment.dense.index.search(queries, k)
     approx = (time.perf_counter() - started) / len(queries)
     started = time.perf_counter()
     exact.search(queries, k)
@@ -401,15 +403,14 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"\n[scale] wikinews-ko replicated to {args.chunks:,} chunks")
         started = time.perf_counter()
-        big = replicate(wiki, args.chunks, settings)
-        report(f"replicated index assembled ({'HNSW' if big.dense.approximate else 'exact'})",
+        big_settings = settings.model_copy(update={"index_dir": work / "big"})
+        big = replicate(wiki, args.chunks, big_settings)
+        report(f"replicated index assembled ({'HNSW' if big.segments[0].dense.approximate else 'exact'})",
                f"{len(big.chunks):,} chunks", f"{time.perf_counter() - started:.0f} s; copies get distinct ids "
                "and slightly perturbed vectors")
         bench_hnsw(big, embedder, questions, settings)
-        big_service = QAService(settings.model_copy(update={"index_dir": work / "big"}), embedder=embedder,
-                                analyzer=analyzer)
+        big_service = QAService(big_settings, embedder=embedder, analyzer=analyzer)
         big_service.use_index(big)
-        big.save(work / "big")
         bench_latency(f"{len(big.chunks) // 1000}k chunks", big_service, questions, args.load_seconds,
                       work / "no-corpus", work / "big")  # no corpus folder: the server serves the saved index
         bench_filtered(f"{len(big.chunks) // 1000}k chunks", big_service, questions)

@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 from typing import get_args
 
@@ -65,6 +66,12 @@ def cmd_index(args: argparse.Namespace) -> int:
         f"색인 {state}: 문서 {report.documents}개, 청크 {report.chunks}개 "
         f"({report.seconds:.1f}초) → {service.settings.index_dir}"
     )
+    if args.optimize:
+        before = len(service.index.segments)
+        started = time.perf_counter()
+        optimized = service.optimize()
+        print(f"색인 최적화: 세그먼트 {before}개 → {len(optimized.segments)}개, 삭제된 청크를 비웠습니다 "
+              f"({time.perf_counter() - started:.1f}초)")
     return 0
 
 
@@ -264,6 +271,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("index", help="build (or reuse) the index of the corpus")
     common(p)
     p.add_argument("--rebuild", action="store_true", help="rebuild even if the index is current")
+    p.add_argument("--optimize", action="store_true",
+                   help="merge the index's segments into one and drop deleted chunks (no re-encoding)")
     p.add_argument("--progress", action="store_true", help="show the embedding progress bar even when piped")
     p.set_defaults(func=cmd_index)
 

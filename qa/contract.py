@@ -4,22 +4,27 @@ from __future__ import annotations
 
 import re
 
+from typing import Annotated
+
 from pydantic import BaseModel, Field
 
 CITE_MARKER = re.compile(r"\[(\d+)\]")  # the "[n]" an answer's text cites citation n with
+# Strict: an answer sent back as history must not pass ``true`` for an offset or a score (pydantic's lax mode would).
+Offset = Annotated[int, Field(strict=True)]
+Score = Annotated[float, Field(strict=True)]
 
 
 class Citation(BaseModel):
-    ref: int = Field(description="the n of the [n] marker in the answer text")
+    ref: Offset = Field(description="the n of the [n] marker in the answer text")
     doc_id: str
     title: str
     outlet: str | None
     published: str | None
     chunk_id: str
     evidence: str = Field(description="the cited sentence, exactly as in the cleaned article")
-    start: int = Field(description="character offset of the evidence in the cleaned article text")
-    end: int
-    score: float
+    start: Offset = Field(description="character offset of the evidence in the cleaned article text")
+    end: Offset
+    score: Score
 
 
 class Passage(BaseModel):
@@ -27,9 +32,9 @@ class Passage(BaseModel):
     chunk_id: str
     title: str
     text: str
-    start: int
-    end: int
-    score: float
+    start: Offset
+    end: Offset
+    score: Score
 
 
 class Answer(BaseModel):

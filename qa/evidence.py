@@ -102,7 +102,7 @@ class EvidenceScorer:
                 if key in seen or span.start < doc.body_start:
                     continue
                 seen.add(key)
-                terms = self.index.sentence_terms(hit.row, position)
+                terms = self.index.sentence_terms(hit.key, position)
                 out.append(SentenceCandidate(hit, rank, span, doc.text[span.start : span.end], position, terms))
         return out
 
@@ -124,13 +124,13 @@ class EvidenceScorer:
         # Names that tell the retrieved sentences apart ("지니" among 멜론, 지니, 플로), not the article's own subject,
         # which half of them name.
         telling = [e for e in entities if sum(e in c.terms for c in candidates) < len(candidates) * TELLING_SHARE]
-        vectors = self.index.sentence_vectors_of([(c.hit.row, c.position) for c in candidates])
+        vectors = self.index.sentence_vectors_of([(c.hit.key, c.position) for c in candidates])
         similarities = vectors @ question_vector
         for c, similarity in zip(candidates, similarities.tolist()):
             doc = c.hit.document
             title = titles.get(doc.doc_id)
             if title is None:
-                title = titles[doc.doc_id] = set(self.index.title_terms(c.hit.row))
+                title = titles[doc.doc_id] = set(self.index.title_terms(c.hit.key))
             terms = set(c.terms)
             before = self._paragraph_terms_before(c)
             neighbours = self._neighbour_terms(c)
@@ -176,7 +176,7 @@ class EvidenceScorer:
         """Terms of the sentences before this one in its paragraph: who "이들은" or "양사는" refers to."""
         doc, span = candidate.hit.document, candidate.span
         paragraph_start = max(doc.text.rfind("\n\n", 0, span.start) + 2, doc.body_start)
-        return self.index.terms_between(candidate.hit.row, paragraph_start, span.start)
+        return self.index.terms_between(candidate.hit.key, paragraph_start, span.start)
 
     def _neighbour_terms(self, candidate: SentenceCandidate) -> set[str]:
         """Terms of the sentences just before and after, within the same paragraph of the same chunk."""
@@ -187,7 +187,7 @@ class EvidenceScorer:
             if 0 <= position < len(sentences):
                 a, b = sorted((sentences[position], candidate.span), key=lambda s: s.start)
                 if "\n" not in doc_text[a.end : b.start]:
-                    out.update(self.index.sentence_terms(candidate.hit.row, position))
+                    out.update(self.index.sentence_terms(candidate.hit.key, position))
         return out
 
 

@@ -1,47 +1,54 @@
-"""The persisted corpus index: documents, chunks, dense vectors (FAISS), sentence vectors and BM25, with a manifest.
+"""The persisted corpus index, built like a search engine's: a catalog, immutable segments and a lexical index.
 
-One folder holds everything: generation folders (``gen-*``) and a ``CURRENT`` file naming the one in use, so a
-save is one atomic rename. Each generation's manifest records file checksums, the model, the settings that shape
-the index and the corpus fingerprint, so a current index is reused, and a stale or damaged one is rebuilt instead
-of giving wrong answers.
+One folder holds generation folders (``gen-*``) and a ``CURRENT`` file naming the one in use; a full build writes
+a new generation and switches ``CURRENT`` with one atomic rename. Within a generation:
+
+- ``catalog.sqlite`` (``qa/catalog.py``): documents, chunks with their terms, segments and the manifest; every
+  change is one transaction there, which is what makes it happen.
+- ``segments/seg-*`` (``qa/segment.py``): chunk and sentence vectors of the chunks one add (or one merge) wrote.
+- ``lexical-*`` (``qa/lexical.py``): tantivy's BM25 postings, derived from the catalog's terms (rebuilt from them
+  when missing or out of step after a crash).
+
+Chunks are known by stable ids (``<doc_id>:<n>``) and, inside storage, by an integer key that never changes or
+gets reused. An add writes one small segment and leaves the rest alone; a delete removes catalog rows (a tombstone:
+the segment keeps the vectors until a merge drops them); small segments are merged as they pile up and
+``qa index --optimize`` merges everything into one. Each ``CorpusIndex`` is an immutable snapshot: a write returns
+a new one, and readers holding the old one keep answering from it.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import shutil
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 
-from qa.chunking import chunk_document, header_lines
-from qa.dense import DenseIndex
-from qa.durable import failpoint, fsync_dir, fsync_tree, write_atomic
+from qa.catalog import FILENAME as CATALOG, Catalog, CatalogError
+from qa.durable import failpoint, fsync_dir, write_atomic
 from qa.embedder import Embedder
+from qa.encoding import Encoded, encode_documents
 from qa.filters import Filters
 from qa.ingest import content_key
 from qa.korean import KoreanAnalyzer
-from qa.lexical import LexicalIndex
+from qa.lexical import LexicalEntry, LexicalError, LexicalIndex
 from qa.lru import LRUCache
-from qa.row_file import RowFile
 from qa.schema import Chunk, Document, Span
+from qa.segment import Segment, SegmentError
 from qa.settings import Settings
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 6
-MANIFEST = "manifest.json"
+FORMAT_VERSION = 7  # 7: catalog, segments and tantivy; 6 and older: one whole-index generation (rebuilt)
 CURRENT = "CURRENT"  # names the generation folder in use
 GENERATION_PREFIX = "gen-"
-FILTER_CACHE_SIZE = 64  # filters whose allowed rows are remembered per index
-SENTENCE_DTYPE = np.float16  # sentence vectors only rank evidence: half precision halves their memory and disk
+SEGMENTS = "segments"
+FILTER_CACHE_SIZE = 64  # filters whose allowed keys are remembered per index snapshot
 
 
 class IndexLoadError(RuntimeError):
@@ -67,111 +74,59 @@ class Manifest:
     signature: dict
     corpus_fingerprint: str
     dim: int
-    documents: int
-    chunks: int
     built_at: str
-    files: dict[str, dict] = field(default_factory=dict)  # relative path → {"bytes", "sha256"}
     corpus: str | None = None  # the folder the index was built from (absolute), so it is served with its own articles
+    documents: int = 0
+    chunks: int = 0
+    segments: int = 0
+
+    @classmethod
+    def of(cls, catalog: Catalog) -> "Manifest":
+        meta = catalog.meta()
+        return cls(meta["signature"], meta["corpus_fingerprint"], meta["dim"], meta["built_at"], meta.get("corpus"))
+
+    def stored(self) -> dict:
+        """What the catalog keeps (the counts are the catalog's own rows)."""
+        return {"signature": self.signature, "corpus_fingerprint": self.corpus_fingerprint, "dim": self.dim,
+                "built_at": self.built_at, "corpus": self.corpus}
 
 
-def passage_text(chunk: Chunk, doc: Document, with_title: bool) -> str:
-    """What gets embedded: the chunk, led by its article's title so context-free chunks stay findable."""
-    if with_title and chunk.start >= doc.body_start:
-        return f"{doc.title}\n{chunk.text}"
-    return chunk.text
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%S%z")
 
 
-def _file_record(path: Path) -> dict:
-    """Size and SHA-256 of a file, read in blocks (index files can be hundreds of MB)."""
-    with path.open("rb") as handle:
-        digest = hashlib.file_digest(handle, "sha256").hexdigest()
-    return {"bytes": path.stat().st_size, "sha256": digest}
+def _segment_name() -> str:
+    return f"seg-{time.time_ns()}"
 
 
-def _checksums(folder: Path) -> dict[str, dict]:
-    return {
-        path.relative_to(folder).as_posix(): _file_record(path)
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != MANIFEST)
-    }
+def _chunk_record(chunk: Chunk, terms: list[str], starts: tuple[int, ...]) -> dict:
+    return {**chunk.to_dict(), "terms": terms, "term_starts": list(starts)}
 
 
-def _verify(folder: Path, files: dict[str, dict]) -> str | None:
-    """The first file that is missing or differs from its recorded size and checksum, if any."""
-    if not files:
-        return "no file checksums in the manifest"
-    for name, expected in files.items():
-        try:
-            found = _file_record(folder / name)
-        except OSError:
-            return f"{name} is missing"
-        if found != {"bytes": expected.get("bytes"), "sha256": expected.get("sha256")}:
-            return f"{name} does not match its checksum"
-    return None
+def _entries(keys: list[int], chunks: list[Chunk], terms: list[list[str]], documents: dict[str, Document]
+             ) -> list[LexicalEntry]:
+    return [LexicalEntry(key, chunk.doc_id, words, documents[chunk.doc_id].outlet, documents[chunk.doc_id].published)
+            for key, chunk, words in zip(keys, chunks, terms)]
 
 
-@dataclass
-class Encoded:
-    """What indexing computes for chunks, row-aligned: the expensive part, done once per document."""
-
-    chunks: list[Chunk]
-    vectors: np.ndarray  # one per chunk
-    sentence_vectors: np.ndarray  # one per sentence of each chunk, in order
-    terms: list[list[str]]  # BM25 terms of each chunk's passage text
-    term_starts: list[tuple[int, ...]]  # where each sentence's terms begin in ``terms[row]``, then where they end
-
-
-def _encode_documents(
-    documents: list[Document], settings: Settings, analyzer: KoreanAnalyzer, embedder: Embedder, progress: bool
-) -> Encoded:
-    """Chunk, analyse and embed documents. Kiwi reads each sentence once; the model reads each chunk once."""
-    chunks: list[Chunk] = []
-    terms: list[list[str]] = []
-    term_starts: list[tuple[int, ...]] = []
-    texts: list[str] = []
-    spans: list[list[tuple[int, int]]] = []
-    analysed_docs = analyzer.sentences_with_terms([(doc.text, doc.body_start, None) for doc in documents])
-    # Titles and header lines (the header chunk's "sentences") are short: analysed in one batch too.
-    headers = [header_lines(doc) for doc in documents]
-    title_terms = analyzer.terms_many([doc.title for doc in documents])
-    line_terms = iter(analyzer.terms_many(
-        [doc.text[line.start : line.end] for doc, lines in zip(documents, headers) for line in lines]
-    ))
-    for doc, analysed, lines, title_words in zip(documents, analysed_docs, headers, title_terms):
-        sentence_terms = {span: words for span, words in analysed}
-        sentence_terms.update((line, next(line_terms)) for line in lines)
-        for chunk in chunk_document(doc, analyzer, settings.chunk_chars, settings.chunk_overlap_sentences,
-                                    sentences=[span for span, _ in analysed]):
-            text = passage_text(chunk, doc, settings.embed_title)
-            shift = len(text) - len(chunk.text) - chunk.start  # the title line before the chunk's own text
-            chunk_words = list(title_words) if len(text) > len(chunk.text) else []
-            starts = []
-            for span in chunk.sentences:
-                starts.append(len(chunk_words))
-                chunk_words.extend(sentence_terms[span])
-            chunks.append(chunk)
-            terms.append(chunk_words)
-            term_starts.append((*starts, len(chunk_words)))
-            texts.append(text)
-            spans.append([(span.start + shift, span.end + shift) for span in chunk.sentences])
-    vectors, sentence_vectors = embedder.encode_passages_with_sentences(texts, spans, progress=progress)
-    return Encoded(chunks, vectors, sentence_vectors.astype(SENTENCE_DTYPE), terms, term_starts)
-
-
-@dataclass
+@dataclass(eq=False)
 class CorpusIndex:
-    documents: dict[str, Document]
-    chunks: list[Chunk]
-    terms: list[list[str]]
-    term_starts: list[tuple[int, ...]]  # per chunk: where each sentence's terms begin in its ``terms``
-    dense: DenseIndex
-    sentence_vectors: np.ndarray | RowFile  # rows ``sentence_starts[i] + j`` = sentence ``j`` of chunk ``i``
-    lexical: LexicalIndex
+    generation: Path
+    catalog: Catalog
     manifest: Manifest
-    _chunk_rows: dict[str, int] | None = field(default=None, repr=False)
-    _content_keys: dict[str, str] | None = field(default=None, repr=False)
-    _sentence_starts: np.ndarray | None = field(default=None, repr=False)
-    _doc_spans: dict[str, tuple[int, int]] | None = field(default=None, repr=False)
+    documents: dict[str, Document]
+    by_key: list[Chunk | None]  # chunk of each key (None: deleted)
+    terms_by_key: list[list[str] | None]
+    starts_by_key: list[tuple[int, ...] | None]  # per chunk: where each sentence's terms begin in its terms
+    segments: list[Segment]
+    segment_of: np.ndarray  # per key: position of its segment in ``segments`` (-1: deleted)
+    row_of: np.ndarray  # per key: its row in that segment
+    lexical: LexicalIndex
+    settings: Settings
     _allowed: LRUCache[np.ndarray] = field(default_factory=lambda: LRUCache(FILTER_CACHE_SIZE), repr=False)
+    _live_cache: dict[str, np.ndarray | None] = field(default_factory=dict, repr=False)
+
+    # -- building and opening ----------------------------------------------------------------------------------
 
     @classmethod
     def build(
@@ -183,209 +138,40 @@ class CorpusIndex:
         corpus_fingerprint: str,
         progress: bool = False,
     ) -> "CorpusIndex":
-        encoded = _encode_documents(documents, settings, analyzer, embedder, progress)
-        return cls._assemble({doc.doc_id: doc for doc in documents}, encoded, settings, embedder.dim,
-                             corpus_fingerprint)
+        """Encode ``documents`` and write them as a new generation of ``settings.index_dir``, switched in whole."""
+        encoded = encode_documents(documents, settings, analyzer, embedder, progress)
+        return cls.create(settings.index_dir, {d.doc_id: d for d in documents}, encoded, settings, embedder.dim,
+                          corpus_fingerprint)
 
     @classmethod
-    def _assemble(
-        cls,
-        documents: dict[str, Document],
-        encoded: Encoded,
-        settings: Settings,
-        dim: int,
-        corpus_fingerprint: str,
-        dense: DenseIndex | None = None,
-    ) -> "CorpusIndex":
-        """``dense`` may be given already holding ``encoded.vectors`` (an incremental add)."""
-        manifest = Manifest(
-            signature=index_signature(settings),
-            corpus_fingerprint=corpus_fingerprint,
-            dim=dim,
-            documents=len(documents),
-            chunks=len(encoded.chunks),
-            built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-            corpus=str(settings.corpus_dir.expanduser().resolve()),
-        )
-        return cls(
-            documents=documents,
-            chunks=encoded.chunks,
-            terms=encoded.terms,
-            term_starts=encoded.term_starts,
-            dense=dense if dense is not None else DenseIndex.from_vectors(
-                encoded.vectors, dim, settings.dense_exact_max, settings.hnsw_m, settings.hnsw_ef_construction,
-                settings.hnsw_ef_search,
-            ),
-            sentence_vectors=encoded.sentence_vectors,
-            lexical=LexicalIndex(encoded.terms, settings.typo_max_distance),
-            manifest=manifest,
-        )
+    def create(cls, folder: Path, documents: dict[str, Document], encoded: Encoded, settings: Settings, dim: int,
+               corpus_fingerprint: str) -> "CorpusIndex":
+        """Write a generation holding already-encoded chunks (one segment) and make it the current one.
 
-    def with_documents(
-        self,
-        documents: list[Document],
-        settings: Settings,
-        analyzer: KoreanAnalyzer,
-        embedder: Embedder,
-        corpus_fingerprint: str,
-    ) -> "CorpusIndex":
-        """A new index with ``documents`` added: only their chunks are embedded; ``self`` is left untouched.
-
-        Readers holding the old index keep answering from it while the new one is assembled (copy-on-write).
-        BM25 statistics are corpus-wide, so the lexical index is re-fitted from the stored terms (no re-analysis).
-        """
-        new = _encode_documents(documents, settings, analyzer, embedder, progress=False)
-        merged = Encoded(
-            self.chunks + new.chunks,
-            new.vectors,  # the dense index below already holds the others
-            np.concatenate([np.asarray(self.sentence_vectors), new.sentence_vectors]),
-            self.terms + new.terms,
-            self.term_starts + new.term_starts,
-        )
-        return self._assemble(
-            {**self.documents, **{doc.doc_id: doc for doc in documents}}, merged, settings, self.manifest.dim,
-            corpus_fingerprint, dense=self.dense.with_added(new.vectors),  # no HNSW rebuild for one article
-        )
-
-    def without_document(self, doc_id: str, settings: Settings, corpus_fingerprint: str) -> "CorpusIndex":
-        """A new index with one document and its chunks removed; ``self`` is left untouched."""
-        keep = [row for row, chunk in enumerate(self.chunks) if chunk.doc_id != doc_id]
-        starts = self.sentence_starts
-        sentence_rows = [i for row in keep for i in range(starts[row], starts[row + 1])]
-        dim = self.manifest.dim
-        remaining = Encoded(
-            [self.chunks[row] for row in keep],
-            self.vectors[keep] if keep else np.zeros((0, dim), dtype=np.float32),
-            np.asarray(self.sentence_vectors[sentence_rows], dtype=SENTENCE_DTYPE).reshape(-1, dim),
-            [self.terms[row] for row in keep],
-            [self.term_starts[row] for row in keep],
-        )
-        return self._assemble({key: doc for key, doc in self.documents.items() if key != doc_id}, remaining,
-                              settings, dim, corpus_fingerprint)
-
-    @property
-    def vectors(self) -> np.ndarray:
-        """Chunk vectors, row ``i`` = chunk ``i``: a view of what FAISS stores, kept once in memory and on disk."""
-        return self.dense.matrix()
-
-    @property
-    def sentence_starts(self) -> np.ndarray:
-        """Row of each chunk's first sentence vector; one more entry at the end closes the last chunk."""
-        if self._sentence_starts is None:
-            counts = np.fromiter((len(c.sentences) for c in self.chunks), dtype=np.int64, count=len(self.chunks))
-            self._sentence_starts = np.concatenate([[0], np.cumsum(counts)])
-        return self._sentence_starts
-
-    def sentence_vectors_of(self, sentences: list[tuple[int, int]]) -> np.ndarray:
-        """Vectors (float32) of the given (chunk row, sentence position) pairs."""
-        starts = self.sentence_starts
-        rows = [int(starts[row]) + position for row, position in sentences]
-        return np.asarray(self.sentence_vectors[rows], dtype=np.float32).reshape(len(rows), self.manifest.dim)
-
-    def sentence_terms(self, chunk_row: int, position: int) -> list[str]:
-        """The search terms of one sentence of a chunk, as indexing analysed them."""
-        starts = self.term_starts[chunk_row]
-        return self.terms[chunk_row][starts[position] : starts[position + 1]]
-
-    def title_terms(self, chunk_row: int) -> list[str]:
-        """The title's terms, which lead every body chunk's terms (the title is embedded and searched with it)."""
-        return self.terms[chunk_row][: self.term_starts[chunk_row][0]]
-
-    def terms_between(self, chunk_row: int, start: int, end: int) -> set[str]:
-        """Terms of the sentences of a chunk's document within ``[start, end)``, read from this chunk and the ones
-        before it (a document's chunks are consecutive rows), never re-analysed."""
-        doc_id = self.chunks[chunk_row].doc_id
-        found: set[str] = set()
-        row = chunk_row
-        while row >= 0 and self.chunks[row].doc_id == doc_id and self.chunks[row].end > start:
-            for position, span in enumerate(self.chunks[row].sentences):
-                if span.start >= start and span.end <= end:
-                    found.update(self.sentence_terms(row, position))
-            row -= 1
-        return found
-
-    def chunk(self, chunk_id: str) -> Chunk | None:
-        if self._chunk_rows is None:
-            self._chunk_rows = {chunk.chunk_id: row for row, chunk in enumerate(self.chunks)}
-        row = self._chunk_rows.get(chunk_id)
-        return self.chunks[row] if row is not None else None
-
-    def sentences_near(self, chunk_id: str) -> list[Span]:
-        """The sentence spans of a chunk and of its neighbours in the same document, in reading order."""
-        doc_id, _, number = chunk_id.rpartition(":")
-        nearby = (self.chunk(f"{doc_id}:{int(number) + step}") for step in (-1, 0, 1))
-        return sorted({span for chunk in nearby if chunk for span in chunk.sentences}, key=lambda span: span.start)
-
-    def duplicate_of(self, doc: Document) -> str | None:
-        """The id of an indexed document with the same cleaned body, if any."""
-        if self._content_keys is None:
-            self._content_keys = {content_key(d): d.doc_id for d in self.documents.values()}
-        return self._content_keys.get(content_key(doc))
-
-    def _spans(self) -> dict[str, tuple[int, int]]:
-        """Each document's chunk rows as ``(first, end)``: a document's chunks are consecutive rows."""
-        if self._doc_spans is None:
-            spans: dict[str, tuple[int, int]] = {}
-            for row, chunk in enumerate(self.chunks):
-                first, _ = spans.get(chunk.doc_id, (row, row))
-                spans[chunk.doc_id] = (first, row + 1)
-            self._doc_spans = spans
-        return self._doc_spans
-
-    def rows_of(self, doc_ids: set[str]) -> np.ndarray:
-        """The chunk rows of the given documents, ascending."""
-        spans = self._spans()
-        ranges = sorted(spans[d] for d in doc_ids if d in spans)
-        return np.concatenate([np.arange(a, b) for a, b in ranges]) if ranges else np.zeros(0, dtype=np.int64)
-
-    def rows_allowed(self, filters: Filters) -> np.ndarray:
-        """The chunk rows ``filters`` allow, remembered per filter: a reader asks many questions in one scope, and
-        an index never changes (an add or delete makes a new one)."""
-        key = filters.key
-        rows = self._allowed.get(key)
-        if rows is None:
-            rows = self.rows_of(filters.documents(self.documents.values()))
-            self._allowed.put(key, rows)
-        return rows
-
-    @cached_property
-    def outlets(self) -> list[str]:
-        """The outlets of the indexed articles, sorted: what a reader can restrict a question to."""
-        return sorted({d.outlet for d in self.documents.values() if d.outlet})
-
-    @cached_property
-    def names(self) -> frozenset[str]:
-        """The outlets and reporters of the indexed articles: names a follow-up may bring ("뷰어스는?")."""
-        return frozenset(self.outlets) | {d.author for d in self.documents.values() if d.author}
-
-    def chunk_count(self, doc_id: str) -> int:
-        first, end = self._spans().get(doc_id, (0, 0))
-        return end - first
-
-    def save(self, folder: Path) -> None:
-        """Write a new generation folder, flush it, then switch ``CURRENT`` to it with one atomic rename.
-
-        A crash at any point leaves ``CURRENT`` naming a complete generation (the old or the new one); readers of
-        the folder never see a half-written index. Older generations are removed after the switch.
+        A crash at any point leaves ``CURRENT`` naming a complete generation (the old or the new one).
         """
         folder = folder.resolve()
         folder.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=folder))
         try:
-            with (staging / "documents.jsonl").open("w", encoding="utf-8") as out:
-                for doc in self.documents.values():
-                    out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
-            with (staging / "chunks.jsonl").open("w", encoding="utf-8") as out:
-                for chunk, terms, starts in zip(self.chunks, self.terms, self.term_starts):
-                    record = {**chunk.to_dict(), "terms": terms, "term_starts": starts}
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            self.dense.save(staging / "dense.faiss")
-            np.save(staging / "sentences.npy", np.asarray(self.sentence_vectors, dtype=SENTENCE_DTYPE))
-            (staging / "lexical").mkdir()
-            self.lexical.save(staging / "lexical")
-            self.manifest.files = _checksums(staging)
-            (staging / MANIFEST).write_text(json.dumps(asdict(self.manifest), indent=2), encoding="utf-8")
-            fsync_tree(staging)
+            catalog = Catalog(staging / CATALOG, create=True)
+            manifest = Manifest(index_signature(settings), corpus_fingerprint, dim, _now(),
+                                str(settings.corpus_dir.expanduser().resolve()))
+            keys = list(range(len(encoded.chunks)))
+            name = _segment_name()
+            files = Segment.write(staging / SEGMENTS / name, np.asarray(keys, dtype=np.int64), encoded.vectors,
+                                  encoded.sentence_vectors, encoded.sentence_counts, settings)
+            lexical_name = f"lexical-{time.time_ns()}"
+            LexicalIndex.create(staging / lexical_name, _entries(keys, encoded.chunks, encoded.terms, documents))
+            with catalog.transaction() as db:
+                Catalog.set_meta(db, {**manifest.stored(), "next_key": len(keys), "lexical": lexical_name})
+                Catalog.add_segment(db, name, files)
+                Catalog.add_documents(db, [doc.to_dict() for doc in documents.values()])
+                Catalog.add_chunks(db, [(key, chunk.doc_id, name, key, _chunk_record(chunk, words, starts))
+                                        for key, chunk, words, starts
+                                        in zip(keys, encoded.chunks, encoded.terms, encoded.term_starts)])
+            catalog.close()
+            fsync_dir(staging)
             failpoint("index-save:generation-written")
             generation = folder / f"{GENERATION_PREFIX}{time.time_ns()}"
             staging.rename(generation)
@@ -396,8 +182,9 @@ class CorpusIndex:
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         for old in folder.iterdir():
-            if old.is_dir() and old.name != generation.name and old.name.startswith((GENERATION_PREFIX, ".staging-")):
-                shutil.rmtree(old, ignore_errors=True)
+            if old.name != generation.name and old.name.startswith((GENERATION_PREFIX, ".staging-")):
+                shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
+        return cls.load(folder, settings, verify=False)
 
     @staticmethod
     def current_generation(folder: Path) -> Path | None:
@@ -410,57 +197,385 @@ class CorpusIndex:
     @classmethod
     def read_manifest(cls, folder: Path) -> Manifest | None:
         generation = cls.current_generation(folder)
-        if generation is None:
+        if generation is None or not (generation / CATALOG).is_file():
             return None
         try:
-            return Manifest(**json.loads((generation / MANIFEST).read_text(encoding="utf-8")))
-        except (OSError, ValueError, TypeError):
+            catalog = Catalog(generation / CATALOG)
+            try:
+                manifest = Manifest.of(catalog)
+                manifest.documents = len(catalog.documents())
+                manifest.chunks = len(catalog.chunks())
+                manifest.segments = len(catalog.segments())
+            finally:
+                catalog.close()
+        except (CatalogError, KeyError, TypeError):
             return None
+        return manifest
 
     @classmethod
-    def load(cls, folder: Path, settings: Settings) -> "CorpusIndex":
-        manifest = cls.read_manifest(folder)
-        if manifest is None:
-            raise IndexLoadError(f"{folder}: no readable index manifest; run `qa index`")
+    def load(cls, folder: Path, settings: Settings, verify: bool = True) -> "CorpusIndex":
+        """Open the current generation; ``verify`` checks every segment file against its recorded checksum."""
         generation = cls.current_generation(folder)
-        damaged = _verify(generation, manifest.files)
-        if damaged:
-            raise IndexLoadError(f"{folder}: index files are damaged ({damaged}); rebuild with `qa index`")
+        if generation is None:
+            raise IndexLoadError(f"{folder}: no index generation; run `qa index`")
+        if not (generation / CATALOG).exists() and (generation / "manifest.json").exists():
+            raise IndexLoadError(f"{folder}: an index in the older whole-file layout (before segments); "
+                                 "it is rebuilt in the segmented layout")
         try:
+            catalog = Catalog(generation / CATALOG)
+            meta = catalog.meta()
+            manifest = Manifest.of(catalog)
             documents = {}
-            with (generation / "documents.jsonl").open(encoding="utf-8", newline="\n") as lines:  # streamed
-                for line in lines:
-                    if line.strip():
-                        doc = Document(**json.loads(line))
-                        documents[doc.doc_id] = doc
-            chunks, terms, term_starts = [], [], []
-            with (generation / "chunks.jsonl").open(encoding="utf-8", newline="\n") as lines:  # streamed
-                for line in lines:
-                    if not line.strip():
-                        continue
-                    record = json.loads(line)
-                    terms.append([sys.intern(t) for t in record.pop("terms")])
-                    term_starts.append(tuple(record.pop("term_starts")))
-                    chunks.append(Chunk.from_dict(record))
-            dense = DenseIndex.load(generation / "dense.faiss")
-            # Read by rows: only the sentences of retrieved chunks are ever read, and none stay in the process.
-            sentence_vectors = RowFile(generation / "sentences.npy")
-            lexical = LexicalIndex.load(generation / "lexical", len(chunks), settings.typo_max_distance)
-        except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+            for record in catalog.documents():
+                doc = Document(**record)
+                documents[doc.doc_id] = doc
+            recorded = catalog.segments()
+            segments = [Segment.open(generation / SEGMENTS / name, files, verify) for name, files in recorded.items()]
+            rows = catalog.chunks()
+        except (CatalogError, SegmentError, KeyError, TypeError, ValueError) as exc:
             raise IndexLoadError(f"{folder}: index files are damaged ({exc}); rebuild with `qa index`") from exc
-        sizes = {len(chunks), len(terms), len(term_starts), len(dense), lexical.size}
-        sentences = sum(len(c.sentences) for c in chunks)
-        if (
-            sizes != {manifest.chunks}
-            or len(documents) != manifest.documents
-            or dense.dim != manifest.dim
-            or sentence_vectors.shape != (sentences, manifest.dim)
-        ):
-            raise IndexLoadError(f"{folder}: index files disagree with the manifest; rebuild with `qa index`")
-        return cls(documents, chunks, terms, term_starts, dense, sentence_vectors, lexical, manifest)
+        size = int(meta.get("next_key", 0))
+        by_key: list[Chunk | None] = [None] * size
+        terms: list[list[str] | None] = [None] * size
+        starts: list[tuple[int, ...] | None] = [None] * size
+        segment_of = np.full(size, -1, dtype=np.int32)
+        row_of = np.zeros(size, dtype=np.int64)
+        position = {segment.name: i for i, segment in enumerate(segments)}
+        try:
+            for key, segment, row, record in rows:
+                terms[key] = [sys.intern(t) for t in record.pop("terms")]
+                starts[key] = tuple(record.pop("term_starts"))
+                by_key[key] = Chunk.from_dict(record)
+                segment_of[key], row_of[key] = position[segment], row
+        except (IndexError, KeyError, TypeError, ValueError) as exc:
+            raise IndexLoadError(f"{folder}: the catalog disagrees with its segments ({exc}); rebuild with "
+                                 "`qa index`") from exc
+        if any(segment.dense.dim != manifest.dim for segment in segments):
+            raise IndexLoadError(f"{folder}: index files disagree with the manifest (vector size); rebuild with "
+                                 "`qa index`")
+        index = cls(generation, catalog, manifest, documents, by_key, terms, starts, segments, segment_of, row_of,
+                    cls._open_lexical(generation, meta, settings, len(rows)), settings)
+        for chunk_key, chunk in enumerate(by_key):
+            if chunk is not None and index.segments[segment_of[chunk_key]].keys[row_of[chunk_key]] != chunk_key:
+                raise IndexLoadError(f"{folder}: the catalog disagrees with segment "
+                                     f"{index.segments[segment_of[chunk_key]].name}; rebuild with `qa index`")
+        index._remove_orphans(recorded)
+        return index
+
+    @staticmethod
+    def _open_lexical(generation: Path, meta: dict, settings: Settings, live: int) -> LexicalIndex | None:
+        """The lexical index, or None when it is missing or out of step with the catalog (it is then rebuilt)."""
+        try:
+            lexical = LexicalIndex.open(generation / meta["lexical"], settings.typo_max_distance)
+        except (LexicalError, KeyError, OSError, ValueError) as exc:
+            log.warning("lexical index unreadable (%s): rebuilding it from the catalog", exc)
+            return None
+        if lexical.size != live:
+            log.warning("lexical index holds %d chunks, the catalog %d: rebuilding it from the catalog",
+                        lexical.size, live)
+            return None
+        return lexical
+
+    def __post_init__(self) -> None:
+        if self.lexical is None:  # repaired from the catalog's terms: derived data, nothing is lost
+            self.lexical = self._fresh_lexical()
+
+    def _fresh_lexical(self) -> LexicalIndex:
+        """A new lexical index of every live chunk, recorded in the catalog; the old one is removed."""
+        name = f"lexical-{time.time_ns()}"
+        live = self.live_keys.tolist()
+        lexical = LexicalIndex.create(self.generation / name, _entries(
+            live, [self.by_key[k] for k in live], [self.terms_by_key[k] for k in live], self.documents),
+            self.settings.typo_max_distance)
+        with self.catalog.transaction() as db:
+            Catalog.set_meta(db, {"lexical": name})
+        for old in self.generation.glob("lexical-*"):
+            if old.name != name:
+                shutil.rmtree(old, ignore_errors=True)
+        return lexical
+
+    def _remove_orphans(self, recorded: dict[str, dict]) -> None:
+        """Segment folders the catalog never recorded: written by an add that crashed before its commit."""
+        folder = self.generation / SEGMENTS
+        for path in folder.iterdir() if folder.is_dir() else ():
+            if path.name not in recorded:
+                log.info("removing %s: written by a change that never committed", path.name)
+                shutil.rmtree(path, ignore_errors=True)
 
     def is_current(self, settings: Settings, corpus_fingerprint: str | None) -> bool:
         """Built with these settings from this corpus (``None``: no corpus to compare with, the settings decide)."""
         return self.manifest.signature == index_signature(settings) and (
             corpus_fingerprint is None or self.manifest.corpus_fingerprint == corpus_fingerprint
         )
+
+    # -- writing: each change returns a new snapshot ----------------------------------------------------------
+
+    def _snapshot(self, **changes) -> "CorpusIndex":
+        values = {name: getattr(self, name) for name in (
+            "generation", "catalog", "manifest", "documents", "by_key", "terms_by_key", "starts_by_key",
+            "segments", "segment_of", "row_of", "lexical", "settings")}
+        return CorpusIndex(**{**values, **changes})
+
+    def with_documents(
+        self,
+        documents: list[Document],
+        settings: Settings,
+        analyzer: KoreanAnalyzer,
+        embedder: Embedder,
+        corpus_fingerprint: str,
+    ) -> "CorpusIndex":
+        """``documents`` added as one new segment: only their chunks are embedded, nothing else is rewritten."""
+        new = encode_documents(documents, settings, analyzer, embedder, progress=False)
+        first = len(self.by_key)
+        keys = list(range(first, first + len(new.chunks)))
+        name = _segment_name()
+        folder = self.generation / SEGMENTS / name
+        files = Segment.write(folder, np.asarray(keys, dtype=np.int64), new.vectors, new.sentence_vectors,
+                              new.sentence_counts, settings)
+        failpoint("add:segment-written")
+        with self.catalog.transaction() as db:
+            Catalog.add_segment(db, name, files)
+            Catalog.add_documents(db, [doc.to_dict() for doc in documents])
+            Catalog.add_chunks(db, [(key, chunk.doc_id, name, row, _chunk_record(chunk, words, starts))
+                                    for row, (key, chunk, words, starts)
+                                    in enumerate(zip(keys, new.chunks, new.terms, new.term_starts))])
+            Catalog.set_meta(db, {"next_key": first + len(keys), "corpus_fingerprint": corpus_fingerprint})
+        failpoint("add:catalog-committed")
+        all_documents = {**self.documents, **{doc.doc_id: doc for doc in documents}}
+        segment = Segment.open(folder, files, verify=False)
+        updated = self._snapshot(
+            manifest=_with_fingerprint(self.manifest, corpus_fingerprint),
+            documents=all_documents,
+            by_key=self.by_key + new.chunks,
+            terms_by_key=self.terms_by_key + new.terms,
+            starts_by_key=self.starts_by_key + new.term_starts,
+            segments=[*self.segments, segment],
+            segment_of=np.concatenate([self.segment_of, np.full(len(keys), len(self.segments), dtype=np.int32)]),
+            row_of=np.concatenate([self.row_of, np.arange(len(keys), dtype=np.int64)]),
+            lexical=self.lexical.with_added(_entries(keys, new.chunks, new.terms, all_documents)),
+        )
+        return updated.merged_if_due()
+
+    def without_document(self, doc_id: str, settings: Settings, corpus_fingerprint: str) -> "CorpusIndex":
+        """The document's catalog rows removed (its vectors stay in their segment, dead, until a merge)."""
+        keys = self.keys_of({doc_id})
+        with self.catalog.transaction() as db:
+            Catalog.remove_document(db, doc_id)
+            Catalog.set_meta(db, {"corpus_fingerprint": corpus_fingerprint})
+        failpoint("remove:catalog-committed")
+        by_key, terms, starts = list(self.by_key), list(self.terms_by_key), list(self.starts_by_key)
+        segment_of = self.segment_of.copy()
+        for key in keys.tolist():
+            by_key[key] = terms[key] = starts[key] = None
+        segment_of[keys] = -1
+        emptied = {self.segments[i].name for i in set(self.segment_of[keys].tolist())} - {
+            self.segments[i].name for i in set(segment_of[segment_of >= 0].tolist())}
+        updated = self._snapshot(
+            manifest=_with_fingerprint(self.manifest, corpus_fingerprint),
+            documents={key: doc for key, doc in self.documents.items() if key != doc_id},
+            by_key=by_key, terms_by_key=terms, starts_by_key=starts, segment_of=segment_of,
+            lexical=self.lexical.without([doc_id]),
+        )
+        return updated._dropped(emptied) if emptied else updated
+
+    def _dropped(self, names: set[str]) -> "CorpusIndex":
+        """Segments with no live chunk left, taken out of the catalog and off the disk."""
+        with self.catalog.transaction() as db:
+            Catalog.drop_segments(db, sorted(names))
+        kept = [s for s in self.segments if s.name not in names]
+        renumber = np.asarray([kept.index(s) if s in kept else -1 for s in self.segments] + [-1], dtype=np.int32)
+        for name in names:
+            shutil.rmtree(self.generation / SEGMENTS / name, ignore_errors=True)
+        return self._snapshot(segments=kept, segment_of=renumber[self.segment_of])
+
+    def merged_if_due(self) -> "CorpusIndex":
+        """Merge the small segments once there are more than ``settings.max_small_segments`` of them (their
+        dead rows dropped): a search fans out over fewer segments, and each merge costs only what it rewrites."""
+        small = [s for s in self.segments if len(s) < self.settings.small_segment_rows]
+        if len(small) <= self.settings.max_small_segments:
+            return self
+        return self.merged({s.name for s in small})
+
+    def optimized(self) -> "CorpusIndex":
+        """Everything in one segment (an HNSW graph past ``dense_exact_max``) and a lexical index without deleted
+        chunks in its statistics: what a rebuild would give, without encoding anything again."""
+        merged = self.merged({s.name for s in self.segments}) if self.segments else self
+        return merged._snapshot(lexical=merged._fresh_lexical())
+
+    def merged(self, names: set[str]) -> "CorpusIndex":
+        """The live chunks of the named segments rewritten as one segment."""
+        chosen = [i for i, s in enumerate(self.segments) if s.name in names]
+        keys = np.flatnonzero(np.isin(self.segment_of, chosen))
+        name = _segment_name()
+        folder = self.generation / SEGMENTS / name
+        vectors = self.vectors_of(keys)
+        sentence_vectors = np.concatenate(
+            [self.segments[self.segment_of[k]].sentence_vectors(int(self.row_of[k]), list(
+                range(len(self.by_key[k].sentences)))) for k in keys.tolist()]
+        ) if len(keys) else np.zeros((0, self.manifest.dim), dtype=np.float32)
+        counts = np.asarray([len(self.by_key[k].sentences) for k in keys.tolist()], dtype=np.int64)
+        files = Segment.write(folder, keys, vectors, sentence_vectors, counts, self.settings)
+        with self.catalog.transaction() as db:
+            Catalog.add_segment(db, name, files)
+            Catalog.move_chunks(db, name, [(int(k), row) for row, k in enumerate(keys.tolist())])
+            Catalog.drop_segments(db, sorted(names))
+        failpoint("merge:catalog-committed")
+        for old in names:
+            shutil.rmtree(self.generation / SEGMENTS / old, ignore_errors=True)
+        kept = [s for s in self.segments if s.name not in names]
+        renumber = np.asarray([kept.index(s) if s in kept else len(kept) for s in self.segments] + [-1],
+                              dtype=np.int32)
+        segment_of = renumber[self.segment_of]
+        row_of = self.row_of.copy()
+        row_of[keys] = np.arange(len(keys))
+        log.info("merged %d segments into %s (%d chunks)", len(names), name, len(keys))
+        return self._snapshot(segments=[*kept, Segment.open(folder, files, verify=False)], segment_of=segment_of,
+                              row_of=row_of)
+
+    # -- reading ---------------------------------------------------------------------------------------------
+
+    @cached_property
+    def live_keys(self) -> np.ndarray:
+        return np.flatnonzero(self.segment_of >= 0)
+
+    @cached_property
+    def chunks(self) -> list[Chunk]:
+        """The live chunks, in key order (a document's chunks together, in reading order)."""
+        return [self.by_key[k] for k in self.live_keys.tolist()]
+
+    def chunk_of(self, key: int) -> Chunk:
+        chunk = self.by_key[key]
+        assert chunk is not None, f"chunk key {key} is deleted"
+        return chunk
+
+    def terms(self, key: int) -> list[str]:
+        return self.terms_by_key[key] or []
+
+    def _live_rows(self, position: int) -> np.ndarray | None:
+        """Rows of a segment still live, or None when all are (then nothing needs excluding)."""
+        segment = self.segments[position]
+        if segment.name not in self._live_cache:
+            alive = self.segment_of[segment.keys] == position
+            self._live_cache[segment.name] = None if alive.all() else np.flatnonzero(alive)
+        return self._live_cache[segment.name]
+
+    def dense_search(self, query: np.ndarray, k: int, within: np.ndarray | None = None
+                     ) -> tuple[np.ndarray, np.ndarray]:
+        """(keys, scores) of the ``k`` nearest live chunks over every segment, best first; only keys in ``within``
+        (ascending) when given."""
+        found_keys, found_scores = [], []
+        for position, segment in enumerate(self.segments):
+            rows = segment.rows_of(within) if within is not None else self._live_rows(position)
+            if rows is not None and not len(rows):
+                continue
+            keys, scores = segment.search(query, k, rows)
+            found_keys.append(keys)
+            found_scores.append(scores)
+        if not found_keys:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        keys, scores = np.concatenate(found_keys), np.concatenate(found_scores)
+        order = np.lexsort((keys, -scores))[:k]
+        return keys[order], scores[order]
+
+    def vectors_of(self, keys: np.ndarray | list[int]) -> np.ndarray:
+        """Chunk vectors of the given keys, in order."""
+        keys = np.asarray(keys, dtype=np.int64)
+        out = np.empty((len(keys), self.manifest.dim), dtype=np.float32)
+        positions = self.segment_of[keys]
+        for position in set(positions.tolist()):
+            at = positions == position
+            out[at] = self.segments[position].vectors(self.row_of[keys[at]])
+        return out
+
+    def sentence_vectors_of(self, sentences: list[tuple[int, int]]) -> np.ndarray:
+        """Vectors (float32) of the given (chunk key, sentence position) pairs."""
+        out = np.empty((len(sentences), self.manifest.dim), dtype=np.float32)
+        for i, (key, position) in enumerate(sentences):
+            segment = self.segments[self.segment_of[key]]
+            out[i] = segment.sentence_vectors(int(self.row_of[key]), [position])[0]
+        return out
+
+    def sentence_terms(self, key: int, position: int) -> list[str]:
+        """The search terms of one sentence of a chunk, as indexing analysed them."""
+        starts = self.starts_by_key[key]
+        return self.terms(key)[starts[position] : starts[position + 1]]
+
+    def title_terms(self, key: int) -> list[str]:
+        """The title's terms, which lead every body chunk's terms (the title is embedded and searched with it)."""
+        return self.terms(key)[: self.starts_by_key[key][0]]
+
+    def terms_between(self, key: int, start: int, end: int) -> set[str]:
+        """Terms of the sentences of a chunk's document within ``[start, end)``, read from this chunk and the ones
+        before it (a document's chunks have consecutive keys), never re-analysed."""
+        doc_id = self.chunk_of(key).doc_id
+        found: set[str] = set()
+        while key >= 0 and (chunk := self.by_key[key]) is not None and chunk.doc_id == doc_id and chunk.end > start:
+            for position, span in enumerate(chunk.sentences):
+                if span.start >= start and span.end <= end:
+                    found.update(self.sentence_terms(key, position))
+            key -= 1
+        return found
+
+    @cached_property
+    def _chunk_keys(self) -> dict[str, int]:
+        return {self.by_key[k].chunk_id: k for k in self.live_keys.tolist()}
+
+    def chunk(self, chunk_id: str) -> Chunk | None:
+        key = self._chunk_keys.get(chunk_id)
+        return self.by_key[key] if key is not None else None
+
+    def sentences_near(self, chunk_id: str) -> list[Span]:
+        """The sentence spans of a chunk and of its neighbours in the same document, in reading order."""
+        doc_id, _, number = chunk_id.rpartition(":")
+        nearby = (self.chunk(f"{doc_id}:{int(number) + step}") for step in (-1, 0, 1))
+        return sorted({span for chunk in nearby if chunk for span in chunk.sentences}, key=lambda span: span.start)
+
+    @cached_property
+    def _content_keys(self) -> dict[str, str]:
+        return {content_key(d): d.doc_id for d in self.documents.values()}
+
+    def duplicate_of(self, doc: Document) -> str | None:
+        """The id of an indexed document with the same cleaned body, if any."""
+        return self._content_keys.get(content_key(doc))
+
+    @cached_property
+    def _doc_keys(self) -> dict[str, tuple[int, int]]:
+        """Each document's chunk keys as ``(first, end)``: a document's chunks have consecutive keys."""
+        spans: dict[str, tuple[int, int]] = {}
+        for key in self.live_keys.tolist():
+            doc_id = self.by_key[key].doc_id
+            first, _ = spans.get(doc_id, (key, key))
+            spans[doc_id] = (first, key + 1)
+        return spans
+
+    def keys_of(self, doc_ids: set[str]) -> np.ndarray:
+        """The chunk keys of the given documents, ascending."""
+        ranges = sorted(self._doc_keys[d] for d in doc_ids if d in self._doc_keys)
+        return np.concatenate([np.arange(a, b) for a, b in ranges]) if ranges else np.zeros(0, dtype=np.int64)
+
+    def keys_allowed(self, filters: Filters) -> np.ndarray:
+        """The chunk keys ``filters`` allow, remembered per filter: a reader asks many questions in one scope, and
+        a snapshot never changes (an add or delete makes a new one)."""
+        keys = self._allowed.get(filters.key)
+        if keys is None:
+            keys = self.keys_of(filters.documents(self.documents.values()))
+            self._allowed.put(filters.key, keys)
+        return keys
+
+    @cached_property
+    def outlets(self) -> list[str]:
+        """The outlets of the indexed articles, sorted: what a reader can restrict a question to."""
+        return sorted({d.outlet for d in self.documents.values() if d.outlet})
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """The outlets and reporters of the indexed articles: names a follow-up may bring ("뷰어스는?")."""
+        return frozenset(self.outlets) | {d.author for d in self.documents.values() if d.author}
+
+    def chunk_count(self, doc_id: str) -> int:
+        first, end = self._doc_keys.get(doc_id, (0, 0))
+        return end - first
+
+
+def _with_fingerprint(manifest: Manifest, fingerprint: str) -> Manifest:
+    return Manifest(manifest.signature, fingerprint, manifest.dim, manifest.built_at, manifest.corpus)

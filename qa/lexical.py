@@ -1,54 +1,138 @@
-"""Korean lexical search: BM25 (bm25s) over kiwipiepy morpheme terms, with typo correction for unknown terms."""
+"""Korean lexical search: BM25 over kiwipiepy morpheme terms in tantivy, with typo correction for unknown terms.
+
+tantivy (a Lucene-like engine in Rust) keeps the postings in segments, so an add writes a small segment and a
+delete marks documents, neither re-fitting the rest; its BM25 reads document frequencies across all segments, so
+scores stay corpus-wide. Terms come analysed by Kiwi and are indexed as they are (a whitespace tokenizer over the
+joined terms, no lower-casing or stemming). Outlet, publication day and document id are indexed too, so a filter is
+a clause of the query itself. Each ``LexicalIndex`` reads through one searcher, a point-in-time view: a writer's
+commit makes a new ``LexicalIndex`` and leaves the readers of the old one undisturbed.
+"""
 
 from __future__ import annotations
 
-import logging
-from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
-import bm25s
 import numpy as np
+import tantivy
 
+from qa.filters import Filters
 from qa.korean import edit_distance, jamo
 from qa.lru import LRUCache
 
-logging.getLogger("bm25s").setLevel(logging.WARNING)
 CORRECTION_CACHE_SIZE = 10_000  # unknown terms already corrected (or found uncorrectable)
+WRITER_HEAP_BYTES = 50_000_000  # tantivy's indexing buffer; a larger one only helps a bulk build
+UNDATED = 0  # the publication day of an article without a date: outside every date range
+
+
+class LexicalError(RuntimeError):
+    """The lexical index cannot be opened or read."""
+
+
+@dataclass
+class LexicalEntry:
+    """What the lexical index holds of one chunk."""
+
+    key: int
+    doc_id: str
+    terms: list[str]
+    outlet: str | None = None
+    published: str | None = None  # YYYY-MM-DD…
+
+
+def _schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_unsigned_field("key", indexed=True, fast=True)
+    builder.add_text_field("doc", tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("outlet", tokenizer_name="raw", index_option="basic")
+    builder.add_integer_field("published", indexed=True, fast=True)
+    builder.add_text_field("terms", tokenizer_name="whitespace", index_option="freq")
+    builder.add_text_field("tails", tokenizer_name="whitespace", index_option="basic")  # reversed: typo candidates
+    return builder.build()
+
+
+def _day(published: str | None) -> int:
+    """2021-06-30 → 20210630 (a range query over integers)."""
+    digits = (published or "")[:10].replace("-", "")
+    return int(digits) if len(digits) == 8 and digits.isdigit() else UNDATED
+
+
+def _joined(terms: list[str]) -> str:
+    return " ".join(t for t in terms if t and not any(c.isspace() for c in t))
 
 
 class LexicalIndex:
-    """BM25 over pre-computed term lists; row ``i`` is chunk ``i`` of the corpus index."""
-
-    def __init__(self, corpus_terms: list[list[str]], typo_max_distance: int = 1) -> None:
-        self.size = len(corpus_terms)
+    def __init__(self, index: tantivy.Index, typo_max_distance: int = 1) -> None:
+        self.index = index
+        self.schema = index.schema
         self.typo_max_distance = typo_max_distance
-        self.bm25 = bm25s.BM25()
-        if corpus_terms:
-            # bm25s needs at least one token per document; "" is its reserved empty token.
-            self.bm25.index([terms or [""] for terms in corpus_terms], show_progress=False)
-        self._by_syllable: dict[str, list[tuple[str, str]]] | None = None
-        # The vocabulary never changes (an add builds a new index), so a correction holds for the index's life.
+        index.reload()
+        self.searcher = index.searcher()
+        self.size = self.searcher.num_docs
+        # The vocabulary of one searcher never changes, so a correction holds for this object's life.
         self._corrections: LRUCache[str] = LRUCache(CORRECTION_CACHE_SIZE)
 
-    @property
-    def vocabulary(self) -> dict[str, int]:
-        return getattr(self.bm25, "vocab_dict", None) or {}
+    @classmethod
+    def create(cls, folder: Path | None, entries: list[LexicalEntry] = (), typo_max_distance: int = 1) -> "LexicalIndex":
+        """A new index (in memory when ``folder`` is None) holding ``entries``."""
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+        index = tantivy.Index(_schema(), path=str(folder) if folder else None, reuse=False)
+        lexical = cls(index, typo_max_distance)
+        return lexical.with_added(entries) if entries else lexical
 
-    def _typo_candidates(self) -> dict[str, list[tuple[str, str]]]:
-        """Known terms (with their jamo spelling) by first and by last syllable: a typo rarely changes both."""
-        if self._by_syllable is None:
-            index: dict[str, list[tuple[str, str]]] = defaultdict(list)
-            for term in self.vocabulary:
-                if len(term) >= 2 and not term.startswith("#"):
-                    entry = (term, jamo(term))
-                    index["^" + term[0]].append(entry)
-                    index[term[-1] + "$"].append(entry)
-            self._by_syllable = index
-        return self._by_syllable
+    @classmethod
+    def open(cls, folder: Path, typo_max_distance: int = 1) -> "LexicalIndex":
+        try:
+            return cls(tantivy.Index.open(str(folder)), typo_max_distance)
+        except (OSError, ValueError) as exc:
+            raise LexicalError(f"lexical index: {exc}") from exc
+
+    # -- writing -----------------------------------------------------------------------------------------------
+
+    def _write(self, change) -> "LexicalIndex":
+        writer = self.index.writer(WRITER_HEAP_BYTES, 1)
+        try:
+            change(writer)
+            writer.commit()
+            writer.wait_merging_threads()
+        except BaseException:
+            writer.rollback()
+            raise
+        return LexicalIndex(self.index, self.typo_max_distance)
+
+    def with_added(self, entries: list[LexicalEntry]) -> "LexicalIndex":
+        """Index ``entries`` in one commit and return the view that sees them."""
+
+        def add(writer: tantivy.IndexWriter) -> None:
+            for entry in entries:
+                doc = tantivy.Document()
+                doc.add_unsigned("key", entry.key)
+                doc.add_text("doc", entry.doc_id)
+                if entry.outlet:
+                    doc.add_text("outlet", entry.outlet)
+                doc.add_integer("published", _day(entry.published))
+                doc.add_text("terms", _joined(entry.terms))
+                doc.add_text("tails", _joined([t[::-1] for t in dict.fromkeys(entry.terms) if len(t) >= 2]))
+                writer.add_document(doc)
+
+        return self._write(add)
+
+    def without(self, doc_ids: list[str]) -> "LexicalIndex":
+        def delete(writer: tantivy.IndexWriter) -> None:
+            for doc_id in doc_ids:
+                writer.delete_documents_by_term("doc", doc_id)
+
+        return self._write(delete)
+
+    # -- the vocabulary: typos and compounds -----------------------------------------------------------------
+
+    def known(self, term: str) -> bool:
+        return bool(term) and self.searcher.doc_freq("terms", term) > 0
 
     def correct(self, term: str) -> str | None:
         """The closest known term within the allowed jamo edits (``풀필먼드`` → ``풀필먼트``), if any."""
-        if term in self.vocabulary or len(term) < 3 or term.startswith("#") or not self.typo_max_distance:
+        if len(term) < 3 or term.startswith("#") or not self.typo_max_distance or self.known(term):
             return None
         cached = self._corrections.get(term)
         if cached is None:
@@ -57,26 +141,27 @@ class LexicalIndex:
         return cached or None
 
     def _closest(self, term: str) -> str | None:
-        pool = self._typo_candidates()
+        """Known terms sharing the first or the last syllable (a typo rarely changes both), nearest in jamo."""
+        candidates = {t for t, _ in self.searcher.terms_with_prefix("terms", term[0])}
+        candidates |= {t[::-1] for t, _ in self.searcher.terms_with_prefix("tails", term[-1])}
         best, best_distance = None, self.typo_max_distance + 1
         target = jamo(term)
-        for candidate, spelled in sorted({*pool.get("^" + term[0], ()), *pool.get(term[-1] + "$", ())}):
-            if abs(len(candidate) - len(term)) > 1:
+        for candidate in sorted(candidates):
+            if len(candidate) < 2 or candidate.startswith("#") or abs(len(candidate) - len(term)) > 1:
                 continue
-            distance = edit_distance(target, spelled, self.typo_max_distance)
+            distance = edit_distance(target, jamo(candidate), self.typo_max_distance)
             if distance < best_distance:
                 best, best_distance = candidate, distance
         return best
 
     def segment(self, term: str) -> list[str]:
         """Split an unknown compound into known pieces (``풀필먼트센터`` → ``풀필먼트``, ``센터``), longest first."""
-        vocab = self.vocabulary
-        if term in vocab or len(term) < 4 or term.startswith("#"):
+        if len(term) < 4 or term.startswith("#") or self.known(term):
             return []
         pieces, i = [], 0
         while i < len(term):
             for j in range(len(term), i + 1, -1):
-                if term[i:j] in vocab and (j - i) >= 2:
+                if self.known(term[i:j]):
                     pieces.append(term[i:j])
                     i = j
                     break
@@ -86,28 +171,25 @@ class LexicalIndex:
 
     def repair(self, term: str) -> list[str]:
         """Known terms standing for ``term``: itself, else its typo fix, else its compound split ([] if none)."""
-        if term in self.vocabulary:
+        if self.known(term):
             return [term]
         fixed = self.correct(term)
         return [fixed] if fixed else self.segment(term)
 
     def expand(self, terms: list[str], variants: list[str] = ()) -> list[str]:
         """The query's known terms, plus repairs of unknown ones: typo fixes, compound splits, spacing variants."""
-        vocab = self.vocabulary
-        out = [t for t in terms if t in vocab]
+        out = [t for t in terms if self.known(t)]
         for term in terms:
-            if term not in vocab:
+            if not self.known(term):
                 out.extend(self.repair(term))
         for variant in dict.fromkeys(variants):
-            pieces = [variant] if variant in vocab else self.segment(variant)
+            pieces = [variant] if self.known(variant) else self.segment(variant)
             out.extend(p for p in pieces if p not in out)
         return out
 
     def idf(self, term: str) -> float:
         """BM25's idf from the index's own document frequencies (an unseen term gets the largest idf)."""
-        token = self.vocabulary.get(term)
-        indptr = self.bm25.scores["indptr"] if self.size else None
-        df = int(indptr[token + 1] - indptr[token]) if token is not None and indptr is not None else 0
+        df = self.searcher.doc_freq("terms", term) if term else 0
         return float(np.log(1 + (self.size - df + 0.5) / (df + 0.5)))
 
     def weighted(self, query_terms: list[str]) -> "WeightedQuery":
@@ -122,24 +204,52 @@ class LexicalIndex:
         """Share of the question's idf weight found in a text (see ``WeightedQuery.coverage``)."""
         return self.weighted(query_terms).coverage(terms, context)
 
-    def scores(self, query_terms: list[str], variants: list[str] = ()) -> np.ndarray:
-        """BM25 score of every chunk for the query (zeros when no term is known)."""
-        known = [t for t in self.expand(query_terms, variants) if t]
-        if not known or not self.size:
-            return np.zeros(self.size, dtype=np.float32)
-        return np.asarray(self.bm25.get_scores(known), dtype=np.float32)
+    # -- searching ---------------------------------------------------------------------------------------------
 
-    def save(self, folder: Path) -> None:
-        if self.size:
-            self.bm25.save(str(folder))
+    def query(self, query_terms: list[str], variants: list[str] = ()) -> tantivy.Query | None:
+        """The BM25 query for a question's terms (None when no term is known)."""
+        known = self.expand(query_terms, variants)
+        if not known:
+            return None
+        return tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, tantivy.Query.term_query(self.schema, "terms", term)) for term in known]
+        )
 
-    @classmethod
-    def load(cls, folder: Path, size: int, typo_max_distance: int) -> "LexicalIndex":
-        lexical = cls([], typo_max_distance)
-        if size:
-            lexical.bm25 = bm25s.BM25.load(str(folder))
-            lexical.size = size
-        return lexical
+    def clause(self, filters: Filters) -> tantivy.Query:
+        """A filter as a query clause that scores nothing: outlets, a publication day range, article ids."""
+        parts = []
+        if filters.outlet:
+            parts.append(tantivy.Query.term_set_query(self.schema, "outlet", list(filters.outlet)))
+        if filters.doc_ids:
+            parts.append(tantivy.Query.term_set_query(self.schema, "doc", list(filters.doc_ids)))
+        if filters.published_from or filters.published_to:
+            low = _day(filters.published_from.isoformat()) if filters.published_from else UNDATED + 1
+            high = _day(filters.published_to.isoformat()) if filters.published_to else None
+            parts.append(tantivy.Query.range_query(self.schema, "published", tantivy.FieldType.Integer, low, high))
+        return tantivy.Query.boolean_query([(tantivy.Occur.Must, part) for part in parts])
+
+    def search(self, query: tantivy.Query | None, k: int, within: tantivy.Query | None = None
+               ) -> tuple[np.ndarray, np.ndarray]:
+        """(keys, scores) of the ``k`` best chunks with a positive score, best first; only those ``within`` allows."""
+        if query is None or k <= 0 or not self.size:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        if within is not None:
+            query = tantivy.Query.boolean_query([
+                (tantivy.Occur.Must, query),
+                (tantivy.Occur.Must, tantivy.Query.const_score_query(within, 0.0)),
+            ])
+        hits = [(score, address) for score, address in self.searcher.search(query, k, count=False).hits if score > 0]
+        keys = self.searcher.fast_field_values("key", [address for _, address in hits]) if hits else []
+        return np.asarray(keys, dtype=np.int64), np.asarray([score for score, _ in hits], dtype=np.float32)
+
+    def scores_of(self, query: tantivy.Query | None, keys: list[int]) -> dict[int, float]:
+        """The BM25 score of each given chunk (0 for those the query does not match)."""
+        if query is None or not keys:
+            return {key: 0.0 for key in keys}
+        found_keys, scores = self.search(query, len(keys),
+                                         tantivy.Query.term_set_query(self.schema, "key", list(keys)))
+        found = dict(zip(found_keys.tolist(), scores.tolist()))
+        return {key: found.get(key, 0.0) for key in keys}
 
 
 class WeightedQuery:

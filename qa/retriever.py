@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.embedder import Embedder
+from qa.filters import Filters
 from qa.index import CorpusIndex
 from qa.korean import KoreanAnalyzer
 from qa.schema import Hit
@@ -15,7 +16,7 @@ from qa.settings import Settings
 
 @dataclass
 class Ranked:
-    """Rows and scores of one retriever's candidates, best first."""
+    """Chunk keys and scores of one retriever's candidates, best first."""
 
     rows: np.ndarray
     scores: np.ndarray
@@ -46,14 +47,17 @@ def weighted_scores(
 class HybridRetriever:
     def __init__(
         self, index: CorpusIndex, embedder: Embedder, analyzer: KoreanAnalyzer, settings: Settings,
-        within: np.ndarray | None = None,
+        filters: Filters | None = None,
     ):
-        """``within``: the only chunk rows retrieval may return (a filter), ascending; None = all."""
+        """``filters``: the only articles retrieval may return (``FilterError`` for unknown outlets or ids)."""
         self.index = index
         self.embedder = embedder
         self.analyzer = analyzer
         self.settings = settings
-        self.within = within
+        self.filters = filters if filters is not None and not filters.empty else None
+        # Both searches see only the allowed chunks: an id selector for FAISS, a query clause for tantivy.
+        self.within = index.keys_allowed(self.filters) if self.filters else None
+        self.clause = index.lexical.clause(self.filters) if self.filters else None
 
     def dense_weight(self, query_terms: list[str], lexical: Ranked) -> float:
         """Trust lexical search when its best passage covers the question's words, dense search when it does not.
@@ -64,7 +68,7 @@ class HybridRetriever:
         low, high = self.settings.dense_weight_min, self.settings.dense_weight_max
         if not len(lexical.rows):
             return high
-        best_terms = set(self.index.terms[int(lexical.rows[0])])
+        best_terms = set(self.index.terms(int(lexical.rows[0])))
         coverage = self.index.lexical.coverage(query_terms, best_terms)
         return high - coverage * (high - low)
 
@@ -96,61 +100,46 @@ class HybridRetriever:
         empty = Ranked(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
 
         query_vector = self.embedder.encode_query(question) if use_dense else None
-        dense = Ranked(*index.dense.search(query_vector, n, within=self.within)) if use_dense else empty
+        dense = Ranked(*index.dense_search(query_vector, n, within=self.within)) if use_dense else empty
         query_terms = self.analyzer.terms(question) if use_lexical else []
-        lexical_all = (
-            index.lexical.scores(query_terms, self.analyzer.spacing_variants(question))
-            if use_lexical
-            else np.zeros(len(index.chunks), dtype=np.float32)
-        )
-        if use_lexical and self.within is not None:  # before ranking: only allowed chunks can be candidates
-            allowed = np.zeros_like(lexical_all)
-            allowed[self.within] = lexical_all[self.within]
-            lexical_all = allowed
-        lexical = _top(lexical_all, n) if use_lexical else empty
+        lexical_query = index.lexical.query(query_terms, self.analyzer.spacing_variants(question)) if use_lexical else None
+        lexical = Ranked(*index.lexical.search(lexical_query, n, self.clause)) if use_lexical else empty
 
         candidates = sorted(set(dense.rows.tolist()) | set(lexical.rows.tolist()))
-        dense_of = dict(zip(candidates, (index.vectors[candidates] @ query_vector).tolist())) if use_dense and candidates else {}
+        dense_of = dict(zip(candidates, (index.vectors_of(candidates) @ query_vector).tolist())) if use_dense and candidates else {}
+        lexical_of = dict(zip(lexical.rows.tolist(), lexical.scores.tolist()))
+        missing = [key for key in candidates if key not in lexical_of]
+        if use_lexical and missing:  # dense candidates BM25 ranked below its cut-off: their own scores
+            lexical_of.update(index.lexical.scores_of(lexical_query, missing))
         if mode == "dense":
             fused = dict(zip(dense.rows.tolist(), dense.scores.tolist()))
         elif mode == "lexical":
-            fused = dict(zip(lexical.rows.tolist(), lexical.scores.tolist()))
+            fused = dict(lexical_of)
         elif self.settings.fusion == "rrf":
             fused = rrf(dense, lexical, self.settings.dense_weight, self.settings.rrf_k)
         else:
-            dense_scores = np.asarray([dense_of[row] for row in candidates], dtype=np.float32)
-            fused = weighted_scores(
-                dense_scores, lexical_all[candidates], candidates, self.dense_weight(query_terms, lexical)
-            )
+            dense_scores = np.asarray([dense_of[key] for key in candidates], dtype=np.float32)
+            lexical_scores = np.asarray([lexical_of.get(key, 0.0) for key in candidates], dtype=np.float32)
+            fused = weighted_scores(dense_scores, lexical_scores, candidates, self.dense_weight(query_terms, lexical))
 
-        ranking = [row for row, _ in sorted(fused.items(), key=lambda item: (-item[1], item[0]))]
+        ranking = [key for key, _ in sorted(fused.items(), key=lambda item: (-item[1], item[0]))]
         if mode == "hybrid":
             ranking = self._keep_each_best(ranking, dense, lexical, top_k)
-        dense_rank = {row: r + 1 for r, row in enumerate(dense.rows.tolist())}
-        lexical_rank = {row: r + 1 for r, row in enumerate(lexical.rows.tolist())}
+        dense_rank = {key: r + 1 for r, key in enumerate(dense.rows.tolist())}
+        lexical_rank = {key: r + 1 for r, key in enumerate(lexical.rows.tolist())}
         hits = []
-        for row in ranking[:top_k]:
-            chunk = index.chunks[row]
+        for key in ranking[:top_k]:
+            chunk = index.chunk_of(key)
             hits.append(
                 Hit(
                     chunk=chunk,
                     document=index.documents[chunk.doc_id],
-                    score=float(fused[row]),
-                    dense_rank=dense_rank.get(row),
-                    lexical_rank=lexical_rank.get(row),
-                    dense_score=dense_of.get(row),
-                    lexical_score=float(lexical_all[row]),
-                    row=row,
+                    score=float(fused[key]),
+                    dense_rank=dense_rank.get(key),
+                    lexical_rank=lexical_rank.get(key),
+                    dense_score=dense_of.get(key),
+                    lexical_score=float(lexical_of.get(key, 0.0)),
+                    key=key,
                 )
             )
         return hits
-
-
-def _top(scores: np.ndarray, k: int) -> Ranked:
-    positive = int((scores > 0).sum())
-    k = min(k, positive)
-    if k <= 0:
-        return Ranked(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
-    rows = np.argpartition(-scores, k - 1)[:k]
-    rows = rows[np.argsort(-scores[rows], kind="stable")]
-    return Ranked(rows, scores[rows])

@@ -69,7 +69,7 @@ class Hit:
     lexical_rank: int | None = None
     dense_score: float | None = None
     lexical_score: float | None = None
-    row: int = -1  # the chunk's row in the index that was searched (where its sentence vectors are)
+    key: int = -1  # the chunk's storage key in the index that was searched (where its vectors and terms are)
 
     def to_dict(self) -> dict:
         doc = self.document

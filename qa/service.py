@@ -181,7 +181,6 @@ class QAService:
         index = CorpusIndex.build(
             ingested.documents, self.settings, self.analyzer, self.embedder, fingerprint, progress=progress
         )
-        index.save(folder)
         self.use_index(index)
         return IndexReport(True, len(index.documents), len(index.chunks), time.perf_counter() - started,
                            ingested.problems, ingested.duplicates, reason, replaced, replaced_runtime)
@@ -289,10 +288,9 @@ class QAService:
         return Answerer(retriever, self.analyzer, self.settings, weights or self.weights)
 
     def _retriever(self, index: CorpusIndex, filters: Filters | None) -> HybridRetriever:
-        """Search over ``index``, restricted to the chunk rows ``filters`` allow (``FilterError`` for unknown
+        """Search over ``index``, restricted to the articles ``filters`` allow (``FilterError`` for unknown
         outlets or ids)."""
-        within = None if filters is None or filters.empty else index.rows_allowed(filters)
-        return HybridRetriever(index, self.embedder, self.analyzer, self.settings, within)
+        return HybridRetriever(index, self.embedder, self.analyzer, self.settings, filters)
 
     def read_and_answer(self, query: Query | str, top_k: int | None = None) -> tuple[Reading, Answer]:
         """The pipeline's reading and the answer made from it, uncached (for evaluation)."""
@@ -399,7 +397,6 @@ class QAService:
                 updated = index.with_documents(
                     [doc], self.settings, self.analyzer, self.embedder, corpus_fingerprint(self.settings.corpus_dir)
                 )
-                updated.save(self.settings.index_dir)
             except BaseException:
                 added_path(self.settings.corpus_dir, doc_id).unlink(missing_ok=True)
                 raise
@@ -418,7 +415,14 @@ class QAService:
             retire_article(self.settings.corpus_dir, doc.source)
             failpoint("remove:corpus-retired")
             updated = index.without_document(doc_id, self.settings, corpus_fingerprint(self.settings.corpus_dir))
-            updated.save(self.settings.index_dir)
             self.use_index(updated)
             log.info("removed %s", doc_id)
             return doc
+
+    def optimize(self) -> CorpusIndex:
+        """Merge every segment into one and refresh the lexical statistics (``qa index --optimize``); readers keep
+        answering from the current snapshot meanwhile."""
+        with self._write_lock:
+            updated = self.index.optimized()
+            self.use_index(updated)
+            return updated

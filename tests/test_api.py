@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 
 from qa.api import create_app
 from qa.api_models import EXAMPLE_QUESTION
+from qa.segment import Segment
 from qa.service import QAService
 from tests.conftest import SISAWEEK
 
@@ -315,7 +316,7 @@ def test_a_failed_add_writes_nothing(writable_service, monkeypatch):
         def disk_full(*args, **kwargs):
             raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr(type(service.index), "save", disk_full)
+        monkeypatch.setattr(Segment, "write", disk_full)  # the new segment cannot be written
         response = client.post("/documents", json=ARTICLE)
         assert response.status_code == 500 and "Traceback" not in response.text
         assert json.loads(response.text)["detail"]

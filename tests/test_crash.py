@@ -32,7 +32,9 @@ def workspace(tmp_path, service):
 
 def _load(index, service) -> CorpusIndex:
     loaded = CorpusIndex.load(index, service.settings)  # raises if anything is incomplete or damaged
-    assert len(loaded.documents) == loaded.manifest.documents and len(loaded.chunks) == loaded.manifest.chunks
+    manifest = CorpusIndex.read_manifest(index)
+    assert len(loaded.documents) == manifest.documents and len(loaded.chunks) == manifest.chunks
+    assert loaded.lexical.size == len(loaded.chunks)
     return loaded
 
 
@@ -53,7 +55,9 @@ def test_qa_index_killed_while_saving_leaves_a_complete_index(workspace, point):
     assert not [p for p in index.iterdir() if p.name.startswith(".staging-")]  # left-overs cleaned up
 
 
-@pytest.mark.parametrize("point", ["add:corpus-written", "index-save:before-switch", "add:index-saved"])
+@pytest.mark.parametrize(
+    "point", ["add:corpus-written", "add:segment-written", "add:catalog-committed", "add:index-saved"]
+)
 def test_server_killed_during_an_add_loses_nothing_and_duplicates_nothing(workspace, point):
     corpus, index, service = workspace
     with qa_serve(corpus, index, env={"QA_FAILPOINT": point}) as (base, process):

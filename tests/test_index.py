@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -58,16 +60,20 @@ def test_changed_settings_make_the_index_stale(workspace):
     assert report.rebuilt and "settings" in report.reason
 
 
+def _segment(settings) -> Path:
+    return next((CorpusIndex.current_generation(settings.index_dir) / "segments").iterdir())
+
+
 @pytest.mark.parametrize(
     "damage",
-    ["truncate_vectors", "flip_a_vector_byte", "flip_a_sentence_vector_byte", "delete_chunks", "garble_manifest",
-     "lose_current"],
+    ["truncate_vectors", "flip_a_vector_byte", "flip_a_sentence_vector_byte", "lose_a_segment", "garble_catalog",
+     "lose_catalog", "lose_current"],
 )
 def test_damaged_index_is_refused_then_rebuilt(workspace, damage):
     settings, embedder, analyzer = workspace
     built = _service(settings, embedder, analyzer).ensure_index()
-    folder = CorpusIndex.current_generation(settings.index_dir)
-    vectors = folder / "dense.faiss"
+    generation = CorpusIndex.current_generation(settings.index_dir)
+    vectors = _segment(settings) / "dense.faiss"
     if damage == "truncate_vectors":
         vectors.write_bytes(vectors.read_bytes()[: vectors.stat().st_size // 2])
     elif damage == "flip_a_vector_byte":  # same size, different numbers: only the checksum can tell
@@ -75,21 +81,47 @@ def test_damaged_index_is_refused_then_rebuilt(workspace, damage):
         data[-7] ^= 0x40
         vectors.write_bytes(bytes(data))
     elif damage == "flip_a_sentence_vector_byte":
-        sentences = folder / "sentences.npy"
+        sentences = _segment(settings) / "sentences.npy"
         data = bytearray(sentences.read_bytes())
         data[-3] ^= 0x40
         sentences.write_bytes(bytes(data))
-    elif damage == "delete_chunks":
-        (folder / "chunks.jsonl").unlink()
-    elif damage == "garble_manifest":
-        (folder / "manifest.json").write_text("{")
+    elif damage == "lose_a_segment":
+        shutil.rmtree(_segment(settings))
+    elif damage == "garble_catalog":
+        (generation / "catalog.sqlite").write_bytes(b"not a database" * 100)
+    elif damage == "lose_catalog":
+        (generation / "catalog.sqlite").unlink()
     else:
         (settings.index_dir / "CURRENT").unlink()
-    folder = settings.index_dir
     with pytest.raises(IndexLoadError):
-        CorpusIndex.load(folder, settings)
+        CorpusIndex.load(settings.index_dir, settings)
     report = _service(settings, embedder, analyzer).ensure_index()
     assert report.rebuilt and report.chunks == built.chunks
+
+
+def test_a_lost_lexical_index_is_rebuilt_from_the_catalog_without_encoding(workspace):
+    """tantivy's postings are derived from the catalog's terms: lost or out of step, they are re-derived."""
+    settings, embedder, analyzer = workspace
+    _service(settings, embedder, analyzer).ensure_index()
+    generation = CorpusIndex.current_generation(settings.index_dir)
+    for folder in generation.glob("lexical-*"):
+        shutil.rmtree(folder)
+    loaded = CorpusIndex.load(settings.index_dir, settings)
+    assert loaded.lexical.size == len(loaded.chunks)
+    svc = _service(settings, embedder, analyzer)
+    assert not svc.ensure_index().rebuilt
+    assert svc.search("카카오와 SKT가 교환한 지분 규모는?", mode="lexical")[0].lexical_score > 0
+
+
+def test_an_index_in_the_older_layout_is_rebuilt_with_a_message(workspace):
+    settings, embedder, analyzer = workspace
+    old = settings.index_dir / "gen-1"
+    old.mkdir(parents=True)
+    (old / "manifest.json").write_text("{}")
+    (settings.index_dir / "CURRENT").write_text("gen-1")
+    report = _service(settings, embedder, analyzer).ensure_index()
+    assert report.rebuilt and "older whole-file layout" in report.reason and report.documents == 2
+    assert not old.exists()
 
 
 def test_missing_corpus_is_a_clear_error(tmp_path, service):
@@ -101,36 +133,86 @@ def test_missing_corpus_is_a_clear_error(tmp_path, service):
 def test_an_index_of_another_dimension_is_refused(workspace):
     settings, embedder, analyzer = workspace
     _service(settings, embedder, analyzer).ensure_index()
-    manifest = CorpusIndex.current_generation(settings.index_dir) / "manifest.json"
-    manifest.write_text(manifest.read_text().replace('"dim": 384', '"dim": 768'))
+    catalog = sqlite3.connect(CorpusIndex.current_generation(settings.index_dir) / "catalog.sqlite")
+    catalog.execute("UPDATE meta SET value = '768' WHERE key = 'dim'")
+    catalog.commit()
+    catalog.close()
     with pytest.raises(IndexLoadError, match="disagree"):
         CorpusIndex.load(settings.index_dir, settings)
 
 
 def test_sentence_vectors_and_terms_follow_their_chunks(writable_service):
-    """Each chunk's sentences keep their own vectors and terms through an add, a delete and a reload."""
+    """Each chunk keeps its key, sentence vectors and terms through an add, a delete, a merge and a reload."""
     service = writable_service()
     index = service.index
-    assert index.sentence_vectors.shape == (sum(len(c.sentences) for c in index.chunks), index.manifest.dim)
-    row = next(r for r, c in enumerate(index.chunks) if "3,000억원" in c.text)
-    chunk = index.chunks[row]
+    key = next(k for k in index.live_keys.tolist() if "3,000억원" in index.chunk_of(k).text)
+    chunk = index.chunk_of(key)
     positions = list(range(len(chunk.sentences)))
-    vectors = index.sentence_vectors_of([(row, p) for p in positions])
-    terms = [index.sentence_terms(row, p) for p in positions]
+    vectors = index.sentence_vectors_of([(key, p) for p in positions])
+    terms = [index.sentence_terms(key, p) for p in positions]
     for p, span in enumerate(chunk.sentences):
         assert terms[p] == service.analyzer.terms(index.documents[chunk.doc_id].text[span.start : span.end])
     assert any("3000억원" in t for t in terms)
 
     def same_as_before(current: CorpusIndex) -> None:
-        moved = next(r for r, c in enumerate(current.chunks) if c.chunk_id == chunk.chunk_id)
-        assert np.array_equal(current.sentence_vectors_of([(moved, p) for p in positions]), vectors)
-        assert [current.sentence_terms(moved, p) for p in positions] == terms
+        assert current.chunk(chunk.chunk_id) == chunk and current.chunk_of(key) == chunk
+        assert np.array_equal(current.sentence_vectors_of([(key, p) for p in positions]), vectors)
+        assert [current.sentence_terms(key, p) for p in positions] == terms
 
     added = service.add_article("감귤 수확 시작", "제주도 서귀포에서 올해 첫 감귤 수확이 시작됐다. 농가는 풍년을 기대한다.")
     same_as_before(service.index)
-    new_rows = [r for r, c in enumerate(service.index.chunks) if c.doc_id == added.doc_id]
-    assert len(service.index.sentence_vectors) == int(service.index.sentence_starts[-1])
-    assert service.index.sentence_terms(new_rows[-1], 0)  # the new article's sentences have terms too
+    new_keys = service.index.keys_of({added.doc_id})
+    assert len(new_keys) and service.index.sentence_terms(int(new_keys[-1]), 0)  # the new sentences have terms too
     service.remove_article(next(d for d in index.documents if d != chunk.doc_id))  # the other seed article
     same_as_before(service.index)
+    same_as_before(service.optimize())
+    assert len(service.index.segments) == 1
     same_as_before(CorpusIndex.load(service.settings.index_dir, service.settings))
+
+
+def test_adds_write_small_segments_that_merge_and_deletes_stay_deleted(writable_service):
+    """Each add is one new segment (nothing else rewritten); past the limit the small ones merge into one, dropping
+    deleted chunks; what a search finds survives the merge and a reload."""
+    service = writable_service(max_small_segments=3, small_segment_rows=1_000)
+    first = service.index.segments[0]
+    added = [service.add_article(f"감귤 소식 {n}", f"제주도 서귀포 {n}농장에서 올해 감귤 수확이 시작됐다. 수확량은 {n}천 톤이다.")
+             for n in range(1, 3)]
+    assert len(service.index.segments) == 3 and service.index.segments[0] is first  # untouched, not copied
+    gone = next(d for d in sorted(service.index.documents) if d not in {a.doc_id for a in added})  # a seed article: its segment keeps the other one, live
+    service.remove_article(gone)
+    assert len(service.index.segments) == 3
+    question = "2농장의 감귤 수확량은?"
+    before = [h.chunk.chunk_id for h in service.search(question)]
+    assert before[0].startswith(added[1].doc_id)
+    service.add_article("감귤 소식 3", "제주도 서귀포 3농장에서 올해 감귤 수확이 시작됐다. 수확량은 3천 톤이다.")
+    index = service.index
+    assert len(index.segments) == 1  # four small segments (the seed's too) over the limit of three: merged
+    assert gone not in index.documents and not index.keys_of({gone}).size
+    assert len(index.segments[0]) == len(index.chunks)  # the deleted article's vectors were not carried over
+    assert service.search(question)[0].chunk.chunk_id == before[0]
+    assert service.search("3농장의 감귤 수확량은?")[0].document.title == "감귤 소식 3"
+    reloaded = CorpusIndex.load(service.settings.index_dir, service.settings)
+    assert len(reloaded.segments) == 1 and len(reloaded.chunks) == len(index.chunks)
+    assert len(list((reloaded.generation / "segments").iterdir())) == 1  # the merged-away folders are gone
+
+
+def test_filters_are_lexical_query_clauses(writable_service):
+    """tantivy sees only the allowed articles: by outlet, by publication day, by id; undated articles fall outside
+    every date range."""
+    from qa.filters import Filters
+
+    service = writable_service()
+    undated = service.add_article("감귤 소식", "제주도 서귀포에서 올해 감귤 수확이 시작됐다. 카카오도 감귤을 판다.")
+    index = service.index
+    lexical = index.lexical
+    query = lexical.query(service.analyzer.terms("카카오"))
+    owners = lambda keys: {index.chunk_of(int(k)).doc_id for k in keys}  # noqa: E731
+    everything = owners(lexical.search(query, 100)[0])
+    assert undated.doc_id in everything and len(everything) == 3
+    by_outlet = owners(lexical.search(query, 100, lexical.clause(Filters(outlet=["뷰어스"])))[0])
+    assert by_outlet == {d for d, doc in index.documents.items() if doc.outlet == "뷰어스"}
+    dated = owners(lexical.search(query, 100, lexical.clause(Filters(published_from="2021-01-01")))[0])
+    assert dated == everything - {undated.doc_id}
+    march = owners(lexical.search(query, 100, lexical.clause(Filters(published_to="2021-03-31")))[0])
+    assert march == {d for d, doc in index.documents.items() if (doc.published or "9")[:10] <= "2021-03-31"}
+    assert owners(lexical.search(query, 100, lexical.clause(Filters(doc_ids=[undated.doc_id])))[0]) == {undated.doc_id}

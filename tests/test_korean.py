@@ -35,9 +35,10 @@ def test_spacing_variants_cover_both_spellings(analyzer):
 
 
 def test_unknown_compounds_and_typos_map_to_corpus_terms():
-    from qa.lexical import LexicalIndex
+    from qa.lexical import LexicalEntry, LexicalIndex
 
-    lexical = LexicalIndex([["풀필먼트", "센터", "군포"], ["점유", "멜론"]])
+    lexical = LexicalIndex.create(None, [LexicalEntry(0, "a", ["풀필먼트", "센터", "군포"]),
+                                         LexicalEntry(1, "b", ["점유", "멜론"])])
     assert lexical.segment("풀필먼트센터") == ["풀필먼트", "센터"]
     assert lexical.correct("풀필먼드") == "풀필먼트"
     assert set(lexical.expand(["풀필먼드"], ["풀필먼트센터"])) == {"풀필먼트", "센터"}

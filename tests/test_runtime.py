@@ -12,7 +12,8 @@ import pytest
 
 from qa import cli
 from qa.embedder import Embedder
-from qa.index import IndexLoadError, _encode_documents
+from qa.encoding import encode_documents as _encode_documents
+from qa.index import IndexLoadError
 from qa.model_store import ModelProvisionError
 from qa.onnx_export import ensure_export, export_folder, read_info
 from qa.service import QAService

@@ -247,6 +247,8 @@ class CorpusIndex:
                 starts[key] = tuple(record.pop("term_starts"))
                 by_key[key] = Chunk.from_dict(record)
                 segment_of[key], row_of[key] = position[segment], row
+                if segments[position[segment]].keys[row] != key:
+                    raise ValueError(f"segment {segment} holds another chunk at row {row}")
         except (IndexError, KeyError, TypeError, ValueError) as exc:
             raise IndexLoadError(f"{folder}: the catalog disagrees with its segments ({exc}); rebuild with "
                                  "`qa index`") from exc
@@ -255,10 +257,6 @@ class CorpusIndex:
                                  "`qa index`")
         index = cls(generation, catalog, manifest, documents, by_key, terms, starts, segments, segment_of, row_of,
                     cls._open_lexical(generation, meta, settings, len(rows)), settings)
-        for chunk_key, chunk in enumerate(by_key):
-            if chunk is not None and index.segments[segment_of[chunk_key]].keys[row_of[chunk_key]] != chunk_key:
-                raise IndexLoadError(f"{folder}: the catalog disagrees with segment "
-                                     f"{index.segments[segment_of[chunk_key]].name}; rebuild with `qa index`")
         index._remove_orphans(recorded)
         return index
 
@@ -352,41 +350,48 @@ class CorpusIndex:
             segments=[*self.segments, segment],
             segment_of=np.concatenate([self.segment_of, np.full(len(keys), len(self.segments), dtype=np.int32)]),
             row_of=np.concatenate([self.row_of, np.arange(len(keys), dtype=np.int64)]),
-            lexical=self.lexical.with_added(_entries(keys, new.chunks, new.terms, all_documents)),
+            lexical=self._lexical_after(lambda: self.lexical.with_added(
+                _entries(keys, new.chunks, new.terms, all_documents))),
         )
         return updated.merged_if_due()
+
+    @staticmethod
+    def _lexical_after(change) -> LexicalIndex | None:
+        """The lexical index after a committed change; None (rebuilt from the catalog) when tantivy fails: the
+        catalog already holds the change, so the snapshot must follow it, not raise."""
+        try:
+            return change()
+        except Exception:
+            log.exception("the lexical index could not follow a committed change: rebuilding it from the catalog")
+            return None
 
     def without_document(self, doc_id: str, settings: Settings, corpus_fingerprint: str) -> "CorpusIndex":
         """The document's catalog rows removed (its vectors stay in their segment, dead, until a merge)."""
         keys = self.keys_of({doc_id})
+        segment_of = self.segment_of.copy()
+        segment_of[keys] = -1
+        # Segments left with no live chunk go in the same transaction (and then off the disk).
+        emptied = {self.segments[i].name for i in set(self.segment_of[keys].tolist())} - {
+            self.segments[i].name for i in set(segment_of[segment_of >= 0].tolist())}
         with self.catalog.transaction() as db:
             Catalog.remove_document(db, doc_id)
+            Catalog.drop_segments(db, sorted(emptied))
             Catalog.set_meta(db, {"corpus_fingerprint": corpus_fingerprint})
         failpoint("remove:catalog-committed")
         by_key, terms, starts = list(self.by_key), list(self.terms_by_key), list(self.starts_by_key)
-        segment_of = self.segment_of.copy()
         for key in keys.tolist():
             by_key[key] = terms[key] = starts[key] = None
-        segment_of[keys] = -1
-        emptied = {self.segments[i].name for i in set(self.segment_of[keys].tolist())} - {
-            self.segments[i].name for i in set(segment_of[segment_of >= 0].tolist())}
-        updated = self._snapshot(
+        kept = [s for s in self.segments if s.name not in emptied]
+        renumber = np.asarray([kept.index(s) if s in kept else -1 for s in self.segments] + [-1], dtype=np.int32)
+        for name in emptied:
+            shutil.rmtree(self.generation / SEGMENTS / name, ignore_errors=True)
+        return self._snapshot(
             manifest=_with_fingerprint(self.manifest, corpus_fingerprint),
             documents={key: doc for key, doc in self.documents.items() if key != doc_id},
-            by_key=by_key, terms_by_key=terms, starts_by_key=starts, segment_of=segment_of,
-            lexical=self.lexical.without([doc_id]),
+            by_key=by_key, terms_by_key=terms, starts_by_key=starts,
+            segments=kept, segment_of=renumber[segment_of],
+            lexical=self._lexical_after(lambda: self.lexical.without([doc_id])),
         )
-        return updated._dropped(emptied) if emptied else updated
-
-    def _dropped(self, names: set[str]) -> "CorpusIndex":
-        """Segments with no live chunk left, taken out of the catalog and off the disk."""
-        with self.catalog.transaction() as db:
-            Catalog.drop_segments(db, sorted(names))
-        kept = [s for s in self.segments if s.name not in names]
-        renumber = np.asarray([kept.index(s) if s in kept else -1 for s in self.segments] + [-1], dtype=np.int32)
-        for name in names:
-            shutil.rmtree(self.generation / SEGMENTS / name, ignore_errors=True)
-        return self._snapshot(segments=kept, segment_of=renumber[self.segment_of])
 
     def merged_if_due(self) -> "CorpusIndex":
         """Merge the small segments once there are more than ``settings.max_small_segments`` of them (their
@@ -394,7 +399,11 @@ class CorpusIndex:
         small = [s for s in self.segments if len(s) < self.settings.small_segment_rows]
         if len(small) <= self.settings.max_small_segments:
             return self
-        return self.merged({s.name for s in small})
+        try:
+            return self.merged({s.name for s in small})
+        except Exception:  # the add itself is committed; a merge is only housekeeping, tried again at the next add
+            log.exception("merging small segments failed; the index is served unmerged")
+            return self
 
     def optimized(self) -> "CorpusIndex":
         """Everything in one segment (an HNSW graph past ``dense_exact_max``) and a lexical index without deleted
@@ -482,6 +491,7 @@ class CorpusIndex:
         keys = np.asarray(keys, dtype=np.int64)
         out = np.empty((len(keys), self.manifest.dim), dtype=np.float32)
         positions = self.segment_of[keys]
+        assert (positions >= 0).all(), "a deleted chunk's vector was asked for"
         for position in set(positions.tolist()):
             at = positions == position
             out[at] = self.segments[position].vectors(self.row_of[keys[at]])
@@ -491,6 +501,7 @@ class CorpusIndex:
         """Vectors (float32) of the given (chunk key, sentence position) pairs."""
         out = np.empty((len(sentences), self.manifest.dim), dtype=np.float32)
         for i, (key, position) in enumerate(sentences):
+            assert self.segment_of[key] >= 0, f"chunk key {key} is deleted"
             segment = self.segments[self.segment_of[key]]
             out[i] = segment.sentence_vectors(int(self.row_of[key]), [position])[0]
         return out

@@ -21,6 +21,7 @@ from qa.korean import edit_distance, jamo
 from qa.lru import LRUCache
 
 CORRECTION_CACHE_SIZE = 10_000  # unknown terms already corrected (or found uncorrectable)
+FREQUENCY_CACHE_SIZE = 50_000  # terms whose live document frequency is known
 WRITER_HEAP_BYTES = 50_000_000  # tantivy's indexing buffer; a larger one only helps a bulk build
 UNDATED = 0  # the publication day of an article without a date: outside every date range
 
@@ -71,6 +72,7 @@ class LexicalIndex:
         self.size = self.searcher.num_docs
         # The vocabulary of one searcher never changes, so a correction holds for this object's life.
         self._corrections: LRUCache[str] = LRUCache(CORRECTION_CACHE_SIZE)
+        self._frequencies: LRUCache[int] = LRUCache(FREQUENCY_CACHE_SIZE)
 
     @classmethod
     def create(cls, folder: Path | None, entries: list[LexicalEntry] = (), typo_max_distance: int = 1) -> "LexicalIndex":
@@ -127,8 +129,22 @@ class LexicalIndex:
 
     # -- the vocabulary: typos and compounds -----------------------------------------------------------------
 
+    def frequency(self, term: str) -> int:
+        """How many live chunks hold ``term``. tantivy's own document frequency still counts deleted chunks until
+        its segments merge, so a term only a deleted article had is counted again, over the live ones."""
+        if not term:
+            return 0
+        found = self._frequencies.get(term)
+        if found is None:
+            found = self.searcher.doc_freq("terms", term)
+            if found:
+                query = tantivy.Query.term_query(self.schema, "terms", term)
+                found = self.searcher.search(query, 1, count=True).count
+            self._frequencies.put(term, found)
+        return found
+
     def known(self, term: str) -> bool:
-        return bool(term) and self.searcher.doc_freq("terms", term) > 0
+        return self.frequency(term) > 0
 
     def correct(self, term: str) -> str | None:
         """The closest known term within the allowed jamo edits (``풀필먼드`` → ``풀필먼트``), if any."""
@@ -150,7 +166,7 @@ class LexicalIndex:
             if len(candidate) < 2 or candidate.startswith("#") or abs(len(candidate) - len(term)) > 1:
                 continue
             distance = edit_distance(target, jamo(candidate), self.typo_max_distance)
-            if distance < best_distance:
+            if distance < best_distance and self.known(candidate):  # not a deleted article's word
                 best, best_distance = candidate, distance
         return best
 
@@ -189,7 +205,7 @@ class LexicalIndex:
 
     def idf(self, term: str) -> float:
         """BM25's idf from the index's own document frequencies (an unseen term gets the largest idf)."""
-        df = self.searcher.doc_freq("terms", term) if term else 0
+        df = self.frequency(term)
         return float(np.log(1 + (self.size - df + 0.5) / (df + 0.5)))
 
     def weighted(self, query_terms: list[str]) -> "WeightedQuery":

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from qa.dense import DenseIndex
-from qa.durable import fsync_tree
+from qa.durable import fsync_dir, fsync_tree
 from qa.row_file import RowFile
 from qa.settings import Settings
 
@@ -56,6 +56,7 @@ class Segment:
         np.save(folder / "keys.npy", np.asarray(keys, dtype=np.int64))
         np.save(folder / "starts.npy", np.concatenate([[0], np.cumsum(sentence_counts)]).astype(np.int64))
         fsync_tree(folder)
+        fsync_dir(folder.parent)  # the folder's own entry: the catalog will name it
         return {name: file_record(folder / name) for name in FILES}
 
     @classmethod

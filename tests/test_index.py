@@ -216,3 +216,16 @@ def test_filters_are_lexical_query_clauses(writable_service):
     march = owners(lexical.search(query, 100, lexical.clause(Filters(published_to="2021-03-31")))[0])
     assert march == {d for d, doc in index.documents.items() if (doc.published or "9")[:10] <= "2021-03-31"}
     assert owners(lexical.search(query, 100, lexical.clause(Filters(doc_ids=[undated.doc_id])))[0]) == {undated.doc_id}
+
+
+def test_a_deleted_articles_words_are_unknown_again(writable_service):
+    """tantivy keeps deleted chunks in its statistics until it merges; the vocabulary must not: a word only a
+    deleted article had is unknown (no typo fix lands on it, the question's unknown word is noticed)."""
+    service = writable_service()
+    added = service.add_article("감귤 소식", "제주도 서귀포에서 올해 감귤 수확이 시작됐다.")
+    assert service.index.lexical.known("서귀포") and service.index.lexical.correct("서귀표") == "서귀포"
+    service.remove_article(added.doc_id)
+    lexical = service.index.lexical
+    assert not lexical.known("서귀포") and lexical.correct("서귀표") is None
+    assert lexical.idf("서귀포") == lexical.idf("한번도없던말")
+    assert not [h for h in service.search("서귀포 감귤", mode="lexical") if h.document.doc_id == added.doc_id]

@@ -29,7 +29,7 @@ def replicate(index: CorpusIndex, target_chunks: int, settings: Settings, seed: 
     original = index.vectors_of(live)
     sentences = index.sentence_vectors_of([(k, p) for k in live for p in range(len(index.chunk_of(k).sentences))])
     terms = [index.terms(k) for k in live]
-    term_starts = [index.starts_by_key[k] for k in live]
+    term_starts = [index.record(k)[2] for k in live]
     for copy in range(copies):
         suffix = f"~r{copy}" if copy else ""
         for doc_id, doc in index.documents.items():

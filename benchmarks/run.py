@@ -417,7 +417,8 @@ def main(argv: list[str] | None = None) -> int:
         del big, big_service
         bench_cold_start(work / "seed")
 
-        mixed = wiki.with_documents(list(seed_service.index.documents.values()), settings, analyzer, embedder, "")
+        mixed = wiki.with_documents(list(seed_service.index.documents.values()), settings, analyzer, embedder,
+                                    lambda fingerprint: fingerprint)
         mixed_service = QAService(settings, embedder=embedder, analyzer=analyzer)
         mixed_service.use_index(mixed)
         bench_peer(mixed_service, resolve_model_path(settings.model, settings.cache_dir), settings)

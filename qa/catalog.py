@@ -11,25 +11,31 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from qa.lru import LRUCache
+from qa.schema import Chunk
+
 FILENAME = "catalog.sqlite"
+RECORD_CACHE_SIZE = 20_000  # chunk records (chunk, terms, term starts) kept in memory; they never change
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS segments (name TEXT PRIMARY KEY, files TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (doc_id TEXT PRIMARY KEY, record TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (doc_id TEXT PRIMARY KEY, content_key TEXT NOT NULL, record TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS documents_by_content ON documents (content_key);
 CREATE TABLE IF NOT EXISTS chunks (
     key INTEGER PRIMARY KEY,
+    chunk_id TEXT NOT NULL UNIQUE,
     doc_id TEXT NOT NULL,
     segment TEXT NOT NULL,
     position INTEGER NOT NULL,
     record TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks (doc_id);
-CREATE INDEX IF NOT EXISTS chunks_by_segment ON chunks (segment);
 """
 
 
@@ -49,26 +55,35 @@ class Catalog:
             self._db.execute("PRAGMA synchronous=FULL")  # an acknowledged change survives power loss, not only a crash
             if create:
                 self._db.executescript(_SCHEMA)
-            elif self._db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise CatalogError(f"{path.name} is damaged (SQLite quick_check failed)")
+            # SQLite checks every page it reads; a full quick_check would read the whole file at every start.
+            self._db.execute("SELECT COUNT(*) FROM meta").fetchone()
         except sqlite3.DatabaseError as exc:
             raise CatalogError(f"{path.name} is damaged ({exc})") from exc
         self._lock = threading.Lock()
+        self._records: LRUCache[tuple[Chunk, list[str], tuple[int, ...]]] = LRUCache(RECORD_CACHE_SIZE)
 
     def close(self) -> None:
         self._db.close()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """All or nothing: the changes made inside become durable together at the end, or not at all."""
+        """All or nothing: the changes made inside become durable together at the end, or not at all. Each one
+        counts up the catalog's revision, so a process can tell that another has changed the index."""
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
+                self._db.execute("INSERT INTO meta (key, value) VALUES ('revision', '1') ON CONFLICT (key) "
+                                 "DO UPDATE SET value = CAST(value AS INTEGER) + 1")
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
+
+    def revision(self) -> int:
+        """How many changes the catalog has committed."""
+        found = self._rows("SELECT value FROM meta WHERE key = 'revision'")
+        return int(found[0][0]) if found else 0
 
     def _rows(self, sql: str, *args: object) -> list[tuple]:
         with self._lock:
@@ -89,16 +104,43 @@ class Catalog:
     def documents(self) -> list[dict]:
         return [json.loads(record) for (record,) in self._rows("SELECT record FROM documents ORDER BY rowid")]
 
-    def chunks(self) -> list[tuple[int, str, int, dict]]:
-        """(key, segment, position in the segment, record) of every live chunk, by key."""
-        return [(key, segment, position, json.loads(record)) for key, segment, position, record
-                in self._rows("SELECT key, segment, position, record FROM chunks ORDER BY key")]
+    def placements(self) -> list[tuple[int, str, int]]:
+        """(key, segment, position in the segment) of every live chunk, by key: all a snapshot keeps in memory
+        about its chunks; their text and terms are read when a question needs them (``record``)."""
+        return self._rows("SELECT key, segment, position FROM chunks ORDER BY key")
 
-    def keys_of(self, doc_id: str) -> list[int]:
-        return [key for (key,) in self._rows("SELECT key FROM chunks WHERE doc_id = ? ORDER BY key", doc_id)]
+    def chunk_count(self) -> int:
+        return self._rows("SELECT COUNT(*) FROM chunks")[0][0]
 
-    def live_in(self, segment: str) -> int:
-        return self._rows("SELECT COUNT(*) FROM chunks WHERE segment = ?", segment)[0][0]
+    def key_ranges(self) -> list[tuple[str, int, int]]:
+        """(doc_id, first key, end key) of every document: a document's chunks have consecutive keys."""
+        return self._rows("SELECT doc_id, MIN(key), MAX(key) + 1 FROM chunks GROUP BY doc_id")
+
+    def key_of(self, chunk_id: str) -> int | None:
+        found = self._rows("SELECT key FROM chunks WHERE chunk_id = ?", chunk_id)
+        return found[0][0] if found else None
+
+    def documents_with_content(self, content_key: str) -> list[str]:
+        return [doc_id for (doc_id,) in self._rows("SELECT doc_id FROM documents WHERE content_key = ?", content_key)]
+
+    def record(self, key: int) -> tuple[Chunk, list[str], tuple[int, ...]] | None:
+        """A chunk with its terms and where each sentence's terms start; None once it is deleted. Cached: a key is
+        never reused, so what it names never changes."""
+        found = self._records.get(key)
+        if found is None:
+            rows = self._rows("SELECT record FROM chunks WHERE key = ?", key)
+            if not rows:
+                return None
+            found = parse_record(rows[0][0])
+            self._records.put(key, found)
+        return found
+
+    def records(self) -> Iterator[tuple[int, tuple[Chunk, list[str], tuple[int, ...]]]]:
+        """Every live chunk's record, by key, streamed (a merge, a lexical rebuild)."""
+        with self._lock:
+            cursor = self._db.execute("SELECT key, record FROM chunks ORDER BY key")
+        for key, record in cursor:
+            yield key, parse_record(record)
 
     # -- writing (inside ``transaction``) ----------------------------------------------------------------------
 
@@ -116,15 +158,20 @@ class Catalog:
         db.executemany("DELETE FROM segments WHERE name = ?", [(name,) for name in names])
 
     @staticmethod
-    def add_documents(db: sqlite3.Connection, records: list[dict]) -> None:
-        db.executemany("INSERT INTO documents (doc_id, record) VALUES (?, ?)",
-                       [(r["doc_id"], json.dumps(r, ensure_ascii=False)) for r in records])
+    def add_documents(db: sqlite3.Connection, records: list[tuple[dict, str]]) -> None:
+        """(document record, content key) pairs."""
+        db.executemany("INSERT INTO documents (doc_id, content_key, record) VALUES (?, ?, ?)",
+                       [(r["doc_id"], key, json.dumps(r, ensure_ascii=False)) for r, key in records])
 
     @staticmethod
-    def add_chunks(db: sqlite3.Connection, rows: list[tuple[int, str, str, int, dict]]) -> None:
-        """Rows of (key, doc_id, segment, position, record)."""
-        db.executemany("INSERT INTO chunks (key, doc_id, segment, position, record) VALUES (?, ?, ?, ?, ?)",
-                       [(k, d, s, p, json.dumps(r, ensure_ascii=False)) for k, d, s, p, r in rows])
+    def add_chunks(db: sqlite3.Connection, rows: list[tuple[int, str, int, Chunk, list[str], tuple[int, ...]]]
+                   ) -> None:
+        """Rows of (key, segment, position, chunk, terms, term starts)."""
+        db.executemany(
+            "INSERT INTO chunks (key, chunk_id, doc_id, segment, position, record) VALUES (?, ?, ?, ?, ?, ?)",
+            [(k, c.chunk_id, c.doc_id, s, p, json.dumps({**c.to_dict(), "terms": t, "term_starts": list(ts)},
+                                                           ensure_ascii=False))
+             for k, s, p, c, t, ts in rows])
 
     @staticmethod
     def move_chunks(db: sqlite3.Connection, segment: str, positions: list[tuple[int, int]]) -> None:
@@ -136,3 +183,10 @@ class Catalog:
     def remove_document(db: sqlite3.Connection, doc_id: str) -> None:
         db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
         db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+
+
+def parse_record(text: str) -> tuple[Chunk, list[str], tuple[int, ...]]:
+    record = json.loads(text)
+    terms = [sys.intern(t) for t in record.pop("terms")]
+    starts = tuple(record.pop("term_starts"))
+    return Chunk.from_dict(record), terms, starts

@@ -6,11 +6,13 @@ crash tests kill the process between any two of these steps.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import signal
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 FAILPOINT_ENV = "QA_FAILPOINT"
@@ -73,3 +75,18 @@ def replace_folder(folder: Path, make: Callable[[Path], object]) -> None:
         staging.rename(folder)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+@contextmanager
+def exclusive(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (created if missing) across processes; waits for another holder.
+
+    ``flock`` locks belong to an open file, so the lock is not re-entrant: take it once per write, at the top.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock

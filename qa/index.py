@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import logging
 import shutil
-import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -30,7 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from qa.catalog import FILENAME as CATALOG, Catalog, CatalogError
-from qa.durable import failpoint, fsync_dir, write_atomic
+from qa.durable import exclusive, failpoint, fsync_dir, write_atomic
 from qa.embedder import Embedder
 from qa.encoding import Encoded, encode_documents
 from qa.filters import Filters
@@ -48,6 +49,7 @@ FORMAT_VERSION = 7  # 7: catalog, segments and tantivy; 6 and older: one whole-i
 CURRENT = "CURRENT"  # names the generation folder in use
 GENERATION_PREFIX = "gen-"
 SEGMENTS = "segments"
+LOCK = ".write.lock"  # in the index folder: one writer at a time, across processes
 FILTER_CACHE_SIZE = 64  # filters whose allowed keys are remembered per index snapshot
 
 
@@ -99,10 +101,6 @@ def _segment_name() -> str:
     return f"seg-{time.time_ns()}"
 
 
-def _chunk_record(chunk: Chunk, terms: list[str], starts: tuple[int, ...]) -> dict:
-    return {**chunk.to_dict(), "terms": terms, "term_starts": list(starts)}
-
-
 def _entries(keys: list[int], chunks: list[Chunk], terms: list[list[str]], documents: dict[str, Document]
              ) -> list[LexicalEntry]:
     return [LexicalEntry(key, chunk.doc_id, words, documents[chunk.doc_id].outlet, documents[chunk.doc_id].published)
@@ -115,14 +113,13 @@ class CorpusIndex:
     catalog: Catalog
     manifest: Manifest
     documents: dict[str, Document]
-    by_key: list[Chunk | None]  # chunk of each key (None: deleted)
-    terms_by_key: list[list[str] | None]
-    starts_by_key: list[tuple[int, ...] | None]  # per chunk: where each sentence's terms begin in its terms
+    doc_keys: dict[str, tuple[int, int]]  # each document's chunk keys as (first, end): consecutive keys
     segments: list[Segment]
     segment_of: np.ndarray  # per key: position of its segment in ``segments`` (-1: deleted)
     row_of: np.ndarray  # per key: its row in that segment
     lexical: LexicalIndex
     settings: Settings
+    revision: int = 0  # the catalog's revision this snapshot reflects
     _allowed: LRUCache[np.ndarray] = field(default_factory=lambda: LRUCache(FILTER_CACHE_SIZE), repr=False)
     _live_cache: dict[str, np.ndarray | None] = field(default_factory=dict, repr=False)
 
@@ -151,7 +148,13 @@ class CorpusIndex:
         A crash at any point leaves ``CURRENT`` naming a complete generation (the old or the new one).
         """
         folder = folder.resolve()
-        folder.mkdir(parents=True, exist_ok=True)
+        with exclusive(folder / LOCK):
+            cls._write_generation(folder, documents, encoded, settings, dim, corpus_fingerprint)
+            return cls.load(folder, settings, verify=False, locked=True)
+
+    @classmethod
+    def _write_generation(cls, folder: Path, documents: dict[str, Document], encoded: Encoded, settings: Settings,
+                          dim: int, corpus_fingerprint: str) -> None:
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=folder))
         try:
             catalog = Catalog(staging / CATALOG, create=True)
@@ -166,9 +169,8 @@ class CorpusIndex:
             with catalog.transaction() as db:
                 Catalog.set_meta(db, {**manifest.stored(), "next_key": len(keys), "lexical": lexical_name})
                 Catalog.add_segment(db, name, files)
-                Catalog.add_documents(db, [doc.to_dict() for doc in documents.values()])
-                Catalog.add_chunks(db, [(key, chunk.doc_id, name, key, _chunk_record(chunk, words, starts))
-                                        for key, chunk, words, starts
+                Catalog.add_documents(db, [(doc.to_dict(), content_key(doc)) for doc in documents.values()])
+                Catalog.add_chunks(db, [(key, name, key, chunk, words, starts) for key, chunk, words, starts
                                         in zip(keys, encoded.chunks, encoded.terms, encoded.term_starts)])
             catalog.close()
             fsync_dir(staging)
@@ -184,7 +186,6 @@ class CorpusIndex:
         for old in folder.iterdir():
             if old.name != generation.name and old.name.startswith((GENERATION_PREFIX, ".staging-")):
                 shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
-        return cls.load(folder, settings, verify=False)
 
     @staticmethod
     def current_generation(folder: Path) -> Path | None:
@@ -204,7 +205,7 @@ class CorpusIndex:
             try:
                 manifest = Manifest.of(catalog)
                 manifest.documents = len(catalog.documents())
-                manifest.chunks = len(catalog.chunks())
+                manifest.chunks = catalog.chunk_count()
                 manifest.segments = len(catalog.segments())
             finally:
                 catalog.close()
@@ -213,8 +214,17 @@ class CorpusIndex:
         return manifest
 
     @classmethod
-    def load(cls, folder: Path, settings: Settings, verify: bool = True) -> "CorpusIndex":
-        """Open the current generation; ``verify`` checks every segment file against its recorded checksum."""
+    def load(cls, folder: Path, settings: Settings, verify: bool = True, locked: bool = False) -> "CorpusIndex":
+        """Open the current generation; ``verify`` checks every segment file against its recorded checksum.
+
+        Under the folder's write lock (``locked``: already held), so no other process is half-way through a write:
+        what looks orphaned or out of step then really is, and is repaired.
+        """
+        if not locked:
+            if not folder.is_dir():
+                raise IndexLoadError(f"{folder}: no index; run `qa index`")
+            with exclusive(folder / LOCK):
+                return cls.load(folder, settings, verify, locked=True)
         generation = cls.current_generation(folder)
         if generation is None:
             raise IndexLoadError(f"{folder}: no index generation; run `qa index`")
@@ -224,6 +234,7 @@ class CorpusIndex:
         try:
             catalog = Catalog(generation / CATALOG)
             meta = catalog.meta()
+            revision = catalog.revision()
             manifest = Manifest.of(catalog)
             documents = {}
             for record in catalog.documents():
@@ -231,32 +242,31 @@ class CorpusIndex:
                 documents[doc.doc_id] = doc
             recorded = catalog.segments()
             segments = [Segment.open(generation / SEGMENTS / name, files, verify) for name, files in recorded.items()]
-            rows = catalog.chunks()
+            placements = catalog.placements()
+            doc_keys = {doc_id: (first, end) for doc_id, first, end in catalog.key_ranges()}
         except (CatalogError, SegmentError, KeyError, TypeError, ValueError) as exc:
             raise IndexLoadError(f"{folder}: index files are damaged ({exc}); rebuild with `qa index`") from exc
         size = int(meta.get("next_key", 0))
-        by_key: list[Chunk | None] = [None] * size
-        terms: list[list[str] | None] = [None] * size
-        starts: list[tuple[int, ...] | None] = [None] * size
         segment_of = np.full(size, -1, dtype=np.int32)
         row_of = np.zeros(size, dtype=np.int64)
         position = {segment.name: i for i, segment in enumerate(segments)}
         try:
-            for key, segment, row, record in rows:
-                terms[key] = [sys.intern(t) for t in record.pop("terms")]
-                starts[key] = tuple(record.pop("term_starts"))
-                by_key[key] = Chunk.from_dict(record)
-                segment_of[key], row_of[key] = position[segment], row
-                if segments[position[segment]].keys[row] != key:
-                    raise ValueError(f"segment {segment} holds another chunk at row {row}")
+            if placements:
+                keys, names, rows = zip(*placements)
+                segment_of[list(keys)] = [position[name] for name in names]
+                row_of[list(keys)] = rows
+            for i, segment in enumerate(segments):  # each live key where its segment says it is
+                mine = np.flatnonzero(segment_of == i)
+                if not np.array_equal(segment.keys[row_of[mine]], mine):
+                    raise ValueError(f"segment {segment.name} holds other chunks than the catalog says")
         except (IndexError, KeyError, TypeError, ValueError) as exc:
             raise IndexLoadError(f"{folder}: the catalog disagrees with its segments ({exc}); rebuild with "
                                  "`qa index`") from exc
         if any(segment.dense.dim != manifest.dim for segment in segments):
             raise IndexLoadError(f"{folder}: index files disagree with the manifest (vector size); rebuild with "
                                  "`qa index`")
-        index = cls(generation, catalog, manifest, documents, by_key, terms, starts, segments, segment_of, row_of,
-                    cls._open_lexical(generation, meta, settings, len(rows)), settings)
+        index = cls(generation, catalog, manifest, documents, doc_keys, segments, segment_of, row_of,
+                    cls._open_lexical(generation, meta, settings, len(placements)), settings, revision)
         index._remove_orphans(recorded)
         return index
 
@@ -277,14 +287,18 @@ class CorpusIndex:
     def __post_init__(self) -> None:
         if self.lexical is None:  # repaired from the catalog's terms: derived data, nothing is lost
             self.lexical = self._fresh_lexical()
+            self.revision = self.catalog.revision()
 
     def _fresh_lexical(self) -> LexicalIndex:
         """A new lexical index of every live chunk, recorded in the catalog; the old one is removed."""
         name = f"lexical-{time.time_ns()}"
-        live = self.live_keys.tolist()
-        lexical = LexicalIndex.create(self.generation / name, _entries(
-            live, [self.by_key[k] for k in live], [self.terms_by_key[k] for k in live], self.documents),
-            self.settings.typo_max_distance)
+        keys, chunks, terms = [], [], []
+        for key, (chunk, words, _) in self.catalog.records():
+            keys.append(key)
+            chunks.append(chunk)
+            terms.append(words)
+        lexical = LexicalIndex.create(self.generation / name, _entries(keys, chunks, terms, self.documents),
+                                      self.settings.typo_max_distance)
         with self.catalog.transaction() as db:
             Catalog.set_meta(db, {"lexical": name})
         for old in self.generation.glob("lexical-*"):
@@ -309,10 +323,28 @@ class CorpusIndex:
     # -- writing: each change returns a new snapshot ----------------------------------------------------------
 
     def _snapshot(self, **changes) -> "CorpusIndex":
+        """A snapshot after a committed change (so at the catalog's current revision)."""
         values = {name: getattr(self, name) for name in (
-            "generation", "catalog", "manifest", "documents", "by_key", "terms_by_key", "starts_by_key",
-            "segments", "segment_of", "row_of", "lexical", "settings")}
-        return CorpusIndex(**{**values, **changes})
+            "generation", "catalog", "manifest", "documents", "doc_keys", "segments", "segment_of", "row_of",
+            "lexical", "settings")}
+        return CorpusIndex(**{**values, "revision": self.catalog.revision(), **changes})
+
+    def is_stale(self) -> bool:
+        """Another process has changed the index folder since this snapshot was taken."""
+        return (self.current_generation(self.generation.parent) != self.generation
+                or self.catalog.revision() != self.revision)
+
+    def reloaded(self) -> "CorpusIndex":
+        """The index folder as it is now (its files were checked when they were written)."""
+        return CorpusIndex.load(self.generation.parent, self.settings, verify=False)
+
+    @contextmanager
+    def _writing(self) -> Iterator["CorpusIndex"]:
+        """The latest snapshot, under the folder's write lock: if another process wrote since this snapshot was
+        taken, the change is applied to what it wrote, not to this stale view."""
+        with exclusive(self.generation.parent / LOCK):
+            yield (CorpusIndex.load(self.generation.parent, self.settings, verify=False, locked=True)
+                   if self.is_stale() else self)
 
     def with_documents(
         self,
@@ -320,11 +352,17 @@ class CorpusIndex:
         settings: Settings,
         analyzer: KoreanAnalyzer,
         embedder: Embedder,
-        corpus_fingerprint: str,
+        fingerprint: Callable[[str], str],
     ) -> "CorpusIndex":
-        """``documents`` added as one new segment: only their chunks are embedded, nothing else is rewritten."""
-        new = encode_documents(documents, settings, analyzer, embedder, progress=False)
-        first = len(self.by_key)
+        """``documents`` added as one new segment: only their chunks are embedded, nothing else is rewritten.
+        ``fingerprint`` gives the corpus fingerprint after the change from the one the latest index recorded."""
+        new = encode_documents(documents, settings, analyzer, embedder, progress=False)  # outside the lock
+        with self._writing() as latest:
+            return latest._added(documents, new, settings, fingerprint(latest.manifest.corpus_fingerprint))
+
+    def _added(self, documents: list[Document], new: Encoded, settings: Settings, corpus_fingerprint: str
+               ) -> "CorpusIndex":
+        first = len(self.segment_of)
         keys = list(range(first, first + len(new.chunks)))
         name = _segment_name()
         folder = self.generation / SEGMENTS / name
@@ -333,9 +371,8 @@ class CorpusIndex:
         failpoint("add:segment-written")
         with self.catalog.transaction() as db:
             Catalog.add_segment(db, name, files)
-            Catalog.add_documents(db, [doc.to_dict() for doc in documents])
-            Catalog.add_chunks(db, [(key, chunk.doc_id, name, row, _chunk_record(chunk, words, starts))
-                                    for row, (key, chunk, words, starts)
+            Catalog.add_documents(db, [(doc.to_dict(), content_key(doc)) for doc in documents])
+            Catalog.add_chunks(db, [(key, name, row, chunk, words, starts) for row, (key, chunk, words, starts)
                                     in enumerate(zip(keys, new.chunks, new.terms, new.term_starts))])
             Catalog.set_meta(db, {"next_key": first + len(keys), "corpus_fingerprint": corpus_fingerprint})
         failpoint("add:catalog-committed")
@@ -344,9 +381,7 @@ class CorpusIndex:
         updated = self._snapshot(
             manifest=_with_fingerprint(self.manifest, corpus_fingerprint),
             documents=all_documents,
-            by_key=self.by_key + new.chunks,
-            terms_by_key=self.terms_by_key + new.terms,
-            starts_by_key=self.starts_by_key + new.term_starts,
+            doc_keys={**self.doc_keys, **_key_ranges(keys, new.chunks)},
             segments=[*self.segments, segment],
             segment_of=np.concatenate([self.segment_of, np.full(len(keys), len(self.segments), dtype=np.int32)]),
             row_of=np.concatenate([self.row_of, np.arange(len(keys), dtype=np.int64)]),
@@ -365,22 +400,22 @@ class CorpusIndex:
             log.exception("the lexical index could not follow a committed change: rebuilding it from the catalog")
             return None
 
-    def without_document(self, doc_id: str, settings: Settings, corpus_fingerprint: str) -> "CorpusIndex":
+    def without_document(self, doc_id: str, settings: Settings, fingerprint: Callable[[str], str]) -> "CorpusIndex":
         """The document's catalog rows removed (its vectors stay in their segment, dead, until a merge)."""
+        with self._writing() as latest:
+            return latest._removed(doc_id, fingerprint(latest.manifest.corpus_fingerprint))
+
+    def _removed(self, doc_id: str, corpus_fingerprint: str) -> "CorpusIndex":
         keys = self.keys_of({doc_id})
         segment_of = self.segment_of.copy()
         segment_of[keys] = -1
         # Segments left with no live chunk go in the same transaction (and then off the disk).
-        emptied = {self.segments[i].name for i in set(self.segment_of[keys].tolist())} - {
-            self.segments[i].name for i in set(segment_of[segment_of >= 0].tolist())}
+        emptied = {self.segments[i].name for i in set(self.segment_of[keys].tolist()) if not (segment_of == i).any()}
         with self.catalog.transaction() as db:
             Catalog.remove_document(db, doc_id)
             Catalog.drop_segments(db, sorted(emptied))
             Catalog.set_meta(db, {"corpus_fingerprint": corpus_fingerprint})
         failpoint("remove:catalog-committed")
-        by_key, terms, starts = list(self.by_key), list(self.terms_by_key), list(self.starts_by_key)
-        for key in keys.tolist():
-            by_key[key] = terms[key] = starts[key] = None
         kept = [s for s in self.segments if s.name not in emptied]
         renumber = np.asarray([kept.index(s) if s in kept else -1 for s in self.segments] + [-1], dtype=np.int32)
         for name in emptied:
@@ -388,7 +423,7 @@ class CorpusIndex:
         return self._snapshot(
             manifest=_with_fingerprint(self.manifest, corpus_fingerprint),
             documents={key: doc for key, doc in self.documents.items() if key != doc_id},
-            by_key=by_key, terms_by_key=terms, starts_by_key=starts,
+            doc_keys={d: span for d, span in self.doc_keys.items() if d != doc_id},
             segments=kept, segment_of=renumber[segment_of],
             lexical=self._lexical_after(lambda: self.lexical.without([doc_id])),
         )
@@ -408,8 +443,10 @@ class CorpusIndex:
     def optimized(self) -> "CorpusIndex":
         """Everything in one segment (an HNSW graph past ``dense_exact_max``) and a lexical index without deleted
         chunks in its statistics: what a rebuild would give, without encoding anything again."""
-        merged = self.merged({s.name for s in self.segments}) if self.segments else self
-        return merged._snapshot(lexical=merged._fresh_lexical())
+        with self._writing() as latest:
+            merged = latest.merged({s.name for s in latest.segments}) if latest.segments else latest
+            lexical = merged._fresh_lexical()
+            return merged._snapshot(lexical=lexical)
 
     def merged(self, names: set[str]) -> "CorpusIndex":
         """The live chunks of the named segments rewritten as one segment."""
@@ -418,11 +455,11 @@ class CorpusIndex:
         name = _segment_name()
         folder = self.generation / SEGMENTS / name
         vectors = self.vectors_of(keys)
+        counts = np.asarray([len(self.chunk_of(k).sentences) for k in keys.tolist()], dtype=np.int64)
         sentence_vectors = np.concatenate(
-            [self.segments[self.segment_of[k]].sentence_vectors(int(self.row_of[k]), list(
-                range(len(self.by_key[k].sentences)))) for k in keys.tolist()]
+            [self.segments[self.segment_of[k]].sentence_vectors(int(self.row_of[k]), list(range(count)))
+             for k, count in zip(keys.tolist(), counts.tolist())]
         ) if len(keys) else np.zeros((0, self.manifest.dim), dtype=np.float32)
-        counts = np.asarray([len(self.by_key[k].sentences) for k in keys.tolist()], dtype=np.int64)
         files = Segment.write(folder, keys, vectors, sentence_vectors, counts, self.settings)
         with self.catalog.transaction() as db:
             Catalog.add_segment(db, name, files)
@@ -447,18 +484,30 @@ class CorpusIndex:
     def live_keys(self) -> np.ndarray:
         return np.flatnonzero(self.segment_of >= 0)
 
+    @property
+    def chunk_total(self) -> int:
+        return len(self.live_keys)
+
     @cached_property
     def chunks(self) -> list[Chunk]:
-        """The live chunks, in key order (a document's chunks together, in reading order)."""
-        return [self.by_key[k] for k in self.live_keys.tolist()]
+        """Every live chunk, in key order, read from the catalog (a full read: for tools and tests, not serving)."""
+        return [self.chunk_of(k) for k in self.live_keys.tolist()]
+
+    def is_live(self, key: int) -> bool:
+        return 0 <= key < len(self.segment_of) and self.segment_of[key] >= 0
+
+    def record(self, key: int) -> tuple[Chunk, list[str], tuple[int, ...]]:
+        """A live chunk, its terms and where each of its sentences' terms start (read once, then cached)."""
+        found = self.catalog.record(key) if self.is_live(key) else None
+        if found is None:
+            raise KeyError(f"chunk key {key} is not in this index")
+        return found
 
     def chunk_of(self, key: int) -> Chunk:
-        chunk = self.by_key[key]
-        assert chunk is not None, f"chunk key {key} is deleted"
-        return chunk
+        return self.record(key)[0]
 
     def terms(self, key: int) -> list[str]:
-        return self.terms_by_key[key] or []
+        return self.record(key)[1]
 
     def _live_rows(self, position: int) -> np.ndarray | None:
         """Rows of a segment still live, or None when all are (then nothing needs excluding)."""
@@ -508,32 +557,29 @@ class CorpusIndex:
 
     def sentence_terms(self, key: int, position: int) -> list[str]:
         """The search terms of one sentence of a chunk, as indexing analysed them."""
-        starts = self.starts_by_key[key]
-        return self.terms(key)[starts[position] : starts[position + 1]]
+        _, terms, starts = self.record(key)
+        return terms[starts[position] : starts[position + 1]]
 
     def title_terms(self, key: int) -> list[str]:
         """The title's terms, which lead every body chunk's terms (the title is embedded and searched with it)."""
-        return self.terms(key)[: self.starts_by_key[key][0]]
+        _, terms, starts = self.record(key)
+        return terms[: starts[0]]
 
     def terms_between(self, key: int, start: int, end: int) -> set[str]:
         """Terms of the sentences of a chunk's document within ``[start, end)``, read from this chunk and the ones
         before it (a document's chunks have consecutive keys), never re-analysed."""
         doc_id = self.chunk_of(key).doc_id
         found: set[str] = set()
-        while key >= 0 and (chunk := self.by_key[key]) is not None and chunk.doc_id == doc_id and chunk.end > start:
+        while self.is_live(key) and (chunk := self.chunk_of(key)).doc_id == doc_id and chunk.end > start:
             for position, span in enumerate(chunk.sentences):
                 if span.start >= start and span.end <= end:
                     found.update(self.sentence_terms(key, position))
             key -= 1
         return found
 
-    @cached_property
-    def _chunk_keys(self) -> dict[str, int]:
-        return {self.by_key[k].chunk_id: k for k in self.live_keys.tolist()}
-
     def chunk(self, chunk_id: str) -> Chunk | None:
-        key = self._chunk_keys.get(chunk_id)
-        return self.by_key[key] if key is not None else None
+        key = self.catalog.key_of(chunk_id)
+        return self.chunk_of(key) if key is not None and self.is_live(key) else None
 
     def sentences_near(self, chunk_id: str) -> list[Span]:
         """The sentence spans of a chunk and of its neighbours in the same document, in reading order."""
@@ -541,27 +587,14 @@ class CorpusIndex:
         nearby = (self.chunk(f"{doc_id}:{int(number) + step}") for step in (-1, 0, 1))
         return sorted({span for chunk in nearby if chunk for span in chunk.sentences}, key=lambda span: span.start)
 
-    @cached_property
-    def _content_keys(self) -> dict[str, str]:
-        return {content_key(d): d.doc_id for d in self.documents.values()}
-
     def duplicate_of(self, doc: Document) -> str | None:
         """The id of an indexed document with the same cleaned body, if any."""
-        return self._content_keys.get(content_key(doc))
-
-    @cached_property
-    def _doc_keys(self) -> dict[str, tuple[int, int]]:
-        """Each document's chunk keys as ``(first, end)``: a document's chunks have consecutive keys."""
-        spans: dict[str, tuple[int, int]] = {}
-        for key in self.live_keys.tolist():
-            doc_id = self.by_key[key].doc_id
-            first, _ = spans.get(doc_id, (key, key))
-            spans[doc_id] = (first, key + 1)
-        return spans
+        found = [d for d in self.catalog.documents_with_content(content_key(doc)) if d in self.documents]
+        return found[0] if found else None
 
     def keys_of(self, doc_ids: set[str]) -> np.ndarray:
         """The chunk keys of the given documents, ascending."""
-        ranges = sorted(self._doc_keys[d] for d in doc_ids if d in self._doc_keys)
+        ranges = sorted(self.doc_keys[d] for d in doc_ids if d in self.doc_keys)
         return np.concatenate([np.arange(a, b) for a, b in ranges]) if ranges else np.zeros(0, dtype=np.int64)
 
     def keys_allowed(self, filters: Filters) -> np.ndarray:
@@ -584,8 +617,17 @@ class CorpusIndex:
         return frozenset(self.outlets) | {d.author for d in self.documents.values() if d.author}
 
     def chunk_count(self, doc_id: str) -> int:
-        first, end = self._doc_keys.get(doc_id, (0, 0))
+        first, end = self.doc_keys.get(doc_id, (0, 0))
         return end - first
+
+
+def _key_ranges(keys: list[int], chunks: list[Chunk]) -> dict[str, tuple[int, int]]:
+    """Each document's chunk keys as ``(first, end)``."""
+    spans: dict[str, tuple[int, int]] = {}
+    for key, chunk in zip(keys, chunks):
+        first, _ = spans.get(chunk.doc_id, (key, key))
+        spans[chunk.doc_id] = (first, key + 1)
+    return spans
 
 
 def _with_fingerprint(manifest: Manifest, fingerprint: str) -> Manifest:

@@ -76,10 +76,24 @@ def ingest_folder(folder: Path) -> IngestResult:
     return result
 
 
+FINGERPRINT_MODULUS = 2**256
+
+
+def file_fingerprint(folder: Path, path: Path) -> int:
+    """One article file's share of the corpus fingerprint (its path and content); 0 for a file that is not there."""
+    if not path.is_file():
+        return 0
+    digest = hashlib.sha256(path.relative_to(folder).as_posix().encode("utf-8") + b"\0"
+                            + hashlib.sha256(path.read_bytes()).digest())
+    return int.from_bytes(digest.digest(), "big")
+
+
 def corpus_fingerprint(folder: Path) -> str:
-    """Changes when any article file is added, removed or edited."""
-    digest = hashlib.sha256()
-    for path in corpus_files(folder):
-        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+    """Changes when any article file is added, removed or edited. It is a sum of per-file shares, so a change the
+    service makes itself updates it from that one file (``fingerprint_with``) instead of re-reading the corpus."""
+    return f"{sum(file_fingerprint(folder, path) for path in corpus_files(folder)) % FINGERPRINT_MODULUS:064x}"
+
+
+def fingerprint_with(fingerprint: str, removed: int, added: int) -> str:
+    """The corpus fingerprint after one file's share went from ``removed`` to ``added``."""
+    return f"{(int(fingerprint, 16) - removed + added) % FINGERPRINT_MODULUS:064x}"

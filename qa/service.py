@@ -12,16 +12,17 @@ from pathlib import Path
 from qa import composer, lexicon
 from qa.answerer import Answerer, Reading
 from qa.chunking import header_chunk_id
+from qa.catalog import CatalogError
 from qa.cleaning import clean_article, parse_date
 from qa.contract import Answer
-from qa.corpus_store import added_path, retire_article, save_article
+from qa.corpus_store import added_path, retire_article, save_article, source_path
 from qa.durable import failpoint
 from qa.embedder import Embedder
 from qa.decomposition import Decomposer, Plan
 from qa.filters import Filters
 from qa.followup import FollowUpResolver
 from qa.index import CorpusIndex, IndexLoadError
-from qa.ingest import content_key, corpus_fingerprint, document_id, ingest_folder
+from qa.ingest import content_key, corpus_fingerprint, document_id, file_fingerprint, fingerprint_with, ingest_folder
 from qa.korean import KoreanAnalyzer, has_content
 from qa.lru import LRUCache
 from qa.query import Query
@@ -113,7 +114,8 @@ class QAService:
         self._embedder: Embedder | None = embedder
         self._embedder_lock = threading.Lock()
         self._index: CorpusIndex | None = None
-        self._write_lock = threading.Lock()  # one writer at a time; readers use whichever index is current
+        self._write_lock = threading.RLock()  # one writer at a time; readers use whichever index is current
+        self._checked_at = 0.0  # when the index folder was last checked for another process's changes
         self.answer_cache: LRUCache[Answer] = LRUCache(self.settings.answer_cache_size)  # per index revision
         self._revision = 0  # counts index swaps, so cached answers never outlive the index they came from
         self.weights = weights or Weights.load(self.settings.weights_path)
@@ -141,7 +143,23 @@ class QAService:
         if self._index is None:
             self.ensure_index()
         assert self._index is not None
+        if time.monotonic() - self._checked_at >= self.settings.index_refresh_seconds:
+            self._checked_at = time.monotonic()
+            self._follow_other_writers()
         return self._index
+
+    def _follow_other_writers(self) -> None:
+        """Serve what another process (``qa index --optimize``, a second server) wrote to the index folder."""
+        index = self._index
+        try:
+            if index is None or not index.is_stale():
+                return
+            with self._write_lock:
+                if self._index is index:
+                    self.use_index(index.reloaded())
+                    log.info("index reloaded: another process changed it")
+        except (IndexLoadError, CatalogError, OSError) as exc:  # keep answering from the snapshot in hand
+            log.warning("index changed by another process but could not be reloaded: %s", exc)
 
     def ensure_index(self, rebuild: bool = False, progress: bool = False) -> IndexReport:
         """Load the index if it is current for the corpus and settings; otherwise (re)build and save it."""
@@ -158,7 +176,7 @@ class QAService:
             if existing is not None:
                 if existing.is_current(self.settings, fingerprint):
                     self.use_index(existing)
-                    return IndexReport(False, len(existing.documents), len(existing.chunks),
+                    return IndexReport(False, len(existing.documents), existing.chunk_total,
                                        time.perf_counter() - started, [], [], "index is current")
                 reason = "corpus or settings changed since the index was built"
                 built_with = existing.manifest.signature.get("runtime", "torch")  # the only one before runtimes
@@ -182,7 +200,7 @@ class QAService:
             ingested.documents, self.settings, self.analyzer, self.embedder, fingerprint, progress=progress
         )
         self.use_index(index)
-        return IndexReport(True, len(index.documents), len(index.chunks), time.perf_counter() - started,
+        return IndexReport(True, len(index.documents), index.chunk_total, time.perf_counter() - started,
                            ingested.problems, ingested.duplicates, reason, replaced, replaced_runtime)
 
     def search(
@@ -390,13 +408,15 @@ class QAService:
             doc_id = doc_id or f"added-{content_key(probe)[:12]}"
             if doc_id in index.documents:
                 raise DuplicateArticle(f"이미 있는 id입니다: {doc_id}", doc_id)
-            stored = save_article(self.settings.corpus_dir, doc_id, raw)
+            corpus, path = self.settings.corpus_dir, added_path(self.settings.corpus_dir, doc_id)
+            before = file_fingerprint(corpus, path)
+            stored = save_article(corpus, doc_id, raw)
             failpoint("add:corpus-written")
             try:
                 doc = clean_article(stored, document_id(stored))
-                updated = index.with_documents(
-                    [doc], self.settings, self.analyzer, self.embedder, corpus_fingerprint(self.settings.corpus_dir)
-                )
+                after = file_fingerprint(corpus, path)
+                updated = index.with_documents([doc], self.settings, self.analyzer, self.embedder,
+                                               lambda recorded: fingerprint_with(recorded, before, after))
             except BaseException:
                 added_path(self.settings.corpus_dir, doc_id).unlink(missing_ok=True)
                 raise
@@ -412,9 +432,14 @@ class QAService:
             doc = index.documents.get(doc_id)
             if doc is None:
                 raise NotFound(f"문서를 찾을 수 없습니다: {doc_id}")
-            retire_article(self.settings.corpus_dir, doc.source)
+            corpus = self.settings.corpus_dir
+            path, _ = source_path(corpus, doc.source)
+            before = file_fingerprint(corpus, path)
+            retire_article(corpus, doc.source)
             failpoint("remove:corpus-retired")
-            updated = index.without_document(doc_id, self.settings, corpus_fingerprint(self.settings.corpus_dir))
+            after = file_fingerprint(corpus, path)
+            updated = index.without_document(doc_id, self.settings,
+                                             lambda recorded: fingerprint_with(recorded, before, after))
             self.use_index(updated)
             log.info("removed %s", doc_id)
             return doc

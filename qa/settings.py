@@ -51,6 +51,7 @@ class Settings(BaseSettings):
     # Retrieval
     dense_exact_max: int = 50_000  # above this many chunks FAISS searches an HNSW graph instead of every vector
     hnsw_m: int = 32
+    index_refresh_seconds: float = 1.0  # how often a server looks for another process's changes to its index
     small_segment_rows: int = 5_000  # segments smaller than this are merged once there are too many of them
     max_small_segments: int = 8  # ... more than this many: each search fans out over every segment
     hnsw_ef_construction: int = 80

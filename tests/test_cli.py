@@ -155,3 +155,21 @@ def test_an_index_is_served_with_the_articles_it_was_built_from(tmp_path):
     assert result.returncode == 0, result.stderr
     assert str(one) in result.stderr and "다시 만들었습니다" in result.stderr
     assert CorpusIndex.read_manifest(index).documents == 2
+
+
+def test_optimize_merges_segments_and_a_running_service_follows(writable_service):
+    """`qa index --optimize` in another process while a service has the index open: the service serves the merged
+    index within its refresh period, and its next write applies to it, not to its stale view."""
+    service = writable_service(index_refresh_seconds=0)
+    added = service.add_article("감귤 소식", "제주도 서귀포에서 올해 감귤 수확이 시작됐다. 수확량은 3천 톤이다.")
+    assert len(service.index.segments) == 2
+    settings = service.settings
+    result = run_qa("index", "--optimize", "--corpus", str(settings.corpus_dir), "--index", str(settings.index_dir))
+    assert result.returncode == 0, result.stderr
+    assert "이미 최신" in result.stdout and "세그먼트 2개 → 1개" in result.stdout
+    assert len(service.index.segments) == 1 and added.doc_id in service.index.documents
+    assert service.search("서귀포 감귤 수확량은?")[0].document.doc_id == added.doc_id
+    service.remove_article(added.doc_id)
+    loaded = CorpusIndex.load(settings.index_dir, settings)
+    assert added.doc_id not in loaded.documents and len(loaded.segments) == 1
+    assert loaded.lexical.size == len(loaded.chunks) == len(service.index.chunks)

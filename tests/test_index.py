@@ -229,3 +229,17 @@ def test_a_deleted_articles_words_are_unknown_again(writable_service):
     assert not lexical.known("서귀포") and lexical.correct("서귀표") is None
     assert lexical.idf("서귀포") == lexical.idf("한번도없던말")
     assert not [h for h in service.search("서귀포 감귤", mode="lexical") if h.document.doc_id == added.doc_id]
+
+
+def test_two_writers_of_one_folder_apply_their_changes_to_each_others(writable_service):
+    """Two services (as two processes would) writing one index folder: each write starts from the latest catalog
+    under the folder's lock, so neither undoes or collides with the other's."""
+    first, second = writable_service(index_refresh_seconds=3600), writable_service(index_refresh_seconds=3600)
+    first.index, second.index  # both hold a snapshot now; neither looks for the other's changes on its own
+    one = first.add_article("감귤 소식", "제주도 서귀포에서 올해 감귤 수확이 시작됐다.")
+    two = second.add_article("한라봉 소식", "제주도 남원에서 올해 한라봉 출하가 시작됐다.")  # from a stale view
+    assert {one.doc_id, two.doc_id} <= set(second.index.documents)
+    first.remove_article(one.doc_id)
+    loaded = CorpusIndex.load(first.settings.index_dir, first.settings)
+    assert two.doc_id in loaded.documents and one.doc_id not in loaded.documents
+    assert len(set(loaded.live_keys.tolist())) == len(loaded.chunks) == loaded.lexical.size

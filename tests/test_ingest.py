@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from qa.ingest import ingest_folder
@@ -42,3 +44,24 @@ def test_wikinews_corpus_ingests_without_errors(analyzer):
         assert doc.title and doc.text[doc.body_start :].strip()
         for chunk in chunk_document(doc, analyzer, 320, 1):
             assert doc.text[chunk.start : chunk.end] == chunk.text
+
+
+def test_the_corpus_fingerprint_follows_one_file_without_rereading_the_others(tmp_path):
+    """An add or a delete updates the fingerprint from the one file it changed; the result is what reading the
+    whole corpus again gives, so a restart sees the index as current."""
+    from qa.ingest import corpus_fingerprint, file_fingerprint, fingerprint_with
+
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    corpus = tmp_path / "corpus"
+    start = corpus_fingerprint(corpus)
+    added = corpus / "added" / "new.jsonl"
+    added.parent.mkdir()
+    added.write_text('{"id": "new", "title": "감귤", "body": "제주도 감귤 수확이 시작됐다."}\n', encoding="utf-8")
+    grown = fingerprint_with(start, 0, file_fingerprint(corpus, added))
+    assert grown == corpus_fingerprint(corpus) != start
+    edited_before = file_fingerprint(corpus, added)
+    added.write_text('{"id": "new", "title": "감귤", "body": "제주도 감귤 수확이 끝났다."}\n', encoding="utf-8")
+    assert fingerprint_with(grown, edited_before, file_fingerprint(corpus, added)) == corpus_fingerprint(corpus)
+    removed = fingerprint_with(corpus_fingerprint(corpus), file_fingerprint(corpus, added), 0)
+    added.unlink()
+    assert removed == corpus_fingerprint(corpus) == start

@@ -15,4 +15,4 @@ def health(svc: ServiceDep) -> Health:
     """모델과 색인이 준비됐는지, 모델 실행 방식(runtime), 문서·문단 수와 색인 시각."""
     index = svc.index
     return Health(status="ready", model=svc.settings.model, runtime=svc.settings.runtime, documents=len(index.documents),
-                  chunks=len(index.chunks), index_built_at=index.manifest.built_at)
+                  chunks=index.chunk_total, index_built_at=index.manifest.built_at)

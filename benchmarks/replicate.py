@@ -14,6 +14,7 @@ import numpy as np
 
 from qa.encoding import Encoded
 from qa.index import CorpusIndex
+from qa.ingest import corpus_fingerprint
 from qa.schema import Chunk
 from qa.settings import Settings
 
@@ -49,5 +50,5 @@ def replicate(index: CorpusIndex, target_chunks: int, settings: Settings, seed: 
         terms * copies,
         term_starts * copies,
     )
-    return CorpusIndex.create(settings.index_dir, documents, encoded, settings, index.manifest.dim,
-                              corpus_fingerprint="replicated")
+    fingerprint = corpus_fingerprint(settings.corpus_dir) if settings.corpus_dir.is_dir() else f"{0:064x}"
+    return CorpusIndex.create(settings.index_dir, documents, encoded, settings, index.manifest.dim, fingerprint)

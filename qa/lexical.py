@@ -22,6 +22,7 @@ from qa.lru import LRUCache
 
 CORRECTION_CACHE_SIZE = 10_000  # unknown terms already corrected (or found uncorrectable)
 FREQUENCY_CACHE_SIZE = 50_000  # terms whose live document frequency is known
+CLAUSE_CACHE_SIZE = 64  # filters already turned into query clauses (a reader asks many questions in one scope)
 WRITER_HEAP_BYTES = 50_000_000  # tantivy's indexing buffer; a larger one only helps a bulk build
 UNDATED = 0  # the publication day of an article without a date: outside every date range
 
@@ -73,6 +74,7 @@ class LexicalIndex:
         # The vocabulary of one searcher never changes, so a correction holds for this object's life.
         self._corrections: LRUCache[str] = LRUCache(CORRECTION_CACHE_SIZE)
         self._frequencies: LRUCache[int] = LRUCache(FREQUENCY_CACHE_SIZE)
+        self._clauses: LRUCache[tantivy.Query] = LRUCache(CLAUSE_CACHE_SIZE)
 
     @classmethod
     def create(cls, folder: Path | None, entries: list[LexicalEntry] = (), typo_max_distance: int = 1) -> "LexicalIndex":
@@ -233,6 +235,13 @@ class LexicalIndex:
 
     def clause(self, filters: Filters) -> tantivy.Query:
         """A filter as a query clause that scores nothing: outlets, a publication day range, article ids."""
+        found = self._clauses.get(filters.key)
+        if found is None:
+            found = self._clause(filters)
+            self._clauses.put(filters.key, found)
+        return found
+
+    def _clause(self, filters: Filters) -> tantivy.Query:
         parts = []
         if filters.outlet:
             parts.append(tantivy.Query.term_set_query(self.schema, "outlet", list(filters.outlet)))

@@ -22,6 +22,7 @@ from qa.schema import Chunk
 
 FILENAME = "catalog.sqlite"
 RECORD_CACHE_SIZE = 20_000  # chunk records (chunk, terms, term starts) kept in memory; they never change
+RECORD_BATCH = 2_000  # records read at a time when every chunk is read
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS segments (name TEXT PRIMARY KEY, files TEXT NOT NULL);
@@ -29,13 +30,16 @@ CREATE TABLE IF NOT EXISTS documents (doc_id TEXT PRIMARY KEY, content_key TEXT 
 CREATE INDEX IF NOT EXISTS documents_by_content ON documents (content_key);
 CREATE TABLE IF NOT EXISTS chunks (
     key INTEGER PRIMARY KEY,
-    chunk_id TEXT NOT NULL UNIQUE,
+    chunk_id TEXT NOT NULL,
     doc_id TEXT NOT NULL,
     segment TEXT NOT NULL,
     position INTEGER NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,  -- a tombstone: readers of older snapshots may still read the record
     record TEXT NOT NULL
 );
+CREATE UNIQUE INDEX IF NOT EXISTS chunks_by_id ON chunks (chunk_id) WHERE deleted = 0;
 CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks (doc_id);
+CREATE INDEX IF NOT EXISTS chunks_by_segment ON chunks (segment);
 """
 
 
@@ -46,7 +50,8 @@ class CatalogError(RuntimeError):
 class Catalog:
     """One SQLite file; a single connection guarded by a lock (writes are serialised by the service anyway)."""
 
-    def __init__(self, path: Path, create: bool = False) -> None:
+    def __init__(self, path: Path, create: bool = False, check: bool = False) -> None:
+        """``check``: read the whole file once (SQLite's ``quick_check``), as a served index is opened at start."""
         if not create and not path.is_file():
             raise CatalogError(f"{path.name} is missing")
         try:
@@ -55,8 +60,9 @@ class Catalog:
             self._db.execute("PRAGMA synchronous=FULL")  # an acknowledged change survives power loss, not only a crash
             if create:
                 self._db.executescript(_SCHEMA)
-            # SQLite checks every page it reads; a full quick_check would read the whole file at every start.
             self._db.execute("SELECT COUNT(*) FROM meta").fetchone()
+            if check and self._db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise CatalogError(f"{path.name} is damaged (SQLite quick_check failed)")
         except sqlite3.DatabaseError as exc:
             raise CatalogError(f"{path.name} is damaged ({exc})") from exc
         self._lock = threading.Lock()
@@ -107,25 +113,26 @@ class Catalog:
     def placements(self) -> list[tuple[int, str, int]]:
         """(key, segment, position in the segment) of every live chunk, by key: all a snapshot keeps in memory
         about its chunks; their text and terms are read when a question needs them (``record``)."""
-        return self._rows("SELECT key, segment, position FROM chunks ORDER BY key")
+        return self._rows("SELECT key, segment, position FROM chunks WHERE deleted = 0 ORDER BY key")
 
     def chunk_count(self) -> int:
-        return self._rows("SELECT COUNT(*) FROM chunks")[0][0]
+        return self._rows("SELECT COUNT(*) FROM chunks WHERE deleted = 0")[0][0]
 
     def key_ranges(self) -> list[tuple[str, int, int]]:
         """(doc_id, first key, end key) of every document: a document's chunks have consecutive keys."""
-        return self._rows("SELECT doc_id, MIN(key), MAX(key) + 1 FROM chunks GROUP BY doc_id")
+        return self._rows("SELECT doc_id, MIN(key), MAX(key) + 1 FROM chunks WHERE deleted = 0 GROUP BY doc_id")
 
     def key_of(self, chunk_id: str) -> int | None:
-        found = self._rows("SELECT key FROM chunks WHERE chunk_id = ?", chunk_id)
+        found = self._rows("SELECT key FROM chunks WHERE chunk_id = ? AND deleted = 0", chunk_id)
         return found[0][0] if found else None
 
     def documents_with_content(self, content_key: str) -> list[str]:
         return [doc_id for (doc_id,) in self._rows("SELECT doc_id FROM documents WHERE content_key = ?", content_key)]
 
     def record(self, key: int) -> tuple[Chunk, list[str], tuple[int, ...]] | None:
-        """A chunk with its terms and where each sentence's terms start; None once it is deleted. Cached: a key is
-        never reused, so what it names never changes."""
+        """A chunk with its terms and where each sentence's terms start, deleted or not (a snapshot taken before
+        the delete may still be answering with it); None once ``--optimize`` has purged it. Cached: a key is never
+        reused, so what it names never changes."""
         found = self._records.get(key)
         if found is None:
             rows = self._rows("SELECT record FROM chunks WHERE key = ?", key)
@@ -137,10 +144,15 @@ class Catalog:
 
     def records(self) -> Iterator[tuple[int, tuple[Chunk, list[str], tuple[int, ...]]]]:
         """Every live chunk's record, by key, streamed (a merge, a lexical rebuild)."""
-        with self._lock:
-            cursor = self._db.execute("SELECT key, record FROM chunks ORDER BY key")
-        for key, record in cursor:
-            yield key, parse_record(record)
+        last = -1
+        while True:
+            batch = self._rows("SELECT key, record FROM chunks WHERE deleted = 0 AND key > ? ORDER BY key LIMIT ?",
+                               last, RECORD_BATCH)
+            for key, record in batch:
+                yield key, parse_record(record)
+            if len(batch) < RECORD_BATCH:
+                return
+            last = batch[-1][0]
 
     # -- writing (inside ``transaction``) ----------------------------------------------------------------------
 
@@ -156,6 +168,12 @@ class Catalog:
     @staticmethod
     def drop_segments(db: sqlite3.Connection, names: list[str]) -> None:
         db.executemany("DELETE FROM segments WHERE name = ?", [(name,) for name in names])
+
+    @staticmethod
+    def purge_deleted(db: sqlite3.Connection) -> None:
+        """Tombstones out for good (``qa index --optimize``): until then a snapshot taken before a delete, still
+        answering a question, can read the chunks it retrieved."""
+        db.execute("DELETE FROM chunks WHERE deleted = 1")
 
     @staticmethod
     def add_documents(db: sqlite3.Connection, records: list[tuple[dict, str]]) -> None:
@@ -181,7 +199,7 @@ class Catalog:
 
     @staticmethod
     def remove_document(db: sqlite3.Connection, doc_id: str) -> None:
-        db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
+        db.execute("UPDATE chunks SET deleted = 1 WHERE doc_id = ? AND deleted = 0", (doc_id,))
         db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
 
 

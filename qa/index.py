@@ -45,7 +45,7 @@ from qa.settings import Settings
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 7  # 7: catalog, segments and tantivy; 6 and older: one whole-index generation (rebuilt)
+FORMAT_VERSION = 8  # 8: catalog, segments and tantivy; 6 and older: one whole-index generation (rebuilt)
 CURRENT = "CURRENT"  # names the generation folder in use
 GENERATION_PREFIX = "gen-"
 SEGMENTS = "segments"
@@ -232,7 +232,7 @@ class CorpusIndex:
             raise IndexLoadError(f"{folder}: an index in the older whole-file layout (before segments); "
                                  "it is rebuilt in the segmented layout")
         try:
-            catalog = Catalog(generation / CATALOG)
+            catalog = Catalog(generation / CATALOG, check=verify)
             meta = catalog.meta()
             revision = catalog.revision()
             manifest = Manifest.of(catalog)
@@ -265,8 +265,12 @@ class CorpusIndex:
         if any(segment.dense.dim != manifest.dim for segment in segments):
             raise IndexLoadError(f"{folder}: index files disagree with the manifest (vector size); rebuild with "
                                  "`qa index`")
-        index = cls(generation, catalog, manifest, documents, doc_keys, segments, segment_of, row_of,
-                    cls._open_lexical(generation, meta, settings, len(placements)), settings, revision)
+        try:  # a lexical index out of step is rebuilt here, from the catalog
+            index = cls(generation, catalog, manifest, documents, doc_keys, segments, segment_of, row_of,
+                        cls._open_lexical(generation, meta, settings, len(placements)), settings, revision)
+        except (CatalogError, LexicalError, OSError, ValueError, KeyError) as exc:
+            raise IndexLoadError(f"{folder}: the lexical index could not be rebuilt ({exc}); rebuild with "
+                                 "`qa index`") from exc
         index._remove_orphans(recorded)
         return index
 
@@ -334,9 +338,11 @@ class CorpusIndex:
         return (self.current_generation(self.generation.parent) != self.generation
                 or self.catalog.revision() != self.revision)
 
-    def reloaded(self) -> "CorpusIndex":
-        """The index folder as it is now (its files were checked when they were written)."""
-        return CorpusIndex.load(self.generation.parent, self.settings, verify=False)
+    def reloaded(self) -> "CorpusIndex | None":
+        """The index folder as it is now (its files were checked when they were written); None while another
+        process is writing it (a reader does not wait for a writer: it asks again later)."""
+        with exclusive(self.generation.parent / LOCK, wait=False) as held:
+            return CorpusIndex.load(self.generation.parent, self.settings, verify=False, locked=True) if held else None
 
     @contextmanager
     def _writing(self) -> Iterator["CorpusIndex"]:
@@ -445,6 +451,8 @@ class CorpusIndex:
         chunks in its statistics: what a rebuild would give, without encoding anything again."""
         with self._writing() as latest:
             merged = latest.merged({s.name for s in latest.segments}) if latest.segments else latest
+            with merged.catalog.transaction() as db:
+                Catalog.purge_deleted(db)
             lexical = merged._fresh_lexical()
             return merged._snapshot(lexical=lexical)
 

@@ -129,7 +129,10 @@ class HybridRetriever:
         lexical_rank = {key: r + 1 for r, key in enumerate(lexical.rows.tolist())}
         hits = []
         for key in ranking[:top_k]:
-            chunk = index.chunk_of(key)
+            try:
+                chunk = index.chunk_of(key)
+            except KeyError:  # deleted and purged by a merge since this snapshot was taken
+                continue
             hits.append(
                 Hit(
                     chunk=chunk,

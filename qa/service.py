@@ -151,15 +151,18 @@ class QAService:
     def _follow_other_writers(self) -> None:
         """Serve what another process (``qa index --optimize``, a second server) wrote to the index folder."""
         index = self._index
+        if index is None or not self._write_lock.acquire(blocking=False):  # a write here is under way: later
+            return
         try:
-            if index is None or not index.is_stale():
-                return
-            with self._write_lock:
-                if self._index is index:
-                    self.use_index(index.reloaded())
+            if self._index is index and index.is_stale():
+                latest = index.reloaded()
+                if latest is not None:
+                    self.use_index(latest)
                     log.info("index reloaded: another process changed it")
         except (IndexLoadError, CatalogError, OSError) as exc:  # keep answering from the snapshot in hand
             log.warning("index changed by another process but could not be reloaded: %s", exc)
+        finally:
+            self._write_lock.release()
 
     def ensure_index(self, rebuild: bool = False, progress: bool = False) -> IndexReport:
         """Load the index if it is current for the corpus and settings; otherwise (re)build and save it."""
@@ -418,7 +421,8 @@ class QAService:
                 updated = index.with_documents([doc], self.settings, self.analyzer, self.embedder,
                                                lambda recorded: fingerprint_with(recorded, before, after))
             except BaseException:
-                added_path(self.settings.corpus_dir, doc_id).unlink(missing_ok=True)
+                if not before:  # the file is this call's own (another process may have written the same id)
+                    path.unlink(missing_ok=True)
                 raise
             failpoint("add:index-saved")
             self.use_index(updated)

@@ -243,3 +243,28 @@ def test_two_writers_of_one_folder_apply_their_changes_to_each_others(writable_s
     loaded = CorpusIndex.load(first.settings.index_dir, first.settings)
     assert two.doc_id in loaded.documents and one.doc_id not in loaded.documents
     assert len(set(loaded.live_keys.tolist())) == len(loaded.chunks) == loaded.lexical.size
+
+
+def test_an_article_deleted_then_added_again_is_found_again(writable_service):
+    """A delete leaves tombstones (a reader of an older snapshot can still read what it retrieved); the same
+    article added back gets the same ids and is searchable; ``--optimize`` purges the tombstones."""
+    service = writable_service()
+    body = "제주도 서귀포에서 올해 감귤 수확이 시작됐다. 수확량은 3천 톤이다."
+    first = service.add_article("감귤 소식", body)
+    before = service.index
+    key = int(before.keys_of({first.doc_id})[0])
+    service.remove_article(first.doc_id)
+    # A reader still holding the snapshot from before the delete answers from it, deleted chunk included.
+    stale = service.answerer(before).retriever.search("서귀포 감귤 수확량은?")
+    assert first.doc_id in {h.document.doc_id for h in stale} and before.chunk_of(key).doc_id == first.doc_id
+    again = service.add_article("감귤 소식", body)
+    assert again.doc_id == first.doc_id
+    hit = service.search("서귀포 감귤 수확량은?")[0]
+    assert hit.document.doc_id == again.doc_id and hit.key != key
+    assert CorpusIndex.load(service.settings.index_dir, service.settings).chunk(hit.chunk.chunk_id) == hit.chunk
+    tombstones = "SELECT COUNT(*) FROM chunks WHERE deleted = 1"
+    catalog = sqlite3.connect(service.index.generation / "catalog.sqlite")
+    assert catalog.execute(tombstones).fetchone()[0] > 0
+    service.optimize()
+    assert catalog.execute(tombstones).fetchone()[0] == 0 and service.index.chunk(hit.chunk.chunk_id) == hit.chunk
+    catalog.close()

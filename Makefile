@@ -44,6 +44,7 @@ bench: $(TEST_STAMP)
 	$(BIN)/pip install -q -e ".[test,bench]"
 	$(BIN)/python -m benchmarks.run
 	$(BIN)/python -m benchmarks.segments
+	$(BIN)/python -m benchmarks.ray_indexing
 
 clean:
 	rm -rf $(VENV) .qa-index .pytest_cache test-artifacts

@@ -14,6 +14,7 @@ from typing import get_args
 from qa.filters import FilterError, Filters
 from qa.index import IndexLoadError
 from qa.query import Query, Turn
+from qa.ray_indexing import RayIndexingError
 from qa.reading import ReadError
 from qa.service import IndexReport, QAService, QuestionError, recorded_corpus
 from qa.settings import RuntimeName, Settings
@@ -32,6 +33,10 @@ def _settings(args: argparse.Namespace) -> Settings:
         overrides["model"] = args.model
     if getattr(args, "runtime", None):
         overrides["runtime"] = args.runtime
+    if getattr(args, "ray", None):
+        overrides["ray_address"] = args.ray
+    if getattr(args, "workers", None):
+        overrides["ray_workers"] = args.workers
     settings = Settings(**overrides)
     if "corpus_dir" not in settings.model_fields_set:  # neither --corpus nor QA_CORPUS_DIR: the index's own articles
         recorded = recorded_corpus(settings.index_dir)
@@ -274,6 +279,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--optimize", action="store_true",
                    help="merge the index's segments into one and drop deleted chunks (no re-encoding)")
     p.add_argument("--progress", action="store_true", help="show the embedding progress bar even when piped")
+    p.add_argument("--ray", nargs="?", const="local", metavar="ADDRESS",
+                   help="read, analyse and embed on a Ray cluster (\"auto\", ray://host:10001); "
+                        "without an address, on a local Ray started for the run (needs qa-news[ray])")
+    p.add_argument("--workers", type=int, metavar="N", help="Ray encoding workers, one model copy each (default 2)")
     p.set_defaults(func=cmd_index)
 
     p = sub.add_parser("search", help="show the passages that best match a question")
@@ -338,9 +347,15 @@ def main(argv: list[str] | None = None) -> int:
     except (QuestionError, ReadError, IndexLoadError, FilterError) as exc:
         _err(str(exc))
         return EXIT_USAGE
+    except RayIndexingError as exc:
+        _err(str(exc))
+        return 1
     except KeyboardInterrupt:
         _err("중단되었습니다.")
         return 130
+    except BrokenPipeError:  # the reader went away (``qa ask ... | head``): not an error worth a traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -16,12 +16,21 @@ from contextlib import contextmanager
 from pathlib import Path
 
 FAILPOINT_ENV = "QA_FAILPOINT"
+FAILPOINT_ONCE_ENV = "QA_FAILPOINT_ONCE"  # a marker file: the point fires only in the process that creates it
 
 
 def failpoint(name: str) -> None:
-    """Crash here (SIGKILL, no clean-up) when ``QA_FAILPOINT`` names this point; used by the crash tests only."""
-    if os.environ.get(FAILPOINT_ENV) == name:
-        os.kill(os.getpid(), signal.SIGKILL)
+    """Crash here (SIGKILL, no clean-up) when ``QA_FAILPOINT`` names this point; used by the crash tests only.
+
+    With ``QA_FAILPOINT_ONCE`` it fires once across processes (a restarted worker then gets through)."""
+    if os.environ.get(FAILPOINT_ENV) != name:
+        return
+    if marker := os.environ.get(FAILPOINT_ONCE_ENV):
+        try:
+            os.close(os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            return
+    os.kill(os.getpid(), signal.SIGKILL)
 
 
 def fsync_dir(folder: Path) -> None:

@@ -27,6 +27,18 @@ class Encoded:
     terms: list[list[str]]  # BM25 terms of each chunk's passage text
     term_starts: list[tuple[int, ...]]  # where each sentence's terms begin in ``terms[row]``, then where they end
 
+    @classmethod
+    def joined(cls, parts: list["Encoded"], dim: int) -> "Encoded":
+        """Batches encoded apart (on several workers), as one: rows follow the order of ``parts``."""
+        return cls(
+            [chunk for part in parts for chunk in part.chunks],
+            np.concatenate([part.vectors for part in parts]) if parts else np.zeros((0, dim), np.float32),
+            np.concatenate([part.sentence_vectors for part in parts]) if parts
+            else np.zeros((0, dim), SENTENCE_DTYPE),
+            [words for part in parts for words in part.terms],
+            [starts for part in parts for starts in part.term_starts],
+        )
+
     @property
     def sentence_counts(self) -> np.ndarray:
         return np.fromiter((len(c.sentences) for c in self.chunks), dtype=np.int64, count=len(self.chunks))

@@ -42,21 +42,28 @@ def document_id(raw: RawArticle) -> str:
     return slug
 
 
-def ingest_raw(raws: list[RawArticle | Problem]) -> IngestResult:
+def clean_raw(raw: RawArticle | Problem) -> Document | Problem:
+    """One file's article cleaned, or why it is skipped: the per-article part of ingestion, safe to run anywhere."""
+    if isinstance(raw, Problem):
+        return raw
+    doc = clean_article(raw, document_id(raw))
+    if not doc.text[doc.body_start :].strip():
+        return Problem(raw.source, "no article text left after cleaning")
+    return doc
+
+
+def collect(cleaned: list[Document | Problem], sources: list[str]) -> IngestResult:
+    """Cleaned articles, in corpus order, with repeated content dropped and clashing ids made unique."""
     result = IngestResult()
     seen_ids: set[str] = set()
     seen_content: set[str] = set()
-    for raw in raws:
-        if isinstance(raw, Problem):
-            result.problems.append(raw)
-            continue
-        doc = clean_article(raw, document_id(raw))
-        if not doc.text[doc.body_start :].strip():
-            result.problems.append(Problem(raw.source, "no article text left after cleaning"))
+    for doc, source in zip(cleaned, sources):
+        if isinstance(doc, Problem):
+            result.problems.append(doc)
             continue
         key = content_key(doc)
         if key in seen_content:
-            result.duplicates.append(raw.source)
+            result.duplicates.append(source)
             continue
         if doc.doc_id in seen_ids:
             doc.doc_id = f"{doc.doc_id}-{key[:6]}"
@@ -66,11 +73,17 @@ def ingest_raw(raws: list[RawArticle | Problem]) -> IngestResult:
     return result
 
 
+def ingest_raw(raws: list[RawArticle | Problem]) -> IngestResult:
+    return collect([clean_raw(raw) for raw in raws], [raw.source for raw in raws])
+
+
+def read_files(folder: Path, paths: list[Path]) -> list[RawArticle | Problem]:
+    """The articles (or problems) of some corpus files, in order."""
+    return [raw for path in paths for raw in read_file(path, str(path.relative_to(folder).as_posix()))]
+
+
 def ingest_folder(folder: Path) -> IngestResult:
-    raws: list[RawArticle | Problem] = []
-    for path in corpus_files(folder):
-        raws.extend(read_file(path, str(path.relative_to(folder).as_posix())))
-    result = ingest_raw(raws)
+    result = ingest_raw(read_files(folder, list(corpus_files(folder))))
     for problem in result.problems:
         log.warning("skipped %s: %s", problem.source, problem.reason)
     return result

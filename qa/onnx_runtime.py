@@ -21,7 +21,7 @@ class OnnxRuntime:
     """One ONNX Runtime session on the CPU. A batch holds at most ``batch_tokens`` padded tokens: attention memory
     grows with the square of the length, and ONNX Runtime keeps its peak allocation for the next batch."""
 
-    def __init__(self, folder: Path, batch_tokens: int = 2048) -> None:
+    def __init__(self, folder: Path, batch_tokens: int = 2048, threads: int = 0) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -32,6 +32,7 @@ class OnnxRuntime:
         self.pooling = info["pooling"]
         options = ort.SessionOptions()
         options.log_severity_level = 3  # warnings about unused initialisers are noise for users
+        options.intra_op_num_threads = threads  # 0: one per core
         self.session = ort.InferenceSession(str(folder / MODEL_FILE), options,
                                             providers=["CPUExecutionProvider"])
         self.inputs = {node.name for node in self.session.get_inputs()}

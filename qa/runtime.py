@@ -45,12 +45,12 @@ def load_runtime(settings: Settings) -> EncoderRuntime:
     if settings.runtime == "torch":
         from qa.torch_runtime import TorchRuntime
 
-        return TorchRuntime(path)
+        return TorchRuntime(path, threads=settings.embed_threads)
     from qa.onnx_export import ensure_export
     from qa.onnx_runtime import OnnxRuntime
 
     folder = ensure_export(path, settings.cache_dir, quantized=settings.runtime == "onnx-int8")
-    return OnnxRuntime(folder, batch_tokens=settings.embed_batch_tokens)
+    return OnnxRuntime(folder, batch_tokens=settings.embed_batch_tokens, threads=settings.embed_threads)
 
 
 def normalised(vectors: np.ndarray) -> np.ndarray:

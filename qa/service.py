@@ -198,10 +198,15 @@ class QAService:
         if fingerprint is None:
             raise ReadError(f"{corpus}: corpus folder does not exist")
         log.info("building index: %s", reason)
-        ingested = ingest_folder(corpus)
-        index = CorpusIndex.build(
-            ingested.documents, self.settings, self.analyzer, self.embedder, fingerprint, progress=progress
-        )
+        if self.settings.ray_address:
+            from qa.ray_indexing import build_on_ray  # Ray is an optional extra
+
+            ingested, index = build_on_ray(self.settings, fingerprint, progress)
+        else:
+            ingested = ingest_folder(corpus)
+            index = CorpusIndex.build(
+                ingested.documents, self.settings, self.analyzer, self.embedder, fingerprint, progress=progress
+            )
         self.use_index(index)
         return IndexReport(True, len(index.documents), index.chunk_total, time.perf_counter() - started,
                            ingested.problems, ingested.duplicates, reason, replaced, replaced_runtime)

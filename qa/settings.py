@@ -40,9 +40,16 @@ class Settings(BaseSettings):
     passage_prompt: str = "passage: "
     embed_batch_size: int = 32
     embed_batch_tokens: int = 2048  # ONNX: padded tokens per forward pass (bounds memory; throughput is flat)
+    embed_threads: int = 0  # threads the model runs on per process (0: the runtime's default, every core)
     embed_cache_size: int = 20_000  # cached question vectors
     answer_cache_size: int = 1_024  # answers to repeated questions, until the index changes
     embed_title: bool = True  # prepend the article title to each chunk before embedding
+
+    # Indexing on Ray (`qa index --ray`): each worker holds one copy of the model and runs it on one core
+    ray_address: str | None = None  # a cluster ("auto", "ray://host:10001"), or "local" to start one here
+    ray_workers: int = 2  # encoding workers (on a local Ray: also the cores it is given)
+    ray_batch_documents: int = 32  # articles per task: small enough to spread, large enough to batch the model
+    ray_retries: int = 2  # times a batch is retried after its worker died
 
     # Chunking (chosen by measurement on the dev questions; see README)
     chunk_chars: int = 480

@@ -12,11 +12,14 @@ class TorchRuntime:
 
     name = "torch"
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, threads: int = 0) -> None:
+        import torch
         from sentence_transformers import SentenceTransformer  # heavy import: only when this runtime is chosen
         from transformers.utils import logging as hf_logging
 
         hf_logging.disable_progress_bar()  # the per-tensor "Loading weights" bar is noise for users
+        if threads:
+            torch.set_num_threads(threads)
         self.model = SentenceTransformer(path, device="cpu")
         self.dim = int(self.model.get_embedding_dimension())
 

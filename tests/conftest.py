@@ -24,6 +24,13 @@ WIKINEWS = SHARED / "corpora" / "wikinews-ko"
 SISAWEEK = "sisaweek-2021-03-15-kakao-skt-partnership"
 VIEWERS = "viewers-2021-06-30-naver-kakao-bigtech-alliances"
 SEED_FILES = (f"{SISAWEEK}.txt", f"{VIEWERS}.txt")
+PROBE_QUESTIONS = [  # seed questions in no dev set, one unanswerable: for comparing two ways of building or running
+    "카카오와 SKT가 맞바꾼 지분은 얼마어치야?",
+    "네이버가 풀필먼트 센터를 연 곳은 어디야?",
+    "카카오모빌리티는 택시 호출 시장을 얼마나 차지하고 있어?",
+    "시사위크 기사는 누가 썼어?",
+    "제주도 감귤 수확은 언제 시작됐어?",
+]
 
 
 def _seed_copy() -> Path:

@@ -18,15 +18,9 @@ from qa.model_store import ModelProvisionError
 from qa.onnx_export import ensure_export, export_folder, read_info
 from qa.service import QAService
 from qa.settings import Settings
-from tests.conftest import ROOT
+from tests.conftest import PROBE_QUESTIONS, ROOT
 
-QUESTIONS = [  # not in the dev sets
-    "카카오와 SKT가 맞바꾼 지분은 얼마어치야?",
-    "네이버가 풀필먼트 센터를 연 곳은 어디야?",
-    "카카오모빌리티는 택시 호출 시장을 얼마나 차지하고 있어?",
-    "시사위크 기사는 누가 썼어?",
-    "제주도 감귤 수확은 언제 시작됐어?",
-]
+QUESTIONS = PROBE_QUESTIONS
 
 
 @pytest.fixture(scope="module")

@@ -45,6 +45,7 @@ bench: $(TEST_STAMP)
 	$(BIN)/python -m benchmarks.run
 	$(BIN)/python -m benchmarks.segments
 	$(BIN)/python -m benchmarks.ray_indexing
+	$(BIN)/python -m benchmarks.engine
 
 clean:
 	rm -rf $(VENV) .qa-index .pytest_cache test-artifacts

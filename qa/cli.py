@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 from typing import get_args
 
+from qa.engine import EngineUnavailable
 from qa.filters import FilterError, Filters
 from qa.index import IndexLoadError
 from qa.query import Query, Turn
@@ -347,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
     except (QuestionError, ReadError, IndexLoadError, FilterError) as exc:
         _err(str(exc))
         return EXIT_USAGE
-    except RayIndexingError as exc:
+    except (RayIndexingError, EngineUnavailable) as exc:
         _err(str(exc))
         return 1
     except KeyboardInterrupt:

@@ -17,6 +17,15 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from qa.schema import Document
 
 
+UNDATED = 0  # the publication day of an article without a date: outside every date range
+
+
+def publication_day(published: str | None) -> int:
+    """2021-06-30 → 20210630: the integer the search indexes filter dates on (``UNDATED`` when there is none)."""
+    digits = (published or "")[:10].replace("-", "")
+    return int(digits) if len(digits) == 8 and digits.isdigit() else UNDATED
+
+
 class FilterError(ValueError):
     """A filter naming something the index does not have (an outlet, an article id)."""
 
@@ -49,6 +58,15 @@ class Filters(BaseModel):
         if self.published_from and self.published_to and self.published_from > self.published_to:
             raise ValueError(f"published_from({self.published_from})이 published_to({self.published_to})보다 늦습니다")
         return self
+
+    @property
+    def day_range(self) -> tuple[int, int | None] | None:
+        """The publication days allowed, as (lowest, highest or None); None when dates are not restricted.
+        An undated article is outside every range."""
+        if not (self.published_from or self.published_to):
+            return None
+        low = publication_day(self.published_from.isoformat()) if self.published_from else UNDATED + 1
+        return low, publication_day(self.published_to.isoformat()) if self.published_to else None
 
     @property
     def empty(self) -> bool:

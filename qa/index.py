@@ -53,6 +53,14 @@ LOCK = ".write.lock"  # in the index folder: one writer at a time, across proces
 FILTER_CACHE_SIZE = 64  # filters whose allowed keys are remembered per index snapshot
 
 
+class DuplicateDocument(ValueError):
+    """An added document is already indexed: another writer (a second server) added it since this view was taken."""
+
+    def __init__(self, doc_id: str) -> None:
+        super().__init__(f"already indexed: {doc_id}")
+        self.doc_id = doc_id
+
+
 class IndexLoadError(RuntimeError):
     """The index folder is missing, damaged or does not match the configuration."""
 
@@ -368,6 +376,10 @@ class CorpusIndex:
 
     def _added(self, documents: list[Document], new: Encoded, settings: Settings, corpus_fingerprint: str
                ) -> "CorpusIndex":
+        for doc in documents:  # checked again here, on the latest catalog and under its lock
+            existing = doc.doc_id if doc.doc_id in self.documents else self.duplicate_of(doc)
+            if existing:
+                raise DuplicateDocument(existing)
         first = len(self.segment_of)
         keys = list(range(first, first + len(new.chunks)))
         name = _segment_name()

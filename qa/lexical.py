@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import tantivy
 
-from qa.filters import Filters
+from qa.filters import Filters, publication_day
 from qa.korean import edit_distance, jamo
 from qa.lru import LRUCache
 
@@ -24,7 +24,6 @@ CORRECTION_CACHE_SIZE = 10_000  # unknown terms already corrected (or found unco
 FREQUENCY_CACHE_SIZE = 50_000  # terms whose live document frequency is known
 CLAUSE_CACHE_SIZE = 64  # filters already turned into query clauses (a reader asks many questions in one scope)
 WRITER_HEAP_BYTES = 50_000_000  # tantivy's indexing buffer; a larger one only helps a bulk build
-UNDATED = 0  # the publication day of an article without a date: outside every date range
 
 
 class LexicalError(RuntimeError):
@@ -52,11 +51,6 @@ def _schema() -> tantivy.Schema:
     builder.add_text_field("tails", tokenizer_name="whitespace", index_option="basic")  # reversed: typo candidates
     return builder.build()
 
-
-def _day(published: str | None) -> int:
-    """2021-06-30 → 20210630 (a range query over integers)."""
-    digits = (published or "")[:10].replace("-", "")
-    return int(digits) if len(digits) == 8 and digits.isdigit() else UNDATED
 
 
 def _joined(terms: list[str]) -> str:
@@ -115,7 +109,7 @@ class LexicalIndex:
                 doc.add_text("doc", entry.doc_id)
                 if entry.outlet:
                     doc.add_text("outlet", entry.outlet)
-                doc.add_integer("published", _day(entry.published))
+                doc.add_integer("published", publication_day(entry.published))
                 doc.add_text("terms", _joined(entry.terms))
                 doc.add_text("tails", _joined([t[::-1] for t in dict.fromkeys(entry.terms) if len(t) >= 2]))
                 writer.add_document(doc)
@@ -247,9 +241,8 @@ class LexicalIndex:
             parts.append(tantivy.Query.term_set_query(self.schema, "outlet", list(filters.outlet)))
         if filters.doc_ids:
             parts.append(tantivy.Query.term_set_query(self.schema, "doc", list(filters.doc_ids)))
-        if filters.published_from or filters.published_to:
-            low = _day(filters.published_from.isoformat()) if filters.published_from else UNDATED + 1
-            high = _day(filters.published_to.isoformat()) if filters.published_to else None
+        if filters.day_range:
+            low, high = filters.day_range
             parts.append(tantivy.Query.range_query(self.schema, "published", tantivy.FieldType.Integer, low, high))
         return tantivy.Query.boolean_query([(tantivy.Occur.Must, part) for part in parts])
 

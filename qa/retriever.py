@@ -6,12 +6,25 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from typing import Protocol
+
 from qa.embedder import Embedder
 from qa.filters import Filters
 from qa.index import CorpusIndex
 from qa.korean import KoreanAnalyzer
 from qa.schema import Hit
 from qa.settings import Settings
+
+
+class CandidateSearch(Protocol):
+    """A search engine that finds the candidates itself (``qa.engine``); without one, the index's FAISS segments
+    and tantivy do. Keys are the index's chunk keys; filters run inside the engine."""
+
+    def dense(self, vector: np.ndarray, k: int, filters: Filters | None) -> tuple[np.ndarray, np.ndarray]: ...
+
+    def lexical(self, terms: list[str], k: int, filters: Filters | None) -> tuple[np.ndarray, np.ndarray]: ...
+
+    def lexical_scores(self, terms: list[str], keys: list[int]) -> dict[int, float]: ...
 
 
 @dataclass
@@ -47,10 +60,12 @@ def weighted_scores(
 class HybridRetriever:
     def __init__(
         self, index: CorpusIndex, embedder: Embedder, analyzer: KoreanAnalyzer, settings: Settings,
-        filters: Filters | None = None,
+        filters: Filters | None = None, engine: CandidateSearch | None = None,
     ):
-        """``filters``: the only articles retrieval may return (``FilterError`` for unknown outlets or ids)."""
+        """``filters``: the only articles retrieval may return (``FilterError`` for unknown outlets or ids).
+        ``engine``: where candidates come from, when not the index itself."""
         self.index = index
+        self.engine = engine
         self.embedder = embedder
         self.analyzer = analyzer
         self.settings = settings
@@ -91,6 +106,25 @@ class HybridRetriever:
                     break
         return sorted(chosen, key=ranking.index)
 
+    def _live(self, keys: np.ndarray, scores: np.ndarray) -> Ranked:
+        """An engine following a newer index may return chunks this snapshot does not have: not candidates here."""
+        alive = np.fromiter((self.index.is_live(int(k)) for k in keys), dtype=bool, count=len(keys))
+        return Ranked(keys[alive], scores[alive])
+
+    def _dense(self, query_vector: np.ndarray, n: int) -> Ranked:
+        if self.engine is not None:
+            return self._live(*self.engine.dense(query_vector, n, self.filters))
+        return Ranked(*self.index.dense_search(query_vector, n, within=self.within))
+
+    def _lexical(self, query_terms: list[str], variants: list[str], n: int):
+        """The BM25 candidates, and how to score other chunks for the same query."""
+        lexical = self.index.lexical
+        if self.engine is not None:
+            terms, engine = lexical.expand(query_terms, variants), self.engine
+            return self._live(*engine.lexical(terms, n, self.filters)), lambda keys: engine.lexical_scores(terms, keys)
+        query = lexical.query(query_terms, variants)
+        return Ranked(*lexical.search(query, n, self.clause)), lambda keys: lexical.scores_of(query, keys)
+
     def search(self, question: str, top_k: int | None = None, mode: str = "hybrid") -> list[Hit]:
         """``mode`` is ``hybrid``, ``dense`` or ``lexical`` (the single modes exist for evaluation)."""
         top_k = top_k or self.settings.top_k
@@ -100,17 +134,17 @@ class HybridRetriever:
         empty = Ranked(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
 
         query_vector = self.embedder.encode_query(question) if use_dense else None
-        dense = Ranked(*index.dense_search(query_vector, n, within=self.within)) if use_dense else empty
+        dense = self._dense(query_vector, n) if use_dense else empty
         query_terms = self.analyzer.terms(question) if use_lexical else []
-        lexical_query = index.lexical.query(query_terms, self.analyzer.spacing_variants(question)) if use_lexical else None
-        lexical = Ranked(*index.lexical.search(lexical_query, n, self.clause)) if use_lexical else empty
+        variants = self.analyzer.spacing_variants(question) if use_lexical else []
+        lexical, lexical_scores = self._lexical(query_terms, variants, n) if use_lexical else (empty, None)
 
         candidates = sorted(set(dense.rows.tolist()) | set(lexical.rows.tolist()))
         dense_of = dict(zip(candidates, (index.vectors_of(candidates) @ query_vector).tolist())) if use_dense and candidates else {}
         lexical_of = dict(zip(lexical.rows.tolist(), lexical.scores.tolist()))
         missing = [key for key in candidates if key not in lexical_of]
         if use_lexical and missing:  # dense candidates BM25 ranked below its cut-off: their own scores
-            lexical_of.update(index.lexical.scores_of(lexical_query, missing))
+            lexical_of.update(lexical_scores(missing))
         if mode == "dense":
             fused = dict(zip(dense.rows.tolist(), dense.scores.tolist()))
         elif mode == "lexical":

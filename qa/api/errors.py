@@ -10,9 +10,11 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from qa.api_models import NOT_BLANK
+from qa.engine import EngineUnavailable
 from qa.filters import FilterError
 from qa.service import ArticleError, DuplicateArticle, NotFound, QuestionError
 
+ENGINE_RETRY_AFTER_S = 5  # seconds a client waits before asking again while the search engine is down
 log = logging.getLogger(__package__)  # "qa.api", as before the API became a package: log lines keep their name
 
 
@@ -51,6 +53,13 @@ def install_error_handlers(app: FastAPI) -> None:
     )
     app.add_exception_handler(ArticleError, lambda request, exc: _error(422, str(exc)))
     app.add_exception_handler(RequestValidationError, _invalid_request)
+
+    async def engine_down(request: Request, exc: EngineUnavailable) -> JSONResponse:
+        log.warning("search engine unavailable on %s: %s", request.url.path, exc)
+        return JSONResponse({"detail": "검색 엔진에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요."}, status_code=503,
+                            headers={"Retry-After": str(ENGINE_RETRY_AFTER_S)})
+
+    app.add_exception_handler(EngineUnavailable, engine_down)
 
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)

@@ -221,7 +221,7 @@ class QAService:
             index = CorpusIndex.build(
                 ingested.documents, self.settings, self.analyzer, self.embedder, fingerprint, progress=progress
             )
-        self.use_index(index)
+        self._serve_written(index)  # with QA_SEARCH_URL, `qa index` fills the engine too
         return IndexReport(True, len(index.documents), index.chunk_total, time.perf_counter() - started,
                            ingested.problems, ingested.duplicates, reason, replaced, replaced_runtime)
 

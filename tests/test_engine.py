@@ -80,10 +80,11 @@ def test_a_rebuild_gets_a_new_collection_and_drops_the_old(engine_service):
     engine = engine_service()
     engine.ask("카카오와 SK텔레콤의 지분 교환 규모는?")
     old = engine._engine.collection
-    engine.ensure_index(rebuild=True)
+    engine.ensure_index(rebuild=True)  # as `qa index --rebuild` does: the new collection is filled at once
+    current = engine._engine.collection
+    assert current != old and old not in engine._engine.client.list_collections()
+    assert engine._engine.client.get_collection_stats(current)["row_count"] == engine.index.chunk_total
     assert engine.ask("카카오와 SK텔레콤의 지분 교환 규모는?").answerable
-    assert engine._engine.collection != old
-    assert old not in engine._engine.client.list_collections()
 
 
 def test_an_engine_that_is_down_is_a_503_with_retry_after(writable_service):

@@ -11,6 +11,8 @@ import time
 from pathlib import Path
 from typing import get_args
 
+from pydantic import ValidationError
+
 from qa.engine import EngineUnavailable
 from qa.filters import FilterError, Filters
 from qa.index import IndexLoadError
@@ -36,7 +38,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         overrides["runtime"] = args.runtime
     if getattr(args, "ray", None):
         overrides["ray_address"] = args.ray
-    if getattr(args, "workers", None):
+    if getattr(args, "workers", None) is not None:
         overrides["ray_workers"] = args.workers
     settings = Settings(**overrides)
     if "corpus_dir" not in settings.model_fields_set:  # neither --corpus nor QA_CORPUS_DIR: the index's own articles
@@ -347,6 +349,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except (QuestionError, ReadError, IndexLoadError, FilterError) as exc:
         _err(str(exc))
+        return EXIT_USAGE
+    except ValidationError as exc:  # a setting out of range, from a flag or a QA_* variable
+        _err("설정이 잘못되었습니다: " + "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()))
         return EXIT_USAGE
     except (RayIndexingError, EngineUnavailable) as exc:
         _err(str(exc))

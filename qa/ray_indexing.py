@@ -9,6 +9,7 @@ index serving. A worker that dies mid-batch is restarted and its batch retried (
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -48,8 +49,8 @@ def connected(settings: Settings) -> Iterator[object]:
     """Ray for one run: a local instance with ``ray_workers`` cores, or the cluster at ``ray_address``."""
     ray = _ray()
     local = settings.ray_address in (None, "", LOCAL)
-    try:
-        ray.init(address=None if local else settings.ray_address, num_cpus=settings.ray_workers if local else None,
+    try:  # "local" always starts a new instance, even on a node of a running cluster or with RAY_ADDRESS set
+        ray.init(address=LOCAL if local else settings.ray_address, num_cpus=settings.ray_workers if local else None,
                  include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False)
     except Exception as exc:  # Ray raises ConnectionError, ValueError or its own errors for a bad address
         raise RayIndexingError(f"cannot start or reach Ray at {settings.ray_address}: {exc}") from exc
@@ -60,7 +61,12 @@ def connected(settings: Settings) -> Iterator[object]:
 
 
 def _read_and_clean(folder: str, paths: list[str]) -> list[tuple[Document | Problem, str]]:
-    """One reading task: some corpus files' articles, cleaned, each with its source."""
+    """One reading task: some corpus files' articles, cleaned, each with its source. A file the driver listed but
+    this node cannot open fails the task: skipping it would switch in an index missing those articles."""
+    for path in paths:
+        if not os.access(path, os.R_OK):
+            raise FileNotFoundError(f"{path}: not readable on this Ray node (the corpus must be on a shared file "
+                                    "system, at the same path on every node)")
     raws = read_files(Path(folder), [Path(p) for p in paths])
     return [(clean_raw(raw), raw.source) for raw in raws]
 
@@ -101,8 +107,15 @@ class EncoderPool:
         worker_settings = settings.model_copy(update={"embed_threads": settings.embed_threads or 1})
         actor = ray.remote(num_cpus=1, max_restarts=settings.ray_retries,
                            max_task_retries=settings.ray_retries)(_Encoder)
-        self.workers = [actor.remote(worker_settings) for _ in range(max(1, settings.ray_workers))]
-        self.dim = ray.get([worker.dim.remote() for worker in self.workers])[0]  # every model loaded
+        self.workers = [actor.remote(worker_settings) for _ in range(settings.ray_workers)]
+        try:  # every model loaded; workers wait for free CPUs, so a cluster too small for them would wait forever
+            dims = ray.get([worker.dim.remote() for worker in self.workers], timeout=settings.ray_start_timeout_s)
+        except ray.exceptions.GetTimeoutError as exc:
+            cpus = ray.cluster_resources().get("CPU", 0)
+            raise RayIndexingError(f"{settings.ray_workers} Ray workers did not start within "
+                                   f"{settings.ray_start_timeout_s:g} s (the cluster has {cpus:g} CPUs; each worker "
+                                   "takes one): start fewer with --workers") from exc
+        self.dim = dims[0]
         self.batch_documents = max(1, settings.ray_batch_documents)
 
     def encode(self, documents: list[Document], progress: bool = False) -> Encoded:

@@ -21,7 +21,7 @@ from qa.embedder import Embedder
 from qa.decomposition import Decomposer, Plan
 from qa.filters import Filters
 from qa.followup import FollowUpResolver
-from qa.engine import EngineUnavailable, MilvusSearch
+from qa.engine import CollectionSearch, EngineUnavailable, MilvusSearch
 from qa.index import CorpusIndex, DuplicateDocument, IndexLoadError
 from qa.ingest import content_key, corpus_fingerprint, document_id, file_fingerprint, fingerprint_with, ingest_folder
 from qa.korean import KoreanAnalyzer, has_content
@@ -333,7 +333,7 @@ class QAService:
         return HybridRetriever(index, self.embedder, self.analyzer, self.settings, filters,
                                self.engine_following(index) if self.settings.search_url else None)
 
-    def engine_following(self, index: CorpusIndex) -> MilvusSearch:
+    def engine_following(self, index: CorpusIndex) -> CollectionSearch:
         """The search engine, brought in step with ``index`` first (a no-op when it already is); raises
         ``EngineUnavailable`` while the engine is down, so a caller answers 503 rather than from stale data."""
         with self._engine_lock:
@@ -343,9 +343,7 @@ class QAService:
         current = self._index or index  # the engine follows the served index, never an older snapshot
         if engine.followed is not current:
             engine.follow(current)
-        if engine.collection != engine.collection_for(index):  # chunk keys start over in a rebuilt index
-            raise EngineUnavailable("the index was rebuilt while this question was being answered; ask again")
-        return engine
+        return engine.searcher(index)
 
     def read_and_answer(self, query: Query | str, top_k: int | None = None) -> tuple[Reading, Answer]:
         """The pipeline's reading and the answer made from it, uncached (for evaluation)."""

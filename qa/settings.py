@@ -6,7 +6,9 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from urllib.parse import urlparse
+
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -14,6 +16,7 @@ MAX_QUESTION_CHARS = 1000  # also stated in the API schema
 MAX_HISTORY_TURNS = 20  # earlier turns a request may carry (the API schema states it)
 MAX_ANSWER_CHARS = 5000  # an earlier answer's text as a client sends it back
 RuntimeName = Literal["torch", "onnx", "onnx-int8"]  # how the model runs (README, "Runtimes")
+SEARCH_SCHEMES = ("milvus", "milvus-lite")  # QA_SEARCH_URL: a Milvus server, or Milvus's engine in this process
 
 
 def _default_cache_dir() -> Path:
@@ -47,7 +50,8 @@ class Settings(BaseSettings):
 
     # Indexing on Ray (`qa index --ray`): each worker holds one copy of the model and runs it on one core
     ray_address: str | None = None  # a cluster ("auto", "ray://host:10001"), or "local" to start one here
-    ray_workers: int = 2  # encoding workers (on a local Ray: also the cores it is given)
+    ray_workers: int = Field(2, ge=1)  # encoding workers (on a local Ray: also the cores it is given)
+    ray_start_timeout_s: float = 600.0  # longest wait for the workers' model loads (too few free CPUs: they pend)
     ray_batch_documents: int = 32  # articles per task: small enough to spread, large enough to batch the model
     ray_retries: int = 2  # times a batch is retried after its worker died
 
@@ -107,6 +111,21 @@ class Settings(BaseSettings):
     # Chat page
     page_examples: int = 5  # example questions offered, each checked against the current index first
     page_articles: int = 8  # newest indexed articles listed above the chat
+
+    @field_validator("search_url")
+    @classmethod
+    def _known_engine(cls, url: str | None) -> str | None:
+        """A mistyped engine address is a configuration error at start, not a 503 at every question."""
+        if not url:
+            return None
+        parsed = urlparse(url)
+        if parsed.scheme not in SEARCH_SCHEMES:
+            raise ValueError(f"unknown scheme {parsed.scheme!r}: use milvus://host:19530 or milvus-lite:///path/file.db")
+        if parsed.scheme == "milvus-lite" and not parsed.path.endswith(".db"):
+            raise ValueError("milvus-lite needs a file path ending in .db, e.g. milvus-lite:///srv/qa/milvus.db")
+        if parsed.scheme == "milvus" and not parsed.netloc:
+            raise ValueError("milvus needs a host and port, e.g. milvus://milvus.internal:19530")
+        return url
 
     def resolved(self) -> "Settings":
         """Return a copy with absolute paths, so a server started elsewhere reads the same folders."""

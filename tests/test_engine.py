@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import ValidationError
 
 from qa.api import create_app
 from qa.engine import EngineUnavailable, expression
 from qa.evaluation import load_questions
 from qa.filters import FilterError, Filters
+from qa.settings import Settings
 from tests.conftest import DATA, PROBE_QUESTIONS, SISAWEEK, VIEWERS
 
 pytest.importorskip("pymilvus")
@@ -114,3 +116,40 @@ def test_two_servers_sharing_the_engine_hold_each_chunk_once(engine_service):
     assert hits and hits[0].document.doc_id == added.doc_id
     engine = second._engine
     assert engine.client.get_collection_stats(engine.collection)["row_count"] == second.index.chunk_total
+
+
+@pytest.mark.parametrize("url", ["http://milvus:19530", "milvus-lite:///tmp/no-suffix", "milvus://"])
+def test_a_mistyped_engine_address_is_a_configuration_error(url):
+    with pytest.raises(ValidationError, match="search_url"):
+        Settings(search_url=url)
+
+
+def test_a_question_on_the_index_before_a_rebuild_is_a_503_not_other_chunks(engine_service):
+    """Chunk keys start over in a rebuilt index: a question still holding the old snapshot must not search the new
+    collection (its keys would name other chunks), so it gets a 503 and is asked again."""
+    engine = engine_service()
+    engine.ask("카카오와 SK텔레콤의 지분 교환 규모는?")
+    before = engine.index
+    engine.ensure_index(rebuild=True)
+    with pytest.raises(EngineUnavailable, match="rebuilt"):
+        engine.engine_following(before)
+    assert engine.engine_following(engine.index).name == engine._engine.collection
+
+
+def test_a_rebuild_whose_fill_failed_is_filled_at_the_next_question(engine_service, monkeypatch):
+    engine = engine_service()
+    engine.ask("카카오와 SK텔레콤의 지분 교환 규모는?")
+    client = engine._engine.client
+    upsert, failures = client.upsert, []
+
+    def failing_once(*args, **kwargs):
+        if not failures:
+            failures.append(1)
+            raise ConnectionError("engine went away")
+        return upsert(*args, **kwargs)
+
+    monkeypatch.setattr(client, "upsert", failing_once)
+    engine.ensure_index(rebuild=True)  # the new collection stays empty: the write is logged, not lost
+    assert failures and client.get_collection_stats(engine._engine.collection)["row_count"] == 0
+    assert engine.ask("카카오와 SK텔레콤의 지분 교환 규모는?").answerable
+    assert client.get_collection_stats(engine._engine.collection)["row_count"] == engine.index.chunk_total

@@ -238,8 +238,8 @@ class MilvusSearch:
         vectors = index.vectors_of(keys)
         rows = []
         for key, vector in zip(keys, vectors):
-            chunk = index.chunk_of(key)
+            chunk, terms, _ = index.record(key)
             doc = index.documents[chunk.doc_id]
-            rows.append({"key": key, "dense": vector.tolist(), "terms": _terms_text(index.terms(key)),
+            rows.append({"key": key, "dense": vector.tolist(), "terms": _terms_text(terms),
                          "doc_id": doc.doc_id, "outlet": doc.outlet or "", "published": publication_day(doc.published)})
         return rows

@@ -83,7 +83,11 @@ def read_files(folder: Path, paths: list[Path]) -> list[RawArticle | Problem]:
 
 
 def ingest_folder(folder: Path) -> IngestResult:
-    result = ingest_raw(read_files(folder, list(corpus_files(folder))))
+    return reported(ingest_raw(read_files(folder, list(corpus_files(folder)))))
+
+
+def reported(result: IngestResult) -> IngestResult:
+    """``result``, with every skipped file logged."""
     for problem in result.problems:
         log.warning("skipped %s: %s", problem.source, problem.reason)
     return result

@@ -52,7 +52,6 @@ def _schema() -> tantivy.Schema:
     return builder.build()
 
 
-
 def _joined(terms: list[str]) -> str:
     return " ".join(t for t in terms if t and not any(c.isspace() for c in t))
 

@@ -20,13 +20,11 @@ from qa.durable import failpoint
 from qa.embedder import Embedder
 from qa.encoding import Encoded, encode_documents
 from qa.index import CorpusIndex
-from qa.ingest import IngestResult, clean_raw, collect, read_files
+from qa.ingest import IngestResult, clean_raw, collect, read_files, reported
 from qa.korean import KoreanAnalyzer
 from qa.reading import Problem, corpus_files
 from qa.schema import Document
 from qa.settings import Settings
-
-log = logging.getLogger(__name__)
 
 LOCAL = "local"  # ``ray_address`` that starts a Ray instance on this machine for the run
 READ_BATCH_FILES = 64  # corpus files per reading task: reading and cleaning are cheap next to encoding
@@ -94,10 +92,7 @@ def ingest_on_ray(ray, folder: Path, settings: Settings) -> IngestResult:
     batches = [task.remote(str(folder), paths[i : i + READ_BATCH_FILES])
                for i in range(0, len(paths), READ_BATCH_FILES)]
     cleaned = [pair for batch in ray.get(batches) for pair in batch]
-    result = collect([doc for doc, _ in cleaned], [source for _, source in cleaned])
-    for problem in result.problems:
-        log.warning("skipped %s: %s", problem.source, problem.reason)
-    return result
+    return reported(collect([doc for doc, _ in cleaned], [source for _, source in cleaned]))
 
 
 class EncoderPool:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
-
-from typing import Protocol
 
 from qa.embedder import Embedder
 from qa.filters import Filters
@@ -70,9 +69,10 @@ class HybridRetriever:
         self.analyzer = analyzer
         self.settings = settings
         self.filters = filters if filters is not None and not filters.empty else None
-        # Both searches see only the allowed chunks: an id selector for FAISS, a query clause for tantivy.
+        # Both searches see only the allowed chunks: an id selector for FAISS, a query clause for tantivy (an
+        # engine filters itself; the allowed keys are still read, which is where unknown outlets are refused).
         self.within = index.keys_allowed(self.filters) if self.filters else None
-        self.clause = index.lexical.clause(self.filters) if self.filters else None
+        self.clause = index.lexical.clause(self.filters) if self.filters and engine is None else None
 
     def dense_weight(self, query_terms: list[str], lexical: Ranked) -> float:
         """Trust lexical search when its best passage covers the question's words, dense search when it does not.

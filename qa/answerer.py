@@ -9,10 +9,11 @@ product sees; ``answer`` turns a reading into the answer contract.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from qa import abstention, composer, lexicon, phrases
+from qa import abstention, aliases, composer, lexicon, phrases
 from qa.contract import Answer
 from qa.evidence import EvidenceScorer, SentenceCandidate
 from qa.korean import HANGUL, KoreanAnalyzer, has_content
@@ -61,6 +62,12 @@ def _specific(classes: frozenset[str]) -> frozenset[str]:
     return classes & _SPECIFIC_CLASSES or classes
 
 
+def _in_article(question: Question, sentence: SentenceCandidate) -> Question:
+    """The question as the sentence's article words it: its "SKT" is also the "SK텔레콤(이하 SKT)" it introduced."""
+    words = aliases.same_words(question.words, sentence.hit.document.text)
+    return question if words is question.words else dataclasses.replace(question, words=words)
+
+
 _ADDITIVE_RE = re.compile(rf"^({'|'.join(lexicon.ADDITIVE_OPENERS)})\s")
 
 
@@ -86,6 +93,13 @@ def _list_items(spans: list[SpanCandidate], share: float, sentence: str,
         else:
             items.append((p.start, p.end))
     return [sentence[a:b] for a, b in items]
+
+
+def _names_the_asked_kind(items: list[str], spans: list[SpanCandidate], asked: AnswerType) -> bool:
+    """Whether a list the sentence spells out names what is asked: "보관, 포장, 배송 등" names no place for "어디어디에
+    생겨?"; any list answers "뭐뭐야?" or "분야는?"."""
+    wanted = TYPE_CLASSES.get(asked) if asked != AnswerType.THING else None
+    return wanted is None or any(span.classes & wanted and any(span.text in item for item in items) for span in spans)
 
 
 class Answerer:
@@ -126,7 +140,7 @@ class Answerer:
         if question.wants_span:
             self.analyzer.analyse_many([s.text for s in head])
             for sentence in head:
-                sentence.spans = self.reader.read(question, sentence.text)
+                sentence.spans = self.reader.read(_in_article(question, sentence), sentence.text)
         reading.sentences = self.evidence.rerank(question, head) + sentences[len(head) :]
         runner_up = reading.sentences[1] if len(reading.sentences) > 1 else None
         reading.confidence = abstention.probability(self.weights.abstain, question, reading.best, runner_up)
@@ -190,10 +204,11 @@ class Answerer:
         items: list[str] = []
         for sentence in chosen:
             listed = phrases.enumerated_items(sentence.text) if sentence is not carried else []
-            if listed:
+            spans = (sentence.spans or self.reader.read(_in_article(question, sentence), sentence.text)) \
+                if question.wants_span else []
+            if listed and (not spans or _names_the_asked_kind(listed, spans, question.type)):
                 items.extend(listed)
-            elif question.wants_span:
-                spans = sentence.spans or self.reader.read(question, sentence.text)
+            elif spans:
                 items.extend(_list_items(spans, share, sentence.text, like if sentence is carried else None))
         short = ", ".join(dict.fromkeys(i.strip() for i in items if i.strip())) or None
         return sorted(chosen, key=lambda s: (s.hit.document.doc_id, s.span.start)), short

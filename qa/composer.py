@@ -161,7 +161,10 @@ def metadata_answer(question: Question, hits: list[Hit]) -> Answer:
         AnswerType.PUBLISHED: f"「{doc.title}」 기사는 {value}에 나왔습니다. [1]",
         AnswerType.TITLE: f"기사 제목은 「{value}」입니다. [1]",
     }
-    return Answer(question=question.text, answerable=True, answer=templates[question.type], short_answer=value,
+    short, time = value, value.rpartition(" ")[2]
+    if clock and ":" in time and not any(cue in question.text for cue in lexicon.DAY_CUES):
+        short = time  # "몇 시에 나왔어?" is answered by the time of day; the sentence gives the day too
+    return Answer(question=question.text, answerable=True, answer=templates[question.type], short_answer=short,
                   citations=[citation(1, header_hit, line)], passages=[passage(h) for h in hits])
 
 

@@ -18,7 +18,7 @@ import numpy as np
 
 from qa.index import CorpusIndex
 from qa.lexical import LexicalIndex
-from qa.phrases import _AMOUNT_RE, _DATE_RE
+from qa.phrases import _AMOUNT_RE, _DATE_RE, enumerations
 from qa.question import Question
 from qa.reader import TYPE_CLASSES, SpanCandidate
 from qa.schema import Hit, Span
@@ -161,6 +161,8 @@ class EvidenceScorer:
             for name, present in _sentence_classes(c.text).items():
                 if present:
                     f[f"{q_type}*has_{name}"] = 1.0
+            if question.wants_list or question.category:
+                f.update(_enumeration_features(question, c.text))
             if question.units:
                 f["unit_found"] = float(any(u in c.text for u in question.units))
             # A sentence that only restates the question holds no answer: what does it add?
@@ -193,7 +195,7 @@ class EvidenceScorer:
 
 # Features of the best span that the second stage reads: how well it fills the question's asked slot.
 _SLOT_FEATURES = ("particle_match", "focus_follows", "ends_with_focus", "predicate_after", "q_around_share",
-                  "q_distance", "unit_match", "clause_q_share", "clause_q_top", "clause_entities")
+                  "q_distance", "unit_match", "clause_q_share", "clause_q_top", "clause_entities", "owned_follows")
 
 
 def rerank_features(question: Question, candidate: SentenceCandidate, position: int, best_logit: float) -> dict[str, float]:
@@ -235,6 +237,20 @@ def _pair_share(pairs: list[tuple[str, str]], terms: list[str]) -> float:
         return 0.0
     adjacent = set(zip(terms, terms[1:])) | set(zip(terms, terms[2:]))
     return sum(pair in adjacent for pair in pairs) / len(pairs)
+
+
+ENUMERATION_TAIL = 12  # characters after a list in which the noun naming its kind is looked for ("… 등의 분야")
+
+
+def _enumeration_features(question: Question, text: str) -> dict[str, float]:
+    """For a question asking for several items or a kind of thing: does the sentence spell out a list, and is the
+    list followed by the question's focus noun ("△AI △ESG 등의 분야" for "협력 분야가 뭐야?")."""
+    spans = enumerations(text)
+    if not spans:
+        return {}
+    focus = question.focus_head or question.focus
+    named = bool(focus) and any(focus in text[end : end + ENUMERATION_TAIL] for _, end in spans)
+    return {"list*enumeration": 1.0, "list*enumeration_focus": float(named)}
 
 
 def _sentence_classes(text: str) -> dict[str, bool]:

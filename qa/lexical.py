@@ -10,15 +10,19 @@ commit makes a new ``LexicalIndex`` and leaves the readers of the old one undist
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import tantivy
 
+from qa import lexicon
 from qa.filters import Filters, publication_day
 from qa.korean import edit_distance, jamo
 from qa.lru import LRUCache
+
+_HANGUL_WORD = re.compile(r"[가-힣]+")
 
 CORRECTION_CACHE_SIZE = 10_000  # unknown terms already corrected (or found uncorrectable)
 FREQUENCY_CACHE_SIZE = 50_000  # terms whose live document frequency is known
@@ -180,12 +184,18 @@ class LexicalIndex:
                 return []
         return pieces if len(pieces) > 1 else []
 
+    def head(self, term: str) -> list[str]:
+        """The known head of an unknown noun with a one-syllable prefix: 맞교환 → 교환, 재협상 → 협상."""
+        prefixed = len(term) >= 3 and term[0] in lexicon.NOUN_PREFIXES and _HANGUL_WORD.fullmatch(term)
+        return [term[1:]] if prefixed and self.known(term[1:]) else []
+
     def repair(self, term: str) -> list[str]:
-        """Known terms standing for ``term``: itself, else its typo fix, else its compound split ([] if none)."""
+        """Known terms standing for ``term``: itself, else its typo fix, else its compound split or its head
+        ([] if none)."""
         if self.known(term):
             return [term]
         fixed = self.correct(term)
-        return [fixed] if fixed else self.segment(term)
+        return [fixed] if fixed else self.segment(term) or self.head(term)
 
     def expand(self, terms: list[str], variants: list[str] = ()) -> list[str]:
         """The query's known terms, plus repairs of unknown ones: typo fixes, compound splits, spacing variants."""

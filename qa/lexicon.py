@@ -127,10 +127,16 @@ INTERROGATIVE_KINDS = (("누구", "person"), ("누가", "person"), ("언제", "t
                        ("어느", "place"), ("무슨", "thing"), ("뭐", "thing"), ("무엇", "thing"), ("뭘", "thing"),
                        ("어떤", "thing"), ("얼마", "amount"), ("왜", "reason"))
 CLOCK_CUES = ("몇 시", "몇시", "시간", "시각")  # the time of day an article was approved
+DAY_CUES = ("언제", "날짜", "며칠", "몇 일", "몇일", "일자", "무슨 날", "어느 날", "요일")  # asking for the day as well
 LIST_CUES = ("각각", "모두", "전부", "목록", "나열", "다 알려", "모든",
              "어디어디", "어디 어디", "누구누구", "누구 누구", "뭐뭐", "뭐 뭐", "무엇무엇")  # a doubled question word asks for several
 # Nouns asking for a kind of thing, answered by the items the article lists ("협력 분야는?", "어떤 영역").
 CATEGORY_NOUNS = frozenset({"분야", "영역", "종류", "부문", "항목", "품목", "과목"})
+SEVERAL_COUNTS = ("두", "세", "네", "다섯", "여섯", "2", "3", "4", "5", "6")  # "세 가지는?": that many items
+KIND_COUNTERS = ("가지", "곳", "군데", "종류", "개사")
+# One-syllable noun prefixes (접두사): "맞교환" is a kind of 교환, "비대면" of 대면, "재협상" of 협상.
+NOUN_PREFIXES = frozenset({"맞", "재", "총", "신", "구", "초", "비", "무", "반", "친", "탈", "대", "고", "저", "불", "미", "범",
+                           "준", "첫", "헛", "덧", "역", "몰", "생"})
 
 # --- answer spans ----------------------------------------------------------------------------------------------
 

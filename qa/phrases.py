@@ -167,8 +167,14 @@ def _covering(morphemes: list[Morpheme], start: int, end: int) -> tuple[int, int
 
 # "△AI △플랫폼 △미디어" (the bullets of Korean press text), or "인프라, 데이터, 언어모델 등".
 _BULLETED_RE = re.compile(r"△[^△.]{1,40}?(?:\s*△[^△.]{1,40}?)+(?=\s*(?:등|의|을|를|에|\.|$))")
-_ITEM_SEPARATOR_RE = re.compile(r"△|,")
-_COMMA_LIST_RE = re.compile(r"[가-힣A-Za-z0-9()‧·]+(?:,\s*[가-힣A-Za-z0-9()‧·]+)+(?=\s*등)")
+_ITEM_SEPARATOR_RE = re.compile(r"△|,|(?<=[^\s,])(?:와|과)\s+|\s+및\s+")
+_ITEM = r"[가-힣A-Za-z0-9()‧·]"
+# "인프라, 데이터, 언어모델 등", "쌀밥과 김치볶음밥, 된장국 등", or three words or more between commas without 등
+# ("김포, 파주시, 강화도 상공"); the item before 와/과/및 is at least two characters (not the 결 of 결과).
+_COMMA_LIST_RE = re.compile(
+    rf"(?<!{_ITEM})(?:{_ITEM}{{2,}}?(?:와|과)\s+|{_ITEM}+\s+및\s+)?{_ITEM}+(?:,\s*{_ITEM}+)+(?=\s*등)"
+    rf"|(?<!{_ITEM}){_ITEM}+(?:,\s*{_ITEM}+){{2,}}(?!{_ITEM})"
+)
 
 
 def enumerations(sentence: str) -> list[tuple[int, int]]:

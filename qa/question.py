@@ -72,6 +72,7 @@ class Question:
     focus: str | None = None  # the noun naming what is asked: "어떤 시위" → 시위, "…한 인물은?" → 인물
     focus_head: str | None = None  # its last morpheme: 국가 of 상대국가
     particle: str | None = None  # the particle after the asked slot: "누구를" → 를, "어디에" → 에
+    owned: str | None = None  # the noun the answer owns: "누구 추산이야?" → 추산 ("공정위 추산에 따르면")
     predicate: list[str] = field(default_factory=list)  # terms of the predicate the answer belongs to
     units: tuple[str, ...] = ()  # the unit an amount must carry: "몇 명" → ("명",)
     entities: list[str] = field(default_factory=list)  # proper nouns and Latin names, lower-cased
@@ -151,6 +152,7 @@ class _Slot:
     attribute: list[str] = field(default_factory=list)  # the focus with the noun before it: 투자 규모
     particle: str | None = None
     predicate: list[str] = field(default_factory=list)
+    owned: str | None = None
 
 
 _REQUEST_RE = re.compile(rf"({_words(lexicon.REQUEST_VERBS)})\s*(줘|주세요|줄래|주라|봐|보세요|줄 수)")
@@ -200,10 +202,17 @@ def _slot(morphemes: list[Morpheme], text: str) -> _Slot:
         if wh.tag in ("NP", "NNG", "NR", "MM") and rest < len(morphemes) and morphemes[rest].tag.startswith(_PARTICLE_TAGS):
             slot.particle = morphemes[rest].form
         slot.predicate = [m.form for m in morphemes[rest:] if m.tag in ("NNG", "VV", "VA", "XR")][:3]
+        # "누구 추산이야?", "누구의 명령에 따라": the answer is whose 추산, whose 명령 (it stands before that noun).
+        owned = rest + 1 if rest < len(morphemes) and morphemes[rest].tag == "JKG" else rest
+        if wh.tag == "NP" and owned < len(morphemes) and morphemes[owned].tag in ("NNG", "NNP"):
+            slot.owned = morphemes[owned].form
         # "…한 장소는 어디인가?": a pronoun standing as the predicate names its topic's head noun as the focus.
         closing = all(m.tag.startswith(("VCP", "E", "S", "J")) for m in morphemes[rest:])
-        if slot.focus is None and closing and wh_at >= 2 and morphemes[wh_at - 1].tag in ("JX", "JKS"):
-            run = _topic_head(morphemes, wh_at - 1)
+        # Talk drops the particle: "무산된 회사 어디?", "쓴 사람 누구야?".
+        if slot.focus is None and closing and wh_at >= 1:
+            before = morphemes[wh_at - 1].tag
+            run = _topic_head(morphemes, wh_at - 1) if wh_at >= 2 and before in ("JX", "JKS") else (
+                _topic_head(morphemes, wh_at) if before.startswith(("NNG", "NNP")) else None)
             if run:
                 _set_focus(slot, morphemes, run)
         return slot
@@ -289,12 +298,19 @@ def _is_conversation(text: str, terms: list[str], morphemes: list[Morpheme]) -> 
     return cued and lowered <= lexicon.CONVERSATION_WORDS
 
 
+# Several things asked for: a plural ("회사들은?", "어떤 것들인가요?") or a count of kinds ("세 가지는?", "두 곳").
+_SEVERAL_RE = re.compile(
+    r"\S들(은|이|을)\s|\S들(은|는|이|을)?(인가요|인가|인지|이야|이에요|입니까|이었어|였어)?\s*[?？]?$"
+    rf"|(?<![가-힣\d])({_words(lexicon.SEVERAL_COUNTS)})\s*({_words(lexicon.KIND_COUNTERS)})(?!고|다|진|며)"  # not 가지다
+)
+
+
 def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | None] | None = None) -> Question:
     """``correct`` (optional) maps an unknown word to the corpus's spelling, for a misspelt focus noun."""
     morphemes = analyzer.morphemes(text)
     terms = list(dict.fromkeys(analyzer.terms(text)))
     slot = _slot(morphemes, text)
-    wants_list = any(cue in text for cue in lexicon.LIST_CUES) or bool(re.search(r"\S들(은|이|을)\s", text))
+    wants_list = any(cue in text for cue in lexicon.LIST_CUES) or bool(_SEVERAL_RE.search(text))
     focus_type = _type_of_focus(slot, correct)
     wh_type = _type_of_wh(slot.wh) if slot.wh else None
     metadata = _metadata_type(text)
@@ -336,6 +352,7 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         focus=slot.focus,
         focus_head=slot.head,
         particle=slot.particle,
+        owned=slot.owned,
         predicate=[p for p in slot.predicate if p not in lexicon.QUESTION_FILLER],
         units=_units(text, terms, slot.focus, slot.wh) if answer_type == AnswerType.AMOUNT else (),
         entities=list(dict.fromkeys(entities)),

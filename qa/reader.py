@@ -251,6 +251,10 @@ class _Context:
             following = [m.form for m in morphemes[last : last + 3]]
             if focus in following or head in following or focus in "".join(following):
                 f["focus_follows"] = 1.0  # apposition: "김대중 전 대통령" for "…한 대통령은?"
+        if question.owned:
+            after = [m for m in morphemes[last : last + 2] if m.tag != "JKG"]
+            if after and after[0].form == question.owned:
+                f["owned_follows"] = 1.0  # "공정거래위원회 추산에 따르면" for "누구 추산이야?"
         ahead = [i - last for i in self.predicate_at if i >= last]
         if ahead:
             f["predicate_distance"] = math.log1p(min(ahead))
@@ -263,10 +267,25 @@ class _Context:
             f["title_follows"] = 1.0
         if own and own[-1] in lexicon.PERSON_TITLES:
             f["ends_with_title"] = 1.0
+        if _descriptor_before_name(morphemes[first:last]):
+            f["descriptor_before_name"] = 1.0  # "시장조사기관 닐슨코리아클릭": the name alone is also a candidate
         words = text.split()
         if len(words) > 1 and words[-1] in lexicon.TITLE_PREFIXES:
             f["ends_with_title_prefix"] = 1.0  # "이건희 전" of "이건희 전 회장"
         return f
+
+
+def _descriptor_before_name(inside: list[Morpheme]) -> bool:
+    """Whether a span is a description ending on a common noun, then a name: "미국연방상원의원 조셉 바이든"."""
+    words: list[list[str]] = []
+    for i, m in enumerate(inside):
+        if i == 0 or inside[i - 1].end < m.start:
+            words.append([])
+        words[-1].append(m.tag.split("-")[0])
+    names = 0  # how many words at the end hold a name
+    while names < len(words) and set(words[-1 - names]) <= {"NNP", "SL"}:
+        names += 1
+    return 0 < names < len(words) and words[-1 - names][-1] in ("NNG", "XSN")
 
 
 def _clauses(morphemes: list[Morpheme]) -> list[int]:

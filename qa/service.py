@@ -262,9 +262,11 @@ class QAService:
         index = index or self.index
         resolved = self.followups.resolve(text, query.history, index.names) if query.history else text
         query = replace(query, question=text, resolved=resolved if resolved != text else None)
-        cited = [d for d in (query.history[-1].doc_ids if query.history else ()) if d in index.documents]
+        # "누가 쓴 기사야?": the article the last answer cited, a refusal since then cited none
+        last_cited = next((turn.doc_ids for turn in reversed(query.history) if turn.doc_ids), ())
+        cited = [d for d in last_cited if d in index.documents]
         if cited and query.scoped is None and self._about_the_article(query.text, index):
-            query = replace(query, filters=Filters(doc_ids=cited))  # "누가 쓴 기사야?": the article just cited
+            query = replace(query, filters=Filters(doc_ids=cited))
         return query
 
     def _about_the_article(self, text: str, index: CorpusIndex) -> bool:

@@ -55,7 +55,8 @@ def test_a_slangy_rewording_of_the_headline_is_answered(service):
         ("‘라이벌’서 ‘파트너’로 기사를 쓴 기자 이름은?", "송가영 기자"),
         ("빅테크 동맹전략 기사는 어느 매체 기사야?", "뷰어스"),
         ("카카오-SKT 협력 기사가 나온 날짜는?", "2021년 3월 15일"),
-        ("빅테크 동맹전략 기사 몇 시에 올라왔어?", "2021년 6월 30일 13:36"),  # the time of day when asked for
+        ("빅테크 동맹전략 기사 몇 시에 올라왔어?", "13:36"),  # the time of day when asked for
+        ("빅테크 동맹전략 기사 언제 몇 시에 올라왔어?", "2021년 6월 30일 13:36"),  # the day and the time
     ],
 )
 def test_questions_about_the_article_itself(service, question, expected):
@@ -184,10 +185,13 @@ def test_answering_encodes_only_the_question(service, monkeypatch):
     assert encoded == [[question]]
 
 
-def test_a_list_carried_on_in_the_next_sentence_is_collected(service):
+@pytest.mark.parametrize(
+    "question", ["네이버가 풀필먼트 센터를 여는 곳은 모두 어디야?", "네이버 풀필먼트 센터가 생기는 지역 모두 알려줘"])
+def test_a_list_carried_on_in_the_next_sentence_is_collected(service, question):
     """"…군포 e풀필먼트 센터를 시작한다. 이어 오는 8월 용인에 …": the items of both sentences, each cited; the
-    words of one place ("경기도 군포") are one item."""
-    answer = service.ask("네이버가 풀필먼트 센터를 여는 곳은 모두 어디야?")
+    words of one place ("경기도 군포") are one item. The services the first sentence lists in passing ("보관, 포장,
+    배송 … 등") name no place and are not items."""
+    answer = service.ask(question)
     assert answer.answerable and answer.short_answer == "경기도 군포, 용인"
     assert [c.evidence.split()[0] for c in answer.citations] == ["네이버는", "이어"]
     check_citations(service, answer)
@@ -199,3 +203,14 @@ def test_a_when_question_is_not_answered_with_a_name(service, question):
     reading, answer = service.read_and_answer(question)
     assert reading.confidence >= service.answerer().min_confidence
     assert not answer.answerable and answer.answer == ABSTAIN_TEXT
+
+
+@pytest.mark.parametrize(
+    "question,items",
+    [("카카오와 SKT가 함께하기로 한 협력 분야 세 가지는?", ["AI", "ESG", "지식재산권"]),
+     ("글로벌 빅테크로 꼽힌 회사들은?", ["구글", "유튜브", "넷플릭스"])],
+)
+def test_a_count_of_kinds_or_a_plural_gets_every_listed_item(service, question, items):
+    answer = service.ask(question)
+    assert answer.answerable and all(item in answer.short_answer for item in items), answer.short_answer
+    check_citations(service, answer)

@@ -39,3 +39,14 @@ def test_features_are_read_from_the_index(service):
 def test_a_sentence_that_only_restates_the_question_does_not_win(service):
     r = reading(service, "네이버가 CJ대한통운과 지분을 교환한 때는?")
     assert "지난해 10월" in r.best.text
+
+
+def test_a_list_followed_by_the_asked_kind_is_seen(service):
+    """"협력 분야는?": the sentence listing "△AI △ESG △지식재산권 등의 분야" is told apart from sentences that merely
+    name a 분야."""
+    r = service.answerer().gather("카카오와 SKT가 함께하는 협력 분야는?")
+    by_text = {c.text: c.features for c in r.sentences}
+    listing = next(f for text, f in by_text.items() if "△AI" in text)
+    assert listing["list*enumeration"] == 1.0 and listing["list*enumeration_focus"] == 1.0
+    lead = next(f for text, f in by_text.items() if text.startswith("다양한 사업 분야에서"))
+    assert "list*enumeration" not in lead

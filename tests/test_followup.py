@@ -98,5 +98,10 @@ def test_questions_about_the_article_just_cited_are_scoped_to_it(service):
     other = service.ask("네이버는 어느 회사와 지분교환을 했어?")
     history = (Turn.of_answer("네이버는 어느 회사와 지분교환을 했어?", other),)
     assert service.ask(Query("이 기사 누가 썼어?", history)).short_answer == "송인화 기자"
+    # A refusal in between cites nothing: the question is still about the article last cited.
+    refused = service.ask("카카오 인증서 가입자는 몇 명이야?")
+    assert not refused.answerable
+    history = (Turn.of_answer("카카오 모빌리티 점유율은 얼마야?", first), Turn.of_answer("…", refused))
+    assert service.ask(Query("누가 쓴 기사야?", history)).short_answer == "송가영 기자"
     # Naming the other article asks about that one.
     assert service.ask(Query("뷰어스 기사 누가 썼어?", (Turn.of_answer("…", first),))).short_answer == "송인화 기자"

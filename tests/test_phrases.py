@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from qa import phrases
 
 
@@ -38,3 +40,17 @@ def test_enumerations_are_whole_lists():
     spans = [sentence[a:b] for a, b in phrases.enumerations(sentence)]
     assert spans == ["△AI △ESG △지식재산권", "구글, 유튜브, 넷플릭스"]
     assert phrases.enumerated_items(sentence) == ["AI", "ESG", "지식재산권", "구글", "유튜브", "넷플릭스"]
+
+
+@pytest.mark.parametrize(
+    "sentence,items",
+    [
+        ("저녁식사로 제공된 쌀밥과 김치볶음밥, 된장국 등을 비웠다.", ["쌀밥", "김치볶음밥", "된장국"]),  # 과 opens it
+        ("네이버는 신세계 및 CJ대한통운, 쿠팡 등과 겨룬다.", ["신세계", "CJ대한통운", "쿠팡"]),
+        ("날아다닌 구간은 김포, 파주시, 강화도 상공이다.", ["김포", "파주시", "강화도"]),  # three words, no 등
+        ("그는 하지만, 결국 포기했다.", []),  # two words between commas are a clause, not a list
+        ("결과 원인, 이유 등이 있다.", ["원인", "이유"]),  # the 과 of 결과 joins nothing
+    ],
+)
+def test_lists_opened_by_a_conjunction_or_without_a_closing_word(sentence, items):
+    assert phrases.enumerated_items(sentence) == items

@@ -57,6 +57,8 @@ def test_questions_about_the_news_are_not_questions_about_the_article(analyzer):
         ("회의는 어디에서 열렸어?", None, "에서"),
         ("협력 분야는?", "분야", None),
         ("음원 앱 점유율 각각 알려줘", "점유율", None),
+        ("같이 사려다 무산된 회사 어디?", "회사", None),  # talk drops the particle before the question word
+        ("그 기사 쓴 사람 누구야?", "사람", None),
     ],
 )
 def test_focus_noun_and_particle_of_the_asked_slot(analyzer, question, focus, particle):
@@ -117,3 +119,35 @@ def test_greetings_and_questions_about_the_bot_are_conversation(analyzer, questi
                                       "카카오톡 기능은 뭐야?"])
 def test_a_question_with_something_to_search_is_not_conversation(analyzer, question):
     assert analyse(question, analyzer).type != AnswerType.CONVERSATION
+
+
+def test_a_focus_without_its_particle_types_the_question(analyzer):
+    """"무산된 회사 어디?" asks for an organisation, as "무산된 회사는 어디?" does, not for a place."""
+    assert analyse("같이 사려다 무산된 회사 어디?", analyzer).type == analyse("같이 사려다 무산된 회사는 어디?", analyzer).type \
+        == AnswerType.ORG
+
+
+@pytest.mark.parametrize(
+    "question,owned",
+    [("점유율은 누구 추산이야?", "추산"), ("노아는 누구의 명령에 따라 배를 만들었는가?", "명령"), ("누구를 만났어?", None),
+     ("무엇을 만들었나?", None)],
+)
+def test_the_noun_a_question_word_owns(analyzer, question, owned):
+    """"누구 추산", "누구의 명령": the answer is the owner, found right before that noun."""
+    assert analyse(question, analyzer).owned == owned
+
+
+@pytest.mark.parametrize(
+    "question,several",
+    [
+        ("이번에 손잡은 분야 세 가지는?", True),  # a count of kinds
+        ("공장이 들어설 두 곳은 어디야?", True),
+        ("새로 투자한 분야는 어떤 것들인가요?", True),  # a plural at the end
+        ("대응해야 할 회사들은?", True),
+        ("두 회사는 언제 손잡았어?", False),  # a count of who acts, not of what is asked
+        ("세계 1위는?", False),
+        ("세 가지고 온 건 뭐야?", False),  # 가지다, not 가지
+    ],
+)
+def test_a_plural_or_a_count_of_kinds_asks_for_a_list(analyzer, question, several):
+    assert analyse(question, analyzer).wants_list == several

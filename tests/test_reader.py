@@ -53,3 +53,21 @@ def test_a_choice_between_the_questions_names_is_answered_by_one_of_them(reader,
 def test_a_value_is_read_from_the_clause_that_names_what_was_asked(reader, analyzer, question, answer):
     spans = reader.read(analyse(question, analyzer), "을지제약이 310억원, 갑을상사가 420억원의 매출을 올렸다.")
     assert spans[0].text == answer, [(s.text, round(s.probability, 2)) for s in spans[:3]]
+
+
+def test_whose_noun_the_answer_stands_before(reader, analyzer):
+    """"누구 추산이야?" asks whose 추산: the name right before 추산 (or 의 추산) in the sentence."""
+    question = analyse("택시 호출 점유율은 누구 추산이야?", analyzer)
+    assert question.owned == "추산"
+    sentence = "한국소비자원 추산에 따르면 이 회사는 국내 택시 호출 시장에서 점유율 40%를 기록했다."
+    features = {c.text: c.features for c in reader.candidates(question, sentence)}
+    assert features["한국소비자원"].get("owned_follows") == 1.0 and "owned_follows" not in features["국내"]
+    assert reader.read(question, sentence)[0].text == "한국소비자원"
+
+
+def test_a_description_before_a_name_is_not_part_of_the_answer(reader, analyzer):
+    question = analyse("보고서를 낸 조사기관은 어디야?", analyzer)
+    sentence = "시장조사기관 한빛리서치는 지난달 보고서를 냈다."
+    features = {c.text: c.features for c in reader.candidates(question, sentence)}
+    assert features["시장조사기관 한빛리서치"].get("descriptor_before_name") == 1.0
+    assert "descriptor_before_name" not in features["한빛리서치"]

@@ -77,3 +77,12 @@ def test_metadata_is_searchable(service):
     assert top.chunk.doc_id == SISAWEEK and "송가영 기자" in top.chunk.text
     top = service.search("뷰어스 2021년 6월 30일 기사", top_k=1)[0]
     assert top.chunk.doc_id == VIEWERS and "2021년 6월 30일" in top.chunk.text
+
+
+def test_an_unknown_noun_with_a_prefix_stands_for_its_known_head(service):
+    """"맞교환" is not in the articles, "교환" is: the question is searched and weighed as asking about 교환."""
+    lexical = service.index.lexical
+    assert lexical.repair("맞교환") == ["교환"]
+    assert lexical.head("교환") == []  # too short to carry a prefix
+    answer = service.ask("카카오-SKT 지분 맞교환 규모가 얼마였지?")
+    assert answer.answerable and answer.short_answer == "3,000억원", answer.answer

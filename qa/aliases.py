@@ -1,0 +1,35 @@
+"""Short names an article introduces: "SK텔레콤(이하 SKT)" makes SKT and SK텔레콤 the same words in that article.
+
+News style names a company or an institution in full once and gives the short form it uses afterwards. A reader
+that knows a question's "SKT" is the article's "SK텔레콤" does not answer the question with its own subject.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_QUOTES = "'\"‘’“”「」『』"
+# The word before "(이하 …)" (quotes and a trailing comma aside) and the short form inside it.
+_INTRODUCED_RE = re.compile(
+    rf"([^\s(){_QUOTES}]+)[{_QUOTES}]?\s*"  # the full name
+    rf"\(\s*이하\s*,?\s*[{_QUOTES}]?([^(){_QUOTES}\n]{{1,20}}?)[{_QUOTES}]?\s*\)"  # (이하 short form)
+)
+CACHED_TEXTS = 256  # articles whose aliases are kept: the documents of the questions being answered
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
+def introduced(text: str) -> tuple[tuple[str, str], ...]:
+    """(full name, short form) pairs the text introduces, in order: (("SK텔레콤", "SKT"),)."""
+    pairs = []
+    for match in _INTRODUCED_RE.finditer(text):
+        full, short = match.group(1).strip(), match.group(2).strip()
+        if full and short and full != short:
+            pairs.append((full, short))
+    return tuple(dict.fromkeys(pairs))
+
+
+def same_words(words: frozenset[str], text: str) -> frozenset[str]:
+    """``words`` with the other name of every alias pair of ``text`` one of whose names is among them."""
+    extra = {other for pair in introduced(text) for name, other in (pair, pair[::-1]) if name in words}
+    return words | extra if extra else words

@@ -126,6 +126,7 @@ LATER_CUES = ("나중", "늦게", "최근", "최신")
 INTERROGATIVE_KINDS = (("누구", "person"), ("누가", "person"), ("언제", "time"), ("며칠", "time"), ("어디", "place"),
                        ("어느", "place"), ("무슨", "thing"), ("뭐", "thing"), ("무엇", "thing"), ("뭘", "thing"),
                        ("어떤", "thing"), ("얼마", "amount"), ("왜", "reason"))
+SAYING_CUES = ("뭐라고", "뭐라 ", "뭐라던", "뭐라는", "무엇이라고", "무엇이라 ", "무어라")  # asks for the words said or written
 CLOCK_CUES = ("몇 시", "몇시", "시간", "시각")  # the time of day an article was approved
 DAY_CUES = ("언제", "날짜", "며칠", "몇 일", "몇일", "일자", "무슨 날", "어느 날", "요일")  # asking for the day as well
 LIST_CUES = ("각각", "모두", "전부", "목록", "나열", "다 알려", "모든",

@@ -78,6 +78,7 @@ class Question:
     entities: list[str] = field(default_factory=list)  # proper nouns and Latin names, lower-cased
     category: bool = False  # asks for a kind of thing ("협력 분야는?"): answered by listed items
     choice: bool = False  # "A와 B 중 누가 …": the answer is one of the question's own words
+    says: bool = False  # "뭐라고 썼어?", "무엇이라 부르는가?": the words said or written, often quoted in the article
     words: frozenset[str] = frozenset()  # its words without particles: a span made only of these repeats it
     unknown_nouns: list[str] = field(default_factory=list)  # set by the answerer, which knows the corpus
 
@@ -358,5 +359,6 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         entities=list(dict.fromkeys(entities)),
         category=bool({slot.focus, slot.head} & lexicon.CATEGORY_NOUNS),
         choice=re.search(lexicon.CHOICE, text) is not None,
+        says=any(cue in text for cue in lexicon.SAYING_CUES),
         words=frozenset(w.bare for w in analyzer.words(text)),  # whole words: 카카오 is not one of 카카오모빌리티의
     )

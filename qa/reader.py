@@ -267,6 +267,8 @@ class _Context:
             f["title_follows"] = 1.0
         if own and own[-1] in lexicon.PERSON_TITLES:
             f["ends_with_title"] = 1.0
+        if question.says:
+            f["says*quoted"] = float("quoted" in phrase.kinds)  # "뭐라고 썼어?" → ‘Dokdo’
         if _descriptor_before_name(morphemes[first:last]):
             f["descriptor_before_name"] = 1.0  # "시장조사기관 닐슨코리아클릭": the name alone is also a candidate
         words = text.split()

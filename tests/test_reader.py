@@ -71,3 +71,13 @@ def test_a_description_before_a_name_is_not_part_of_the_answer(reader, analyzer)
     features = {c.text: c.features for c in reader.candidates(question, sentence)}
     assert features["시장조사기관 한빛리서치"].get("descriptor_before_name") == 1.0
     assert "descriptor_before_name" not in features["한빛리서치"]
+
+
+def test_asking_for_the_words_said_prefers_what_is_quoted(reader, analyzer):
+    """"뭐라고 썼어?" asks for the words written: the quoted ‘Dokdo’, not the outlet that wrote them."""
+    question = analyse("방송사가 지도에 뭐라고 썼어?", analyzer)
+    assert question.says and not analyse("방송사가 지도에 뭘 썼어?", analyzer).says
+    sentence = "한 방송사는 중계 화면의 지도에 ‘Dokdo’라고 적어 논란이 됐다."
+    features = {c.text: c.features for c in reader.candidates(question, sentence)}
+    assert features["Dokdo"]["says*quoted"] == 1.0 and features["방송사"]["says*quoted"] == 0.0
+    assert reader.read(question, sentence)[0].text == "Dokdo"

@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from qa import lexicon
+
 _QUOTES = "'\"‘’“”「」『』"
 # The word before "(이하 …)" (quotes and a trailing comma aside) and the short form inside it.
 _INTRODUCED_RE = re.compile(
-    rf"([^\s(){_QUOTES}]+)[{_QUOTES}]?\s*"  # the full name
-    rf"\(\s*이하\s*,?\s*[{_QUOTES}]?([^(){_QUOTES}\n]{{1,20}}?)[{_QUOTES}]?\s*\)"  # (이하 short form)
+    rf"(?<![^\s(){_QUOTES}])([^\s(){_QUOTES}]+)[{_QUOTES}]?\s*"  # the full name, from the start of its word
+    rf"\(\s*이하\s*,?\s*[{_QUOTES}]?([^(){_QUOTES}\n]{{1,20}}?)[{_QUOTES}]?(?:\s*이?라\s*한다)?\s*\)"  # (이하 …)
 )
 CACHED_TEXTS = 256  # articles whose aliases are kept: the documents of the questions being answered
 
@@ -24,7 +26,8 @@ def introduced(text: str) -> tuple[tuple[str, str], ...]:
     pairs = []
     for match in _INTRODUCED_RE.finditer(text):
         full, short = match.group(1).strip(), match.group(2).strip()
-        if full and short and full != short:
+        # "19일(이하 현지시간)", "(이하 존칭 생략)": news formulae, not a name's short form
+        if full and short and full != short and not full[0].isdigit() and short not in lexicon.NOT_SHORT_NAMES:
             pairs.append((full, short))
     return tuple(dict.fromkeys(pairs))
 

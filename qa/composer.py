@@ -162,7 +162,8 @@ def metadata_answer(question: Question, hits: list[Hit]) -> Answer:
         AnswerType.TITLE: f"기사 제목은 「{value}」입니다. [1]",
     }
     short, time = value, value.rpartition(" ")[2]
-    if clock and ":" in time and not any(cue in question.text for cue in lexicon.DAY_CUES):
+    if question.type == AnswerType.PUBLISHED and clock and ":" in time \
+            and not any(cue in question.text for cue in lexicon.DAY_CUES):
         short = time  # "몇 시에 나왔어?" is answered by the time of day; the sentence gives the day too
     return Answer(question=question.text, answerable=True, answer=templates[question.type], short_answer=short,
                   citations=[citation(1, header_hit, line)], passages=[passage(h) for h in hits])

@@ -135,9 +135,12 @@ LIST_CUES = ("각각", "모두", "전부", "목록", "나열", "다 알려", "�
 CATEGORY_NOUNS = frozenset({"분야", "영역", "종류", "부문", "항목", "품목", "과목"})
 SEVERAL_COUNTS = ("두", "세", "네", "다섯", "여섯", "2", "3", "4", "5", "6")  # "세 가지는?": that many items
 KIND_COUNTERS = ("가지", "곳", "군데", "종류", "개사")
-# One-syllable noun prefixes (접두사): "맞교환" is a kind of 교환, "비대면" of 대면, "재협상" of 협상.
-NOUN_PREFIXES = frozenset({"맞", "재", "총", "신", "구", "초", "비", "무", "반", "친", "탈", "대", "고", "저", "불", "미", "범",
-                           "준", "첫", "헛", "덧", "역", "몰", "생"})
+# One-syllable noun prefixes (접두사): "맞교환" is a kind of 교환, "재협상" of 협상, "초고속" of 고속.
+# Not those that negate (비, 무, 불, 미, 탈, 반: 무혐의 is no 혐의) nor common surnames (고, 구, 신: 고민정 is no 민정).
+NOUN_PREFIXES = frozenset({"맞", "재", "총", "초", "친", "대", "저", "범", "준", "첫", "헛", "덧", "역", "몰", "생"})
+# What "(이하 …)" holds in news that is not a short name: "19일(이하 현지시간)", "(이하 존칭 생략)".
+NOT_SHORT_NAMES = frozenset({"현지시간", "한국시간", "현지 시간", "한국 시간", "존칭 생략", "존칭생략", "경칭 생략", "같음",
+                             "동일", "생략", "같다"})
 
 # --- answer spans ----------------------------------------------------------------------------------------------
 

@@ -167,14 +167,18 @@ def _covering(morphemes: list[Morpheme], start: int, end: int) -> tuple[int, int
 
 # "△AI △플랫폼 △미디어" (the bullets of Korean press text), or "인프라, 데이터, 언어모델 등".
 _BULLETED_RE = re.compile(r"△[^△.]{1,40}?(?:\s*△[^△.]{1,40}?)+(?=\s*(?:등|의|을|를|에|\.|$))")
-_ITEM_SEPARATOR_RE = re.compile(r"△|,|(?<=[^\s,])(?:와|과)\s+|\s+및\s+")
+_BULLET_SEPARATOR_RE = re.compile(r"△|,")
 _ITEM = r"[가-힣A-Za-z0-9()‧·]"
-# "인프라, 데이터, 언어모델 등", "쌀밥과 김치볶음밥, 된장국 등", or three words or more between commas without 등
-# ("김포, 파주시, 강화도 상공"); the item before 와/과/및 is at least two characters (not the 결 of 결과).
+_COMMA = r"(?:(?<!\d),|,(?!\d))\s*"  # not the thousands separator of 1,234,567
+# "인프라, 데이터, 언어모델 등", "쌀밥과 김치볶음밥, 된장국 등" (the first item joined by 와/과/및, at least two
+# characters: not the 결 of 결과), or three words or more between commas without 등 ("김포, 파주시, 강화도 상공").
 _COMMA_LIST_RE = re.compile(
-    rf"(?<!{_ITEM})(?:{_ITEM}{{2,}}?(?:와|과)\s+|{_ITEM}+\s+및\s+)?{_ITEM}+(?:,\s*{_ITEM}+)+(?=\s*등)"
-    rf"|(?<!{_ITEM}){_ITEM}+(?:,\s*{_ITEM}+){{2,}}(?!{_ITEM})"
+    rf"(?<!{_ITEM})(?:(?P<joined>{_ITEM}{{2,}}?)(?:와|과|\s+및)\s+)?(?P<listed>{_ITEM}+(?:{_COMMA}{_ITEM}+)+)(?=\s*등)"
+    rf"|(?<!{_ITEM})(?P<bare>{_ITEM}+(?:{_COMMA}{_ITEM}+){{2,}})(?!{_ITEM})"
 )
+_COMMA_SEPARATOR_RE = re.compile(_COMMA)
+# A particle left on the last item of a list without 등 ("…, 대구에서"): only endings no place or name ends in.
+_TRAILING_PARTICLE_RE = re.compile(r"(?<=[가-힣A-Za-z0-9)])(에서|에게|으로|까지|부터|에는|에서는|으로는)$")
 
 
 def enumerations(sentence: str) -> list[tuple[int, int]]:
@@ -184,8 +188,14 @@ def enumerations(sentence: str) -> list[tuple[int, int]]:
 
 
 def enumerated_items(sentence: str) -> list[str]:
-    """The items of every list the sentence spells out, without their bullets: "△AI △ESG" → AI, ESG."""
-    items = []
-    for a, b in enumerations(sentence):
-        items += [item.strip() for item in _ITEM_SEPARATOR_RE.split(sentence[a:b]) if item.strip()]
-    return items
+    """The items of every list the sentence spells out, in reading order, without their bullets or the 와/과 that
+    joins the first: "△AI △ESG" → AI, ESG; "쌀밥과 김치볶음밥, 된장국 등" → 쌀밥, 김치볶음밥, 된장국."""
+    found: list[tuple[int, list[str]]] = []
+    for m in _BULLETED_RE.finditer(sentence):
+        found.append((m.start(), _BULLET_SEPARATOR_RE.split(m.group())))
+    for m in _COMMA_LIST_RE.finditer(sentence):
+        listed = _COMMA_SEPARATOR_RE.split(m.group("listed") or m.group("bare"))
+        if m.group("bare"):
+            listed[-1] = _TRAILING_PARTICLE_RE.sub("", listed[-1])
+        found.append((m.start(), ([m.group("joined")] if m.group("joined") else []) + listed))
+    return [item.strip() for _, items in sorted(found, key=lambda f: f[0]) for item in items if item.strip()]

@@ -301,7 +301,7 @@ def _is_conversation(text: str, terms: list[str], morphemes: list[Morpheme]) -> 
 
 # Several things asked for: a plural ("회사들은?", "어떤 것들인가요?") or a count of kinds ("세 가지는?", "두 곳").
 _SEVERAL_RE = re.compile(
-    r"\S들(은|이|을)\s|\S들(은|는|이|을)?(인가요|인가|인지|이야|이에요|입니까|이었어|였어)?\s*[?？]?$"
+    r"\S들(은|이|을)\s|\S들(은|는|이|을|인가요|인가|인지|이야|이에요)?\s*[?？]?$"  # not 들이다: 사들였어, 받아들입니까
     rf"|(?<![가-힣\d])({_words(lexicon.SEVERAL_COUNTS)})\s*({_words(lexicon.KIND_COUNTERS)})(?!고|다|진|며)"  # not 가지다
 )
 

@@ -9,6 +9,9 @@ def test_the_short_forms_an_article_introduces():
     text = "카카오와 SK텔레콤(이하 SKT)이 손잡았다. 미국 항공우주국(이하 NASA)과 ‘국립환경과학원’(이하 ‘과학원’)도."
     assert introduced(text) == (("SK텔레콤", "SKT"), ("항공우주국", "NASA"), ("국립환경과학원", "과학원"))
     assert introduced("괄호(예시) 안의 말") == ()
+    # The official style names the short form with 라 한다; dates and news formulae are no names.
+    assert introduced("공정거래위원회(이하 '공정위'라 한다)는") == (("공정거래위원회", "공정위"),)
+    assert introduced("19일(이하 현지시간) 발표했다. 홍길동(이하 존칭 생략)은") == ()
 
 
 def test_either_name_in_the_question_brings_the_other():

@@ -50,6 +50,9 @@ def test_enumerations_are_whole_lists():
         ("날아다닌 구간은 김포, 파주시, 강화도 상공이다.", ["김포", "파주시", "강화도"]),  # three words, no 등
         ("그는 하지만, 결국 포기했다.", []),  # two words between commas are a clause, not a list
         ("결과 원인, 이유 등이 있다.", ["원인", "이유"]),  # the 과 of 결과 joins nothing
+        ("관람객은 1,234,567명으로 늘었다.", []),  # thousands separators
+        ("행사는 서울, 부산, 대구에서 열린다.", ["서울", "부산", "대구"]),  # the last item without its particle
+        ("△성과 공유 △인력 교류 등을 약속했다.", ["성과 공유", "인력 교류"]),  # 과 inside a bullet item
     ],
 )
 def test_lists_opened_by_a_conjunction_or_without_a_closing_word(sentence, items):

@@ -147,6 +147,8 @@ def test_the_noun_a_question_word_owns(analyzer, question, owned):
         ("두 회사는 언제 손잡았어?", False),  # a count of who acts, not of what is asked
         ("세계 1위는?", False),
         ("세 가지고 온 건 뭐야?", False),  # 가지다, not 가지
+        ("누가 그 지분을 사들였어?", False),  # 들이다, not a plural
+        ("정부는 제안을 받아들입니까?", False),
     ],
 )
 def test_a_plural_or_a_count_of_kinds_asks_for_a_list(analyzer, question, several):

@@ -84,5 +84,6 @@ def test_an_unknown_noun_with_a_prefix_stands_for_its_known_head(service):
     lexical = service.index.lexical
     assert lexical.repair("맞교환") == ["교환"]
     assert lexical.head("교환") == []  # too short to carry a prefix
+    assert lexical.head("무교환") == [] and lexical.head("고교환") == []  # 무 negates; 고 is a surname as often
     answer = service.ask("카카오-SKT 지분 맞교환 규모가 얼마였지?")
     assert answer.answerable and answer.short_answer == "3,000억원", answer.answer

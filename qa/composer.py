@@ -161,8 +161,8 @@ def metadata_answer(question: Question, hits: list[Hit]) -> Answer:
         AnswerType.PUBLISHED: f"「{doc.title}」 기사는 {value}에 나왔습니다. [1]",
         AnswerType.TITLE: f"기사 제목은 「{value}」입니다. [1]",
     }
-    short, time = value, value.rpartition(" ")[2]
-    if question.type == AnswerType.PUBLISHED and clock and ":" in time \
+    short, time = value, _time_of_day(doc)
+    if question.type == AnswerType.PUBLISHED and clock and time \
             and not any(cue in question.text for cue in lexicon.DAY_CUES):
         short = time  # "몇 시에 나왔어?" is answered by the time of day; the sentence gives the day too
     return Answer(question=question.text, answerable=True, answer=templates[question.type], short_answer=short,
@@ -268,6 +268,10 @@ def _field(doc: Document, field: AnswerType, clock: bool) -> str | None:
         return doc.outlet
     if field == AnswerType.PUBLISHED:
         day = korean_day(doc.published)
-        time = doc.published.partition("T")[2][:5] if doc.published and clock else ""
-        return f"{day} {time}".strip() if day else None
+        return f"{day} {_time_of_day(doc) if clock else ''}".strip() if day else None
     return f"「{doc.title}」"
+
+
+def _time_of_day(doc: Document) -> str:
+    """``13:36`` of an article approved at ``2021-06-30T13:36``; "" when only its day is known."""
+    return doc.published.partition("T")[2][:5] if doc.published else ""

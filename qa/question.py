@@ -212,8 +212,11 @@ def _slot(morphemes: list[Morpheme], text: str) -> _Slot:
         # Talk drops the particle: "무산된 회사 어디?", "쓴 사람 누구야?".
         if slot.focus is None and closing and wh_at >= 1:
             before = morphemes[wh_at - 1].tag
-            run = _topic_head(morphemes, wh_at - 1) if wh_at >= 2 and before in ("JX", "JKS") else (
-                _topic_head(morphemes, wh_at) if before.startswith(("NNG", "NNP")) else None)
+            run = None
+            if before in ("JX", "JKS"):
+                run = _topic_head(morphemes, wh_at - 1)
+            elif before.startswith(("NNG", "NNP")):
+                run = _topic_head(morphemes, wh_at)
             if run:
                 _set_focus(slot, morphemes, run)
         return slot

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Literal
-
 from urllib.parse import urlparse
 
 from pydantic import Field, SecretStr, field_validator

@@ -165,7 +165,7 @@ class Answerer:
             return composer.refusal(text, hits)
         span = reading.best_span
         if question.type == AnswerType.AMOUNT and not question.wants_list and span is not None \
-                and not self._counts(span):
+                and not self._counts(span, reading.best.text):
             return composer.refusal(text, hits)  # "규모는 얼마야?" answered by a name or a date: no amount given
         if question.type == AnswerType.DATE and not question.wants_list and span is not None \
                 and not _WHEN_RE.search(span.text):
@@ -179,11 +179,13 @@ class Answerer:
         evidence = [(c.hit, c.span) for c in chosen]
         return composer.answer(question, evidence, short, hits, self.analyzer)
 
-    def _counts(self, span: SpanCandidate) -> bool:
+    def _counts(self, span: SpanCandidate, sentence: str) -> bool:
         """Whether a span states a quantity: digits that are not a date, or a Korean numeral ("두 배", "절반")."""
         text = span.text
-        if "date" in span.classes and "amount" not in span.classes and _CALENDAR_RE.search(text):
-            return False  # "2019년", "10월": a point in time; "10일" may be a duration
+        word = sentence[span.start : span.end] + sentence[span.end :].split(" ", 1)[0]
+        if "amount" not in span.classes and (("date" in span.classes and _CALENDAR_RE.search(text))
+                                             or (" " not in text and _CALENDAR_RE.search(word))):
+            return False  # "2019년", "10월" or the "10" of "10월": a point in time; "10일" may be a duration
         return any(ch.isdigit() for ch in text) or any(
             m.tag in ("SN", "NR") or (m.tag == "MM" and m.form in lexicon.NUMERAL_DETERMINERS)
             or m.form in lexicon.QUANTITY_WORDS for m in self.analyzer.morphemes(text))

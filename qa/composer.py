@@ -95,9 +95,30 @@ def _negated_at(morphemes: list[Morpheme], at: int) -> bool:
 
 
 def _main_predicate(morphemes: list[Morpheme]) -> int | None:
-    """The last content predicate: what a yes/no question asks about ("…입항을 막았나?" → 막다)."""
+    """The last content predicate: what a yes/no question asks about ("…입항을 막았나?" → 막다), or the one of the
+    clause it frames ("지장이 없을 거라고 보나요?" asks whether there is 지장, not whether one thinks so)."""
     found = [i for i, m in enumerate(morphemes) if m.tag.split("-")[0] in _PREDICATES]
+    if len(found) > 1 and _frames_a_clause(morphemes, found[-1]):
+        return found[-2]
     return found[-1] if found else None
+
+
+def _frames_a_clause(morphemes: list[Morpheme], at: int) -> bool:
+    """Whether the predicate at ``at`` takes a quoted or "것으로" clause: "…없다고 봐?", "…없을 것으로 보이나?"."""
+    j = at - 2 if morphemes[at].tag.startswith("XS") else at - 1  # "예상하다": before the noun 예상
+    if j < 0:
+        return False
+    m = morphemes[j]
+    return (m.tag == "EC" and m.form in ("라고", "다고", "냐고", "자고")) or (
+        m.tag == "JKB" and m.form in ("으로", "로") and j > 0 and morphemes[j - 1].form in ("것", "거"))
+
+
+def _asks_to_confirm(morphemes: list[Morpheme], at: int) -> bool:
+    """Whether the question ends in "-지 않-" ("교환한 적 있지 않음?", "합병하지 않았어?"): Korean's way to ask
+    for confirmation of the positive, not whether the negation holds (that is "안 했어?" or "없어?")."""
+    rest = [m for m in morphemes[at + 1 :] if not m.tag.startswith("S")]
+    return len(rest) >= 3 and (rest[0].form, rest[0].tag) == ("지", "EC") and rest[1].form == "않" \
+        and all(m.tag.startswith("E") for m in rest[2:])
 
 
 def _stem(morphemes: list[Morpheme], at: int) -> str:
@@ -114,7 +135,7 @@ def agrees(question: str, evidence: str, analyzer: KoreanAnalyzer) -> bool:
     """
     q, e = analyzer.morphemes(question), analyzer.morphemes(evidence)
     at = _main_predicate(q)
-    q_negated = _negated_at(q, at) if at is not None else False
+    q_negated = _negated_at(q, at) and not _asks_to_confirm(q, at) if at is not None else False
     if at is not None:
         stem = _stem(q, at)
         places = [i for i, m in enumerate(e) if m.tag.split("-")[0] in _PREDICATES and _stem(e, i) == stem]

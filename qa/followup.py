@@ -108,6 +108,11 @@ class _Before:
             nouns = [m for m in last.morphemes if m.tag.startswith(("NN", "SL", "SH"))]
             if nouns and not last.is_wh:  # "…쓴 기사야?": the noun stays, the copula goes
                 kept = [last.text[: nouns[-1].end - last.start]]
+            while words and last.first is not None and last.first.tag == "VX" and _ends_connective(words[-1]):
+                last = words.pop()  # "있지 않음?", "투자해 줬어?": the predicate the auxiliary closes goes too,
+                nouns = [m for m in last.morphemes if m.tag.startswith(("NN", "SL", "SH"))]
+                if nouns:  # but not its noun (투자)
+                    kept.insert(0, last.text[: nouns[-1].end - last.start])
         wh = next((i for i, w in enumerate(self.words) if w.is_wh), None)
         if drop_focus and wh is not None and wh > 0 and wh == len(self.words) - 1:
             focus = self.words[wh - 1]  # "…규모는 얼마야?": the word before a closing interrogative
@@ -144,6 +149,12 @@ class _Before:
             if lead:
                 return " ".join(lead)
         return None
+
+
+def _ends_connective(word: _Word) -> bool:
+    """A predicate word closing on a connective ending ("있지", "교환해"), which an auxiliary word completes."""
+    tags = [m.tag.split("-")[0] for m in word.morphemes if not m.tag.startswith("S")]
+    return len(tags) >= 2 and tags[-1] == "EC" and tags[-2] in _PREDICATE_TAGS
 
 
 _POINTED = frozenset({"pointed"})

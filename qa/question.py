@@ -228,9 +228,10 @@ def _slot(morphemes: list[Morpheme], text: str) -> _Slot:
     elif tail.tag.startswith(_NOMINAL_TAGS):
         run = _topic_head(morphemes, last + 1)
     else:
-        request = _REQUEST_RE.search(text)
+        request = _is_request(text, morphemes)
         nouns = [i for i in content if morphemes[i].tag.startswith(("NNG", "NNP"))
-                 and morphemes[i].form not in lexicon.QUESTION_FILLER]
+                 and morphemes[i].form not in lexicon.QUESTION_FILLER
+                 and not _requests_with(morphemes, i)]
         run = None
         if request and nouns:
             end = nouns[-1] + 1
@@ -249,6 +250,9 @@ def _units(text: str, terms: list[str], focus: str | None, wh: str | None) -> tu
         names.add(focus)
     if "%" in text or "퍼센트" in text:
         return lexicon.UNIT_FAMILIES["percent"]
+    for units in lexicon.UNIT_FAMILIES.values():
+        if wh == "몇" and focus in units:  # the counter after 몇 is the unit: "몇 프로", "몇 달러"
+            return units
     for family, cues in lexicon.UNIT_CUES.items():
         if names & cues:
             return lexicon.UNIT_FAMILIES[family]
@@ -284,9 +288,29 @@ def _metadata_type(text: str) -> AnswerType | None:
     return matches[0] if matches else None
 
 
+def _asks_a_favour(morphemes: list[Morpheme]) -> bool:
+    """A request closing on "-어/아 주다" ("나열해줘", "정리해 주세요", "찾아줄래?"): it asks for content, not yes or no."""
+    content = [m for m in morphemes if not m.tag.startswith(("S", "W"))]
+    while content and content[-1].tag.startswith(("E", "JX")):
+        if content.pop().tag == "EP":
+            return False  # "만들어 줬어?" asks whether it was done
+    return len(content) >= 2 and (content[-1].form, content[-1].tag) == ("주", "VX") and content[-2].tag == "EC"
+
+
+def _requests_with(morphemes: list[Morpheme], at: int) -> bool:
+    """Whether the noun at ``at`` is the request's own verb: 나열 of "나열해줘", 정리 of "정리해 주세요"."""
+    return at + 1 < len(morphemes) and morphemes[at + 1].tag == "XSV" and _asks_a_favour(morphemes[at + 1 :])
+
+
+def _is_request(text: str, morphemes: list[Morpheme]) -> bool:
+    return bool(_REQUEST_RE.search(text)) or _asks_a_favour(morphemes)
+
+
 def _asks_yes_or_no(morphemes: list[Morpheme]) -> bool:
     """A question ending on a predicate and its ending ("…만들어?", "…없어?", "…했나요?") with no question word."""
     content = [m for m in morphemes if not m.tag.startswith(("S", "W"))]
+    if content and (content[-1].form, content[-1].tag) == ("요", "JX"):
+        content.pop()  # the polite 요 after an ending: "하는 건가요?" is "하는 건가?" asked politely
     if len(content) < 2 or not content[-1].tag.startswith("E"):
         return False
     before = [m for m in content[:-1] if not m.tag.startswith(("EP", "EC", "ETN"))]
@@ -332,7 +356,7 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         answer_type = wh_type
     elif slot.focus is not None:
         answer_type = AnswerType.THING  # "출범시킨 서비스는?": what is it
-    elif not _REQUEST_RE.search(text) and _asks_yes_or_no(morphemes):
+    elif not _is_request(text, morphemes) and _asks_yes_or_no(morphemes):
         answer_type = AnswerType.YESNO
     else:
         answer_type = AnswerType.OPEN

@@ -78,9 +78,9 @@ def candidate_classes(text: str, morphemes: list[Morpheme], phrase: phrases.Phra
     inside = morphemes[phrase.first : phrase.last] if phrase.first >= 0 else []
     tags = [m.tag.split("-")[0] for m in inside]
     classes: set[str] = set()
-    if "date" in phrase.kinds and _DATE_FULL_RE.fullmatch(text):
+    if _DATE_FULL_RE.fullmatch(text):  # "2019년" inside "지난 2019년 3000억원" is a date too, not only the longest match
         classes.add("date")
-    if "amount" in phrase.kinds and _AMOUNT_FULL_RE.fullmatch(text):
+    if "amount" in phrase.kinds and _AMOUNT_FULL_RE.fullmatch(text):  # "80% 이상", not its "80%"
         classes.add("amount")
     if "SN" in tags or any(ch.isdigit() for ch in text):
         classes.add("number")

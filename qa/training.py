@@ -190,8 +190,12 @@ def run(korquad_dir: Path, dev: list[tuple[Path, Path]], out: Path, settings: Se
 
 
 def _git_revision() -> str | None:
+    """The commit the weights were fitted from; "-dirty" when uncommitted changes (fitted before committing)."""
+    where = Path(__file__).parent
     try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                              cwd=Path(__file__).parent, check=True).stdout.strip() or None
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=where,
+                              check=True).stdout.strip()
+        dirty = subprocess.run(["git", "diff", "--quiet", "HEAD"], cwd=where).returncode != 0
     except (OSError, subprocess.CalledProcessError):
         return None
+    return head + "-dirty" if head and dirty else head or None

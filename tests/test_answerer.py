@@ -110,6 +110,14 @@ def test_an_amount_question_is_not_answered_with_a_name(service):
     assert service.ask("카카오 모빌리티 점유율은 얼마야?").short_answer == "80% 이상"  # amounts are still answered
 
 
+
+def test_an_amount_question_is_not_answered_with_part_of_a_date(service):
+    """The 뷰어스 article dates 네이버's exchange with CJ대한통운 ("지난해 10월") but gives no sum: the "10" of "10월"
+    is no amount."""
+    answer = service.ask("네이버와 CJ대한통운 지분교환 액수는 얼마였어?")
+    assert not answer.answerable, answer.answer
+
+
 def test_answers_are_concise(service):
     for question in ("카카오랑 SK텔레콤이 서로 주식을 바꾼 규모가 얼마야?", "네이버는 무엇 때문에 CJ대한통운과 협업했어?"):
         answer = service.ask(question)

@@ -21,6 +21,14 @@ from qa.contract import Answer, Citation
         # A predicate modifying a noun is negated with the noun's predicate: "운영하는 공장은 없다".
         ("그 회사는 공장을 운영하고 있어?", "그 회사가 운영하는 공장은 없다.", False),
         ("그 회사는 공장을 운영해?", "그 회사가 운영하는 공장은 두 곳이다.", True),
+        # "-지 않-" closing a question asks to confirm the positive; "안 …" asks about the negation.
+        ("두 회사가 합병하지 않았어?", "두 회사는 지난해 합병했다.", True),
+        ("두 회사가 예전에 합병한 적 있지 않나요?", "두 회사는 합병한 적이 없다.", False),
+        ("두 회사가 합병 안 했어?", "두 회사는 지난해 합병했다.", False),
+        ("두 회사가 합병하지 않아서 생긴 문제는 없어?", "두 회사가 합병하지 않아 생긴 문제는 없다.", True),
+        # A question framing a clause ("…라고 보나요?") asks about the clause's predicate.
+        ("합병이 무산돼도 협업엔 지장이 없을 거라고 보나요?", "합병은 무산됐으나 협업에 큰 지장은 없을 것으로 보인다.", True),
+        ("합병 뒤에도 공장은 문을 닫지 않을 것으로 예상해?", "합병 뒤 공장은 문을 닫을 것으로 예상된다.", False),
     ],
 )
 def test_polarity_follows_the_asked_predicate(analyzer, question, evidence, yes):

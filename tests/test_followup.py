@@ -26,6 +26,10 @@ def resolver(analyzer) -> FollowUpResolver:
     ([SHARE], "왜?", "카카오 모빌리티 점유율은 왜?"),
     ([Turn.of_text("카카오와 SKT가 지분을 교환한 건 언제야?", "2019년입니다. …")], "얼마였는데?",
      "카카오와 SKT가 지분을 교환한 건 얼마였는데?"),
+    # The predicate an auxiliary closes goes with it ("있지 않아?", "투자해 줬어?"); a 하다 verb's noun stays.
+    ([Turn.of_text("두 회사가 예전에 합병한 적 있지 않아?", "네, 기사에 따르면 … [1]")], "몇 년에?",
+     "두 회사가 예전에 합병한 적 몇 년에?"),
+    ([Turn.of_text("카카오가 그 회사에 투자해 줬어?", "네, 기사에 따르면 … [1]")], "얼마나?", "카카오가 그 회사에 투자 얼마나?"),
     # A new name replaces the old ones, with the particle that fits it.
     ([SHARE], "그럼 SKT는?", "SKT 점유율은 얼마야?"),
     ([STAKE], "그럼 네이버는 누구랑 했어?", "네이버가 지분 바꾼 게 누구랑 했어?"),

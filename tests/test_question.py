@@ -74,6 +74,9 @@ def test_predicate_of_the_asked_slot(analyzer):
 def test_units_and_lists(analyzer):
     assert analyse("직원은 몇 명이야?", analyzer).units == ("명",)
     assert "원" in analyse("이용료는 얼마야?", analyzer).units
+    # The counter after 몇 is the unit, whatever the rest says (a misspelt 점유률 names no unit of its own).
+    assert "%" in analyse("그 앱 점유률 몇프로엿어?", analyzer).units
+    assert "달러" in analyse("그 그림은 몇 달러에 팔렸어?", analyzer).units
     assert analyse("두 앱 점유율 각각 알려줘", analyzer).wants_list
     assert analyse("어떤 회사들이 참여했어?", analyzer).wants_list
     assert not analyse("점유율은 몇 퍼센트야?", analyzer).wants_list
@@ -93,7 +96,8 @@ def test_focus_terms_name_the_measured_attribute(analyzer):
 
 @pytest.mark.parametrize(
     "question",
-    ["두 회사가 펀드를 함께 만들어?", "그 공장은 문을 닫았나요?", "네이버는 물류센터가 없어?", "계약이 성사됐어?", "그게 사실이야?"],
+    ["두 회사가 펀드를 함께 만들어?", "그 공장은 문을 닫았나요?", "네이버는 물류센터가 없어?", "계약이 성사됐어?", "그게 사실이야?",
+     "그 펀드가 스타트업도 지원하는 건가요?", "두 회사가 합병하는 거예요?"],
 )
 def test_yes_no_questions_end_on_a_predicate_without_a_question_word(analyzer, question):
     assert analyse(question, analyzer).type == AnswerType.YESNO
@@ -101,6 +105,10 @@ def test_yes_no_questions_end_on_a_predicate_without_a_question_word(analyzer, q
 
 def test_requests_are_not_yes_no_questions(analyzer):
     assert analyse("협약 내용을 설명해 줘", analyzer).type != AnswerType.YESNO
+    # Any "-어/아 주다" request, not only the listed request verbs; its own verb (나열) is not what it asks for.
+    q = analyse("두 회사가 투자하는 분야 전부 나열해줘", analyzer)
+    assert q.type == AnswerType.THING and q.focus == "분야" and q.wants_list
+    assert analyse("두 회사가 펀드를 함께 만들어 줬어?", analyzer).type == AnswerType.YESNO  # past: was it done
 
 
 def test_a_misspelt_focus_is_typed_by_the_corpus_spelling(analyzer):

@@ -81,3 +81,16 @@ def test_asking_for_the_words_said_prefers_what_is_quoted(reader, analyzer):
     features = {c.text: c.features for c in reader.candidates(question, sentence)}
     assert features["Dokdo"]["says*quoted"] == 1.0 and features["방송사"]["says*quoted"] == 0.0
     assert reader.read(question, sentence)[0].text == "Dokdo"
+
+
+def test_a_date_inside_a_longer_phrase_is_still_a_date(reader, analyzer):
+    """"2019년" of "지난 2019년 500억원 규모" is a date though the longest date match there is "지난 2019년", and
+    "10월" of "지난해 10월 …" a date, not an amount: a question asking how much is not answered by a month."""
+    question = analyse("두 회사가 합병한 건 언제야?", analyzer)
+    sentence = "두 회사는 지난 2019년 500억원 규모의 합병을 마쳤다."
+    classes = {c.text: c.classes for c in reader.candidates(question, sentence)}
+    assert "date" in classes["2019년"] and "date" in classes["지난 2019년"]
+    assert "date" not in classes["2019년 500억원 규모"] and "amount" in classes["500억원"]
+    assert "date" in {c.text: c.classes for c in reader.candidates(question, "그는 지난해 10월 입사했다.")}["10월"]
+    assert reader.read(question, sentence)[0].text in ("2019년", "지난 2019년")
+

@@ -182,10 +182,11 @@ class Answerer:
     def _counts(self, span: SpanCandidate, sentence: str) -> bool:
         """Whether a span states a quantity: digits that are not a date, or a Korean numeral ("두 배", "절반")."""
         text = span.text
-        word = sentence[span.start : span.end] + sentence[span.end :].split(" ", 1)[0]
-        if "amount" not in span.classes and (("date" in span.classes and _CALENDAR_RE.search(text))
-                                             or (" " not in text and _CALENDAR_RE.search(word))):
-            return False  # "2019년", "10월" or the "10" of "10월": a point in time; "10일" may be a duration
+        if "date" in span.classes and "amount" not in span.classes and _CALENDAR_RE.search(text):
+            return False  # "2019년", "10월": a point in time; "10일" may be a duration
+        unit = sentence[span.end : span.end + 1]
+        if text.isdigit() and ((unit == "년" and len(text) == 4) or (unit == "월" and len(text) <= 2)):
+            return False  # the "10" of "10월" or the "2019" of "2019년"; "5년" and "4.5" are quantities
         return any(ch.isdigit() for ch in text) or any(
             m.tag in ("SN", "NR") or (m.tag == "MM" and m.form in lexicon.NUMERAL_DETERMINERS)
             or m.form in lexicon.QUANTITY_WORDS for m in self.analyzer.morphemes(text))

@@ -113,12 +113,15 @@ def _frames_a_clause(morphemes: list[Morpheme], at: int) -> bool:
         m.tag == "JKB" and m.form in ("으로", "로") and j > 0 and morphemes[j - 1].form in ("것", "거"))
 
 
+_REPORTED_ENDINGS = frozenset({"대", "대요", "래", "래요"})  # "합병하지 않았대?" asks what was reported: the negation
+
+
 def _asks_to_confirm(morphemes: list[Morpheme], at: int) -> bool:
     """Whether the question ends in "-지 않-" ("교환한 적 있지 않음?", "합병하지 않았어?"): Korean's way to ask
     for confirmation of the positive, not whether the negation holds (that is "안 했어?" or "없어?")."""
     rest = [m for m in morphemes[at + 1 :] if not m.tag.startswith("S")]
     return len(rest) >= 3 and (rest[0].form, rest[0].tag) == ("지", "EC") and rest[1].form == "않" \
-        and all(m.tag.startswith("E") for m in rest[2:])
+        and all(m.tag.startswith("E") for m in rest[2:]) and rest[-1].form not in _REPORTED_ENDINGS
 
 
 def _stem(morphemes: list[Morpheme], at: int) -> str:

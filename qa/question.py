@@ -156,6 +156,9 @@ class _Slot:
     owned: str | None = None
 
 
+# Kiwi's final endings and pre-final ones that make "-어 주다" a request: 줘, 주세요, 줄래, 주십시오, 주시겠어요.
+_REQUEST_ENDINGS = frozenset({"어", "어요", "세요", "ᆯ래", "ᆯ래요", "라", "ᆸ시오", "시오", "렴", "요", "겠어요"})
+_REQUEST_PREFINALS = frozenset({"시", "겠"})
 _REQUEST_RE = re.compile(rf"({_words(lexicon.REQUEST_VERBS)})\s*(줘|주세요|줄래|주라|봐|보세요|줄 수)")
 
 
@@ -289,17 +292,23 @@ def _metadata_type(text: str) -> AnswerType | None:
 
 
 def _asks_a_favour(morphemes: list[Morpheme]) -> bool:
-    """A request closing on "-어/아 주다" ("나열해줘", "정리해 주세요", "찾아줄래?"): it asks for content, not yes or no."""
+    """A request closing on "-어/아 주다" ("나열해줘", "정리해 주세요", "찾아줄래?"): it asks for content, not yes or no.
+    "지원해 주나요?" or "만들어 줬어?" ask whether something is or was done: those endings are no request."""
     content = [m for m in morphemes if not m.tag.startswith(("S", "W"))]
+    endings = []
     while content and content[-1].tag.startswith(("E", "JX")):
-        if content.pop().tag == "EP":
-            return False  # "만들어 줬어?" asks whether it was done
-    return len(content) >= 2 and (content[-1].form, content[-1].tag) == ("주", "VX") and content[-2].tag == "EC"
+        endings.append(content.pop())
+    final = next((m.form for m in endings if m.tag == "EF"), None)
+    polite = all(m.form in _REQUEST_PREFINALS for m in endings if m.tag == "EP")  # 주시겠어요, not 줬어
+    return len(content) >= 2 and (content[-1].form, content[-1].tag) == ("주", "VX") and content[-2].tag == "EC" \
+        and final in _REQUEST_ENDINGS and polite
 
 
 def _requests_with(morphemes: list[Morpheme], at: int) -> bool:
     """Whether the noun at ``at`` is the request's own verb: 나열 of "나열해줘", 정리 of "정리해 주세요"."""
-    return at + 1 < len(morphemes) and morphemes[at + 1].tag == "XSV" and _asks_a_favour(morphemes[at + 1 :])
+    tail = morphemes[at + 1 : at + 4]
+    return len(tail) == 3 and tail[0].tag == "XSV" and tail[1].tag == "EC" and (tail[2].form, tail[2].tag) == \
+        ("주", "VX") and _asks_a_favour(morphemes[at + 1 :])
 
 
 def _is_request(text: str, morphemes: list[Morpheme]) -> bool:

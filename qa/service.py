@@ -28,7 +28,7 @@ from qa.korean import KoreanAnalyzer, has_content
 from qa.lru import LRUCache
 from qa.query import Query
 from qa.question import analyse
-from qa.reading import Problem, RawArticle, ReadError, read_bytes
+from qa.reading import Problem, RawArticle, ReadError, decode_bytes, read_bytes
 from qa.retriever import HybridRetriever
 from qa.schema import DOC_ID_PATTERN, Chunk, Document, Hit, Span
 from qa.settings import Settings
@@ -434,6 +434,10 @@ class QAService:
             raise ArticleError(f"published 날짜를 읽을 수 없습니다: {published!r} (예: 2021-06-30, 2021년 6월 30일)")
         if doc_id is not None and not _ID_RE.match(doc_id):
             raise ArticleError("id는 영문 소문자, 숫자, '.', '_', '-'로 된 80자 이하여야 합니다.")
+        try:  # what a restart would skip as a binary file is refused now, not lost then
+            decode_bytes(raw.text.encode("utf-8"), "본문")
+        except ReadError:
+            raise ArticleError("본문에 제어 문자가 너무 많아 텍스트로 읽을 수 없습니다 (looks binary).") from None
         with self._write_lock:
             index = self.index
             probe = clean_article(raw, doc_id or "new")

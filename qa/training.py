@@ -195,7 +195,8 @@ def _git_revision() -> str | None:
     try:
         head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=where,
                               check=True).stdout.strip()
-        dirty = subprocess.run(["git", "diff", "--quiet", "HEAD"], cwd=where).returncode != 0
+        dirty = bool(subprocess.run(["git", "status", "--porcelain"], capture_output=True, text=True, cwd=where,
+                                    check=True).stdout.strip())  # edits and new files alike
     except (OSError, subprocess.CalledProcessError):
         return None
     return head + "-dirty" if head and dirty else head or None

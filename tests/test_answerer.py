@@ -9,6 +9,7 @@ import pytest
 
 from qa.composer import ABSTAIN_TEXT, NO_PASSAGE_TEXT
 from qa.metrics import squash
+from qa.reader import SpanCandidate
 
 
 def check_citations(service, answer):
@@ -116,6 +117,15 @@ def test_an_amount_question_is_not_answered_with_part_of_a_date(service):
     is no amount."""
     answer = service.ask("네이버와 CJ대한통운 지분교환 액수는 얼마였어?")
     assert not answer.answerable, answer.answer
+    counts = service.answerer()._counts
+    sentence = "지난해 10월 맺은 계약은 기간 5년, 평점 4.5, 2019년 대비 3배다."
+
+    def span(text: str) -> SpanCandidate:
+        start = sentence.index(text)
+        return SpanCandidate(start, start + len(text), text, classes=frozenset({"number"}))
+
+    assert not counts(span("10"), sentence) and not counts(span("2019"), sentence)  # part of a date
+    assert counts(span("5년"), sentence) and counts(span("4.5"), sentence) and counts(span("3배"), sentence)
 
 
 def test_answers_are_concise(service):

@@ -25,6 +25,7 @@ from qa.contract import Answer, Citation
         ("두 회사가 합병하지 않았어?", "두 회사는 지난해 합병했다.", True),
         ("두 회사가 예전에 합병한 적 있지 않나요?", "두 회사는 합병한 적이 없다.", False),
         ("두 회사가 합병 안 했어?", "두 회사는 지난해 합병했다.", False),
+        ("두 회사가 합병하지 않았대?", "두 회사는 합병하지 않았다고 밝혔다.", True),  # reported: the negation asked
         ("두 회사가 합병하지 않아서 생긴 문제는 없어?", "두 회사가 합병하지 않아 생긴 문제는 없다.", True),
         # A question framing a clause ("…라고 보나요?") asks about the clause's predicate.
         ("합병이 무산돼도 협업엔 지장이 없을 거라고 보나요?", "합병은 무산됐으나 협업에 큰 지장은 없을 것으로 보인다.", True),

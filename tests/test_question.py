@@ -109,6 +109,10 @@ def test_requests_are_not_yes_no_questions(analyzer):
     q = analyse("두 회사가 투자하는 분야 전부 나열해줘", analyzer)
     assert q.type == AnswerType.THING and q.focus == "분야" and q.wants_list
     assert analyse("두 회사가 펀드를 함께 만들어 줬어?", analyzer).type == AnswerType.YESNO  # past: was it done
+    for question in ("정부가 스타트업을 지원해 주나요?", "카카오가 투자해 줄까?"):  # asking whether, not asking for
+        assert analyse(question, analyzer).type == AnswerType.YESNO
+    # Only the request's own verb is left out of the focus: 투자 of "투자했는지" stays.
+    assert analyse("네이버가 CJ대한통운에 투자했는지 알려줘", analyzer).focus == "투자"
 
 
 def test_a_misspelt_focus_is_typed_by_the_corpus_spelling(analyzer):

@@ -109,11 +109,8 @@ def _frames_a_clause(morphemes: list[Morpheme], at: int) -> bool:
     if j < 0:
         return False
     m = morphemes[j]
-    return (m.tag == "EC" and m.form in ("라고", "다고", "냐고", "자고")) or (
+    return (m.tag == "EC" and m.form in lexicon.QUOTATIVE_ENDINGS) or (
         m.tag == "JKB" and m.form in ("으로", "로") and j > 0 and morphemes[j - 1].form in ("것", "거"))
-
-
-_REPORTED_ENDINGS = frozenset({"대", "대요", "래", "래요"})  # "합병하지 않았대?" asks what was reported: the negation
 
 
 def _asks_to_confirm(morphemes: list[Morpheme], at: int) -> bool:
@@ -121,7 +118,7 @@ def _asks_to_confirm(morphemes: list[Morpheme], at: int) -> bool:
     for confirmation of the positive, not whether the negation holds (that is "안 했어?" or "없어?")."""
     rest = [m for m in morphemes[at + 1 :] if not m.tag.startswith("S")]
     return len(rest) >= 3 and (rest[0].form, rest[0].tag) == ("지", "EC") and rest[1].form == "않" \
-        and all(m.tag.startswith("E") for m in rest[2:]) and rest[-1].form not in _REPORTED_ENDINGS
+        and all(m.tag.startswith("E") for m in rest[2:]) and rest[-1].form not in lexicon.REPORTED_ENDINGS
 
 
 def _stem(morphemes: list[Morpheme], at: int) -> str:

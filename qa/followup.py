@@ -40,6 +40,12 @@ class _Word:
         return self.morphemes[0] if self.morphemes else None
 
     @property
+    def nominal(self) -> str | None:
+        """The word up to its last noun, without what follows: "기사야?" → 기사, "여민수는" → 여민수, "투자해" → 투자."""
+        nouns = [m for m in self.morphemes if m.tag.startswith(("NN", "SL", "SH"))]
+        return self.text[: nouns[-1].end - self.start] if nouns else None
+
+    @property
     def is_wh(self) -> bool:
         return any(is_interrogative(m) for m in self.morphemes)
 
@@ -105,14 +111,12 @@ class _Before:
         kept: list[str] = []
         if words and words[-1] is self.words[-1] and words[-1].ends_question:
             last = words.pop()
-            nouns = [m for m in last.morphemes if m.tag.startswith(("NN", "SL", "SH"))]
-            if nouns and not last.is_wh:  # "…쓴 기사야?": the noun stays, the copula goes
-                kept = [last.text[: nouns[-1].end - last.start]]
+            if last.nominal and not last.is_wh:  # "…쓴 기사야?": the noun stays, the copula goes
+                kept = [last.nominal]
             while words and last.first is not None and last.first.tag == "VX" and _ends_connective(words[-1]):
                 last = words.pop()  # "있지 않음?", "투자해 줬어?": the predicate the auxiliary closes goes too,
-                nouns = [m for m in last.morphemes if m.tag.startswith(("NN", "SL", "SH"))]
-                if nouns:  # but not its noun (투자)
-                    kept.insert(0, last.text[: nouns[-1].end - last.start])
+                if last.nominal:  # but not its noun (투자)
+                    kept.insert(0, last.nominal)
         wh = next((i for i, w in enumerate(self.words) if w.is_wh), None)
         if drop_focus and wh is not None and wh > 0 and wh == len(self.words) - 1:
             focus = self.words[wh - 1]  # "…규모는 얼마야?": the word before a closing interrogative
@@ -127,9 +131,8 @@ class _Before:
         """The noun the previous question was about ("여민수는 …"), for when Kiwi does not know it as a name."""
         for word in self.words:
             particle = word.particle
-            nouns = [m for m in word.morphemes if m.tag.startswith(("NN", "SL", "SH"))]
-            if particle and particle[1] in ("JX", "JKS") and nouns and not word.is_wh:
-                return word.text[: nouns[-1].end - word.start]
+            if particle and particle[1] in ("JX", "JKS") and word.nominal and not word.is_wh:
+                return word.nominal
         return None
 
     def phrase_ending_with(self, noun: str) -> str | None:

@@ -42,6 +42,13 @@ PRO_VERBS = frozenset({"하다", "되다", "그렇다", "그러다", "이렇다"
 
 # Verbs of asking, before 줘/주세요: "…알려줘", "설명해 주세요".
 REQUEST_VERBS = ("알려", "말해", "설명해", "보여", "찾아", "가르쳐", "정리해")
+# Kiwi's final and pre-final endings that make "-어 주다" a request: 줘, 주세요, 줄래, 주십시오, 주시겠어요
+# (not 주나요?, 줄까?, 줬어?, which ask whether it is or was done).
+REQUEST_ENDINGS = frozenset({"어", "어요", "세요", "ᆯ래", "ᆯ래요", "라", "ᆸ시오", "시오", "렴", "요", "겠어요"})
+REQUEST_PREFINALS = frozenset({"시", "겠"})
+# Endings that quote a clause ("없다고 봐?", "하라고 했어?") and that report what was said ("않았대?").
+QUOTATIVE_ENDINGS = frozenset({"라고", "다고", "냐고", "자고"})
+REPORTED_ENDINGS = frozenset({"대", "대요", "래", "래요"})
 
 # Focus nouns: the noun a question asks for ("…한 인물은?", "어느 나라", "몇 년") tells the answer's category.
 FOCUS_DATE = frozenset(

@@ -156,9 +156,6 @@ class _Slot:
     owned: str | None = None
 
 
-# Kiwi's final endings and pre-final ones that make "-어 주다" a request: 줘, 주세요, 줄래, 주십시오, 주시겠어요.
-_REQUEST_ENDINGS = frozenset({"어", "어요", "세요", "ᆯ래", "ᆯ래요", "라", "ᆸ시오", "시오", "렴", "요", "겠어요"})
-_REQUEST_PREFINALS = frozenset({"시", "겠"})
 _REQUEST_RE = re.compile(rf"({_words(lexicon.REQUEST_VERBS)})\s*(줘|주세요|줄래|주라|봐|보세요|줄 수)")
 
 
@@ -253,9 +250,10 @@ def _units(text: str, terms: list[str], focus: str | None, wh: str | None) -> tu
         names.add(focus)
     if "%" in text or "퍼센트" in text:
         return lexicon.UNIT_FAMILIES["percent"]
-    for units in lexicon.UNIT_FAMILIES.values():
-        if wh == "몇" and focus in units:  # the counter after 몇 is the unit: "몇 프로", "몇 달러"
-            return units
+    if wh == "몇":  # the counter after 몇 is the unit: "몇 프로", "몇 달러"
+        for units in lexicon.UNIT_FAMILIES.values():
+            if focus in units:
+                return units
     for family, cues in lexicon.UNIT_CUES.items():
         if names & cues:
             return lexicon.UNIT_FAMILIES[family]
@@ -299,9 +297,9 @@ def _asks_a_favour(morphemes: list[Morpheme]) -> bool:
     while content and content[-1].tag.startswith(("E", "JX")):
         endings.append(content.pop())
     final = next((m.form for m in endings if m.tag == "EF"), None)
-    polite = all(m.form in _REQUEST_PREFINALS for m in endings if m.tag == "EP")  # 주시겠어요, not 줬어
+    polite = all(m.form in lexicon.REQUEST_PREFINALS for m in endings if m.tag == "EP")  # 주시겠어요, not 줬어
     return len(content) >= 2 and (content[-1].form, content[-1].tag) == ("주", "VX") and content[-2].tag == "EC" \
-        and final in _REQUEST_ENDINGS and polite
+        and final in lexicon.REQUEST_ENDINGS and polite
 
 
 def _requests_with(morphemes: list[Morpheme], at: int) -> bool:

@@ -6,17 +6,21 @@ sentences, and every citation's offsets slice its evidence exactly out of the cl
 
 from __future__ import annotations
 
+from collections import Counter
+
 from qa import lexicon
 from qa.amounts import RANK_UNITS, read_amount
 from qa.chunking import header_lines
 from qa.cleaning import korean_day
 from qa.contract import CITE_MARKER, Answer, Citation, Passage
-from qa.korean import KoreanAnalyzer, Morpheme
+from qa.korean import KoreanAnalyzer, Morpheme, clause_numbers
 from qa.question import AnswerType, Question
 from qa.schema import Document, Hit, Span
 
 ABSTAIN_TEXT = "기사에서 이 질문에 대한 답을 찾지 못했습니다. 아래 문단은 관련은 있지만 답을 담고 있지 않습니다."
 NO_PASSAGE_TEXT = "기사에서 이 질문과 관련된 내용을 찾지 못했습니다."
+PLANNED_TEXT = ("기사에서는 확인되지 않습니다: 기사가 쓰인 시점에는 계획이나 검토 단계로만 나옵니다. "
+                "아래 문단을 참고하세요.")
 
 
 HELP_LATEST = 3  # newest articles a help answer names
@@ -104,13 +108,18 @@ def _main_predicate(morphemes: list[Morpheme]) -> int | None:
 
 
 def _frames_a_clause(morphemes: list[Morpheme], at: int) -> bool:
-    """Whether the predicate at ``at`` takes a quoted or "것으로" clause: "…없다고 봐?", "…없을 것으로 보이나?"."""
+    """Whether the predicate at ``at`` takes a quoted or "것으로" clause: "…없다고 봐?", "…없을 것으로 보이나?",
+    "…없을 걸로 봐?" (걸로 is 거 + ᆯ로)."""
     j = at - 2 if morphemes[at].tag.startswith("XS") else at - 1  # "예상하다": before the noun 예상
     if j < 0:
         return False
     m = morphemes[j]
-    return (m.tag == "EC" and m.form in lexicon.QUOTATIVE_ENDINGS) or (
-        m.tag == "JKB" and m.form in ("으로", "로") and j > 0 and morphemes[j - 1].form in ("것", "거"))
+    if m.tag == "EC" and m.form in lexicon.QUOTATIVE_ENDINGS:
+        return True
+    if m.tag != "JKB" or m.form not in ("으로", "로", "ᆯ로") or j == 0:
+        return False
+    noun = morphemes[j - 1].form  # Kiwi reads 걸로 as 거 + ᆯ로 or as 걸 + 로 ("…없을 걸로", not "그걸로")
+    return noun in ("것", "거") or (noun == "걸" and j > 1 and morphemes[j - 2].tag == "ETM")
 
 
 def _asks_to_confirm(morphemes: list[Morpheme], at: int) -> bool:
@@ -125,6 +134,63 @@ def _stem(morphemes: list[Morpheme], at: int) -> str:
     """A predicate's stem, with the noun of a 하다/되다 verb (사면하다 → 사면)."""
     m = morphemes[at]
     return morphemes[at - 1].form if m.tag.startswith("XS") and at else m.form
+
+
+_PAST = ("었", "았", "였", "ᆻ")
+
+
+def _done(morphemes: list[Morpheme], at: int) -> bool:
+    """Whether the predicate at ``at`` is said to have happened: a past ending ("출시됐어?", "정해졌어?", "출시하셨어요?",
+    "출시되지 않았어?") or a past modifier of 것 ("확정된 거야?")."""
+    rest = [m for m in morphemes[at + 1 :] if not m.tag.startswith(("XS", "S", "VX"))
+            and not (m.tag == "EC" and m.form in ("어", "아", "여", "지")) and not (m.tag == "EP" and m.form in ("시", "으시"))]
+    if not rest:
+        return False
+    first = rest[0]
+    if first.tag == "EP" and any(p in first.form for p in _PAST):
+        return True
+    return first.tag == "ETM" and first.form in ("ᆫ", "은") and len(rest) > 1 and rest[1].form in ("거", "것")
+
+
+def _plans(morphemes: list[Morpheme], at: int) -> bool:
+    """Whether the plan noun at ``at`` frames an event as planned: "공개를 목표로", "지을 계획이다", "검토 중", not
+    "목표를 달성했다" or "계획대로 출시했다"."""
+    nxt = morphemes[at + 1] if at + 1 < len(morphemes) else None
+    return nxt is not None and ((nxt.form, nxt.tag) in lexicon.PLAN_FRAMES or nxt.tag == "XSV")
+
+
+def only_planned(question: str, evidence: str, analyzer: KoreanAnalyzer) -> bool:
+    """Whether a yes/no question asks if something happened while the evidence gives it only as a plan or as under
+    review ("실제로 공개됐어?" against "올해 공개를 목표로 개발 중이다"): the article cannot say it did."""
+    q, e = analyzer.morphemes(question), analyzer.morphemes(evidence)
+    at = _main_predicate(q)
+    if at is None or not _done(q, at) or _decides(q, at):
+        return False
+    # The clause about what the question names: in "협의체를 구성, … AI를 공개할 계획이다" only the AI is planned, in
+    # "한국 공장을 지었고, 미국 공장도 지을 계획이다" the 미국 공장 is.
+    asked = {m.form for m in q if m.tag.startswith(("NN", "SL")) and m.tag != "NNB" and m.form not in lexicon.PLAN_NOUNS}
+    clause = clause_numbers(e)
+    found = Counter(clause[i] for i, m in enumerate(e) if m.form in asked)
+    if not found:
+        return False
+    about, _ = found.most_common(1)[0]
+    stem = _stem(q, at)
+    inside = [i for i in range(len(e)) if clause[i] == about]
+    if any(e[i].tag.split("-")[0] in _PREDICATES and _stem(e, i) == stem and _done(e, i) for i in inside):
+        return False  # the evidence says it happened
+    return any(e[i].tag == "NNG" and e[i].form in lexicon.PLAN_NOUNS and _plans(e, i) for i in inside)
+
+
+def _decides(morphemes: list[Morpheme], at: int) -> bool:
+    """"공유하기로 했어?": whether they agreed to, which a plan answers (not "…맡기로 정해졌어?", whether it is settled)."""
+    return at >= 2 and morphemes[at].form == "하" and morphemes[at - 1].form in ("로", "으로") \
+        and morphemes[at - 2].tag == "ETN"
+
+
+def unconfirmed(question: str, hits: list[Hit]) -> Answer:
+    """A question whether something happened that the articles give only as planned: no yes, no no."""
+    return Answer(question=question, answerable=False, answer=PLANNED_TEXT, short_answer=None, citations=[],
+                  passages=[passage(h) for h in hits])
 
 
 def agrees(question: str, evidence: str, analyzer: KoreanAnalyzer) -> bool:

@@ -117,6 +117,10 @@ class _Before:
                 last = words.pop()  # "있지 않음?", "투자해 줬어?": the predicate the auxiliary closes goes too,
                 if last.nominal:  # but not its noun (투자)
                     kept.insert(0, last.nominal)
+            if not kept and words and _bound_noun(words[-1]) and len(words) > 1 and _modifies(words[-2]):
+                words.pop()  # "합병한 적 (있지 않아?)": the bound noun the predicate took goes, the event stays
+                if _derived(words[-1]) and words[-1].nominal:
+                    kept = [words.pop().nominal]  # "합병한" → 합병; "손잡은" stays
         wh = next((i for i, w in enumerate(self.words) if w.is_wh), None)
         if drop_focus and wh is not None and wh > 0 and wh == len(self.words) - 1:
             focus = self.words[wh - 1]  # "…규모는 얼마야?": the word before a closing interrogative
@@ -152,6 +156,26 @@ class _Before:
             if lead:
                 return " ".join(lead)
         return None
+
+
+def _bound_noun(word: _Word) -> bool:
+    """The bound noun of "-ㄴ 적 있다" (an experience: "합병한 적 있어?"), with or without a particle; not 수 or 것,
+    which say more ("인수할 수도 있어?")."""
+    tags = [(m.form, m.tag) for m in word.morphemes if not m.tag.startswith("S")]
+    return bool(tags) and tags[0] == ("적", "NNB") and all(t.startswith("J") for _, t in tags[1:])
+
+
+def _modifies(word: _Word) -> bool:
+    """A predicate word closing on a modifier ending ("합병한", "만든", "합병했던"): the clause a bound noun heads."""
+    tags = [m.tag.split("-")[0] for m in word.morphemes if not m.tag.startswith(("S", "EP"))]
+    return len(tags) >= 2 and tags[-1] == "ETM" and tags[-2] in _PREDICATE_TAGS
+
+
+def _derived(word: _Word) -> bool:
+    """A noun's 하다 verb ("합병한"), whose noun names the event by itself; not a passive ("투자받은", "인수된"), whose
+    noun alone would turn who did what around."""
+    return any(m.tag.startswith("XSV") and m.form == "하" for m in word.morphemes) and not any(
+        m.tag.startswith("XSV") and m.form != "하" for m in word.morphemes)
 
 
 def _ends_connective(word: _Word) -> bool:

@@ -65,6 +65,20 @@ class Word(NamedTuple):
 _EOJEOL = re.compile(r"\S+")
 
 
+# Where one clause of a sentence ends: a connective ending (…하며, …하고), a comma, the sentence's end.
+_CLAUSE_ENDS = frozenset({"EC", "SF", "SE"})
+
+
+def clause_numbers(morphemes: list[Morpheme]) -> list[int]:
+    """The clause number of each morpheme; a clause's closing ending or comma belongs to it."""
+    out, clause = [], 0
+    for m in morphemes:
+        out.append(clause)
+        if m.tag.split("-")[0] in _CLAUSE_ENDS or m.form == ",":  # not "·", which joins names
+            clause += 1
+    return out
+
+
 def has_content(text: str) -> bool:
     """Whether the text holds anything searchable: a letter or a digit of any script.
 

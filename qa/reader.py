@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from qa import lexicon, phrases
-from qa.korean import KoreanAnalyzer, Morpheme
+from qa.korean import KoreanAnalyzer, Morpheme, clause_numbers
 from qa.question import AnswerType, Question
 from qa.weights import LinearModel, sigmoid
 
@@ -39,8 +39,6 @@ TYPE_CLASSES = {
     AnswerType.THING: frozenset({"quoted", "proper", "latin", "common", "number"}),
 }
 WINDOW = 3  # morphemes either side in which the question's words count as the candidate's context
-# Where one clause of a sentence ends: a connective ending (…하며, …하고), a comma, the sentence's end.
-_CLAUSE_ENDS = frozenset({"EC", "SF", "SE"})
 _DATE_FULL_RE = re.compile(phrases._DATE_RE.pattern)
 _AMOUNT_FULL_RE = re.compile(phrases._AMOUNT_RE.pattern)
 
@@ -184,7 +182,7 @@ class _Context:
         self.predicate_at = [i for i, t in enumerate(self.terms) if t in self.predicate]
         self.q_text = re.sub(r"\s+", "", question.text)
         self.entities = set(question.entities)
-        self.clause_of = _clauses(morphemes)
+        self.clause_of = clause_numbers(morphemes)
         self.clause_terms: dict[int, Counter[str]] = {}
         for clause, term in zip(self.clause_of, self.terms):
             self.clause_terms.setdefault(clause, Counter())[term] += 1
@@ -290,14 +288,6 @@ def _descriptor_before_name(inside: list[Morpheme]) -> bool:
     return 0 < names < len(words) and words[-1 - names][-1] in ("NNG", "XSN")
 
 
-def _clauses(morphemes: list[Morpheme]) -> list[int]:
-    """The clause number of each morpheme; a clause's closing ending or comma belongs to it."""
-    out, clause = [], 0
-    for m in morphemes:
-        out.append(clause)
-        if m.tag.split("-")[0] in _CLAUSE_ENDS or m.form == ",":  # not "·", which joins names
-            clause += 1
-    return out
 
 
 def _add_relative_features(candidates: list[SpanCandidate]) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.composer import ABSTAIN_TEXT, NO_PASSAGE_TEXT
+from qa.composer import ABSTAIN_TEXT, NO_PASSAGE_TEXT, PLANNED_TEXT
 from qa.metrics import squash
 from qa.reader import SpanCandidate
 
@@ -78,6 +78,13 @@ def test_yes_no_answers_follow_the_article(service):
     assert no.answerable and no.answer.startswith("아니요") and "물류센터는 없다" in no.citations[0].evidence
     yes = service.ask("카카오와 SK텔레콤이 ESG 펀드를 함께 만들어?")
     assert yes.answerable and yes.answer.startswith("네")
+
+
+def test_whether_a_planned_thing_happened_is_not_answered_yes(service):
+    planned = service.ask("ESG 공동펀드 운용은 카카오벤처스가 맡기로 정해졌어?")  # the article: "검토 중"
+    assert not planned.answerable and planned.answer == PLANNED_TEXT and planned.passages
+    done = service.ask("카카오와 SK텔레콤은 지분을 교환했어?")
+    assert done.answerable and done.answer.startswith("네")
 
 
 def test_a_reason_is_cited_as_a_sentence(service):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.composer import ABSTAIN_TEXT, agrees, compared_answer
+from qa.composer import ABSTAIN_TEXT, agrees, compared_answer, only_planned
 from qa.contract import Answer, Citation
 
 
@@ -30,10 +30,41 @@ from qa.contract import Answer, Citation
         # A question framing a clause ("…라고 보나요?") asks about the clause's predicate.
         ("합병이 무산돼도 협업엔 지장이 없을 거라고 보나요?", "합병은 무산됐으나 협업에 큰 지장은 없을 것으로 보인다.", True),
         ("합병 뒤에도 공장은 문을 닫지 않을 것으로 예상해?", "합병 뒤 공장은 문을 닫을 것으로 예상된다.", False),
+        ("합병이 무산돼도 협업은 문제없을 걸로 보나요?", "합병은 무산됐으나 협업에 큰 문제는 없을 것으로 보인다.", True),
+        ("합병 뒤에 공장은 문을 닫을 걸로 봐?", "합병 뒤에도 공장은 문을 닫지 않을 것으로 보인다.", False),
+        ("그 제품은 출시된 걸로 알려졌어?", "그 제품은 출시되지 않은 것으로 알려졌다.", False),  # Kiwi's 걸 + 로
     ],
 )
 def test_polarity_follows_the_asked_predicate(analyzer, question, evidence, yes):
     assert agrees(question, evidence, analyzer) is yes
+
+
+@pytest.mark.parametrize(
+    "question,evidence,planned",
+    [
+        # Asked whether it happened; the article gives it as a goal, a plan, under review: it cannot say.
+        ("그 신약은 실제로 출시됐어?", "회사는 내년 출시를 목표로 신약을 개발 중이다.", True),
+        ("공장 부지는 확정된 거야?", "회사는 공장 부지로 평택을 검토 중인 것으로 알려졌다.", True),
+        ("새 공장은 지어졌어?", "회사는 오는 8월 새 공장을 지을 예정이다.", True),
+        # Said to have happened, or not asked whether it happened: polarity decides as usual.
+        ("새 공장은 지어졌어?", "회사는 지난달 새 공장을 지었고, 두 번째 공장도 지을 계획이다.", False),
+        ("그 신약을 개발하고 있어?", "회사는 내년 출시를 목표로 신약을 개발 중이다.", False),
+        ("두 회사는 합병했어?", "두 회사는 지난해 합병했다.", False),
+        # A plan in another clause is not about what is asked; an agreement ("-기로 했어?") is what a plan says.
+        ("협의체에 삼성도 참여했나요?", "지난해 삼성과 함께 협의체를 구성, 올해 신약 공개를 목표로 개발할 계획이다.", False),
+        ("두 회사는 특허를 공유하기로 했어?", "두 회사는 특허를 서로 공유한다는 계획이다.", False),
+        ("미국 공장도 지었어?", "회사는 지난해 한국 공장을 지었고, 미국 공장도 지을 계획이다.", True),
+        # A plan noun that frames nothing as planned: met, kept to, announced.
+        ("매출 목표 달성했어?", "회사는 매출 목표 10조원을 넘어섰다.", False),
+        ("새 스마트폰 출시했어?", "삼성전자는 예정대로 지난달 새 스마트폰을 선보였다.", False),
+        ("구조조정 계획을 발표했어?", "회사는 구조조정 계획을 지난달 공개했다.", False),
+        # Honorific, negated and double-past questions ask whether it happened too.
+        ("삼성전자가 새 스마트폰을 출시하셨어요?", "삼성전자는 내년 새 스마트폰 출시를 목표로 개발 중이다.", True),
+        ("그 신약 아직 출시되지 않았어?", "회사는 내년 출시를 목표로 신약을 개발 중이다.", True),
+    ],
+)
+def test_a_plan_does_not_answer_whether_it_happened(analyzer, question, evidence, planned):
+    assert only_planned(question, evidence, analyzer) is planned
 
 
 def _part(short: str | None, answerable: bool = True) -> Answer:

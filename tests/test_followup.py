@@ -28,7 +28,13 @@ def resolver(analyzer) -> FollowUpResolver:
      "카카오와 SKT가 지분을 교환한 건 얼마였는데?"),
     # The predicate an auxiliary closes goes with it ("있지 않아?", "투자해 줬어?"); a 하다 verb's noun stays.
     ([Turn.of_text("두 회사가 예전에 합병한 적 있지 않아?", "네, 기사에 따르면 … [1]")], "몇 년에?",
-     "두 회사가 예전에 합병한 적 몇 년에?"),
+     "두 회사가 예전에 합병 몇 년에?"),  # and the bound noun it took ("적"), the event's noun staying
+    ([Turn.of_text("카카오가 우버와 손잡은 적 있어?", "네, 기사에 따르면 … [1]")], "언제?", "카카오가 우버와 손잡은 언제?"),
+    ([Turn.of_text("두 회사가 합병했던 적 있어?", "네, 기사에 따르면 … [1]")], "언제?", "두 회사가 합병 언제?"),
+    # A passive keeps its verb (who did what), and only the "-ㄴ 적" of an experience goes: 수 says "might".
+    ([Turn.of_text("카카오가 투자받은 적 있어?", "네, 기사에 따르면 … [1]")], "얼마나?", "카카오가 투자받은 얼마나?"),
+    ([Turn.of_text("카카오가 우버를 인수할 수도 있어?", "네, 기사에 따르면 … [1]")], "얼마에?",
+     "카카오가 우버를 인수할 수도 얼마에?"),
     ([Turn.of_text("카카오가 그 회사에 투자해 줬어?", "네, 기사에 따르면 … [1]")], "얼마나?", "카카오가 그 회사에 투자 얼마나?"),
     # A new name replaces the old ones, with the particle that fits it.
     ([SHARE], "그럼 SKT는?", "SKT 점유율은 얼마야?"),

@@ -130,6 +130,11 @@ def _asks_to_confirm(morphemes: list[Morpheme], at: int) -> bool:
         and all(m.tag.startswith("E") for m in rest[2:]) and rest[-1].form not in lexicon.REPORTED_ENDINGS
 
 
+def _predicates_of(morphemes: list[Morpheme], stem: str) -> list[int]:
+    """Where the evidence uses the asked predicate: every predicate with the question's stem."""
+    return [i for i, m in enumerate(morphemes) if m.tag.split("-")[0] in _PREDICATES and _stem(morphemes, i) == stem]
+
+
 def _stem(morphemes: list[Morpheme], at: int) -> str:
     """A predicate's stem, with the noun of a 하다/되다 verb (사면하다 → 사면)."""
     m = morphemes[at]
@@ -156,7 +161,7 @@ def _plans(morphemes: list[Morpheme], at: int) -> bool:
     """Whether the plan noun at ``at`` frames an event as planned: "공개를 목표로", "지을 계획이다", "검토 중", not
     "목표를 달성했다" or "계획대로 출시했다"."""
     nxt = morphemes[at + 1] if at + 1 < len(morphemes) else None
-    return nxt is not None and ((nxt.form, nxt.tag) in lexicon.PLAN_FRAMES or nxt.tag == "XSV")
+    return nxt is not None and ((nxt.form, nxt.tag) in lexicon.PLAN_FRAMES or nxt.tag == "XSV")  # 검토하고, 추진된
 
 
 def only_planned(question: str, evidence: str, analyzer: KoreanAnalyzer) -> bool:
@@ -174,11 +179,10 @@ def only_planned(question: str, evidence: str, analyzer: KoreanAnalyzer) -> bool
     if not found:
         return False
     about, _ = found.most_common(1)[0]
-    stem = _stem(q, at)
-    inside = [i for i in range(len(e)) if clause[i] == about]
-    if any(e[i].tag.split("-")[0] in _PREDICATES and _stem(e, i) == stem and _done(e, i) for i in inside):
+    if any(clause[i] == about and _done(e, i) for i in _predicates_of(e, _stem(q, at))):
         return False  # the evidence says it happened
-    return any(e[i].tag == "NNG" and e[i].form in lexicon.PLAN_NOUNS and _plans(e, i) for i in inside)
+    return any(clause[i] == about and m.tag == "NNG" and m.form in lexicon.PLAN_NOUNS and _plans(e, i)
+               for i, m in enumerate(e))
 
 
 def _decides(morphemes: list[Morpheme], at: int) -> bool:
@@ -203,8 +207,7 @@ def agrees(question: str, evidence: str, analyzer: KoreanAnalyzer) -> bool:
     at = _main_predicate(q)
     q_negated = _negated_at(q, at) and not _asks_to_confirm(q, at) if at is not None else False
     if at is not None:
-        stem = _stem(q, at)
-        places = [i for i, m in enumerate(e) if m.tag.split("-")[0] in _PREDICATES and _stem(e, i) == stem]
+        places = _predicates_of(e, _stem(q, at))
         if places:
             return q_negated == _negated_at(e, places[-1])
     e_negated = sum((m.form, m.tag.split("-")[0]) in lexicon.NEGATION_MORPHEMES for m in e) % 2 == 1

@@ -165,23 +165,26 @@ def _bound_noun(word: _Word) -> bool:
     return bool(tags) and tags[0] == ("적", "NNB") and all(t.startswith("J") for _, t in tags[1:])
 
 
+def _closes_on(word: _Word, ending: str, skipped: tuple[str, ...] = ("S",)) -> bool:
+    """Whether the word is a predicate and then an ending tagged ``ending`` (morphemes tagged ``skipped`` aside)."""
+    tags = [m.tag.split("-")[0] for m in word.morphemes if not m.tag.startswith(skipped)]
+    return len(tags) >= 2 and tags[-1] == ending and tags[-2] in _PREDICATE_TAGS
+
+
 def _modifies(word: _Word) -> bool:
     """A predicate word closing on a modifier ending ("합병한", "만든", "합병했던"): the clause a bound noun heads."""
-    tags = [m.tag.split("-")[0] for m in word.morphemes if not m.tag.startswith(("S", "EP"))]
-    return len(tags) >= 2 and tags[-1] == "ETM" and tags[-2] in _PREDICATE_TAGS
+    return _closes_on(word, "ETM", ("S", "EP"))
 
 
 def _derived(word: _Word) -> bool:
     """A noun's 하다 verb ("합병한"), whose noun names the event by itself; not a passive ("투자받은", "인수된"), whose
     noun alone would turn who did what around."""
-    return any(m.tag.startswith("XSV") and m.form == "하" for m in word.morphemes) and not any(
-        m.tag.startswith("XSV") and m.form != "하" for m in word.morphemes)
+    return {m.form for m in word.morphemes if m.tag.startswith("XSV")} == {"하"}
 
 
 def _ends_connective(word: _Word) -> bool:
     """A predicate word closing on a connective ending ("있지", "교환해"), which an auxiliary word completes."""
-    tags = [m.tag.split("-")[0] for m in word.morphemes if not m.tag.startswith("S")]
-    return len(tags) >= 2 and tags[-1] == "EC" and tags[-2] in _PREDICATE_TAGS
+    return _closes_on(word, "EC")
 
 
 _POINTED = frozenset({"pointed"})

@@ -185,8 +185,9 @@ NEGATION_MORPHEMES = frozenset({("없", "VA"), ("않", "VX"), ("못", "MAG"), ("
                                 ("안", "MAG"), ("않", "VV"), ("못하", "VV")})
 # Nouns that put an event in the future or under way, not done: "올해 공개를 목표로", "운용을 검토 중", "놓을 예정".
 PLAN_NOUNS = frozenset({"목표", "계획", "예정", "검토", "추진", "방침", "전망", "구상"})
-# What follows a plan noun that frames the event as planned: "목표로", "계획이다", "검토 중" (not "계획대로", "목표를").
-PLAN_FRAMES = frozenset({("로", "JKB"), ("으로", "JKB"), ("이", "VCP"), ("중", "NNB"), ("하", "XSV")})
+# What follows a plan noun that frames the event as planned: "목표로", "계획이다", "검토 중" (not "계획대로", "목표를");
+# its own verb suffix does too ("검토하고 있다").
+PLAN_FRAMES = frozenset({("로", "JKB"), ("으로", "JKB"), ("이", "VCP"), ("중", "NNB")})
 # Connectives that make a sentence continue the one before it.
 # Openers that add to what the sentence before said: a list carried on ("이어 오는 8월 용인에 …").
 ADDITIVE_OPENERS = ("이어", "또한", "또", "아울러", "이와 함께", "이 외에도", "이외에도", "이 밖에도", "이밖에도", "더불어",

@@ -181,7 +181,8 @@ def _set_focus(slot: _Slot, morphemes: list[Morpheme], run: tuple[int, int]) -> 
     slot.predicate = slot.predicate or before[-2:]
 
 
-def _slot(morphemes: list[Morpheme], text: str) -> _Slot:
+def _slot(morphemes: list[Morpheme], text: str, favour: bool) -> _Slot:
+    """``favour``: the question closes on a "-어 주다" request (``_asks_a_favour``)."""
     slot = _Slot()
     content = [i for i, m in enumerate(morphemes) if m.tag not in ("SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW")]
     if not content:
@@ -228,10 +229,10 @@ def _slot(morphemes: list[Morpheme], text: str) -> _Slot:
     elif tail.tag.startswith(_NOMINAL_TAGS):
         run = _topic_head(morphemes, last + 1)
     else:
-        request = _is_request(text, morphemes)
+        request = _is_request(text, favour)
         nouns = [i for i in content if morphemes[i].tag.startswith(("NNG", "NNP"))
                  and morphemes[i].form not in lexicon.QUESTION_FILLER
-                 and not _requests_with(morphemes, i)]
+                 and not (favour and _requests_with(morphemes, i))]
         run = None
         if request and nouns:
             end = nouns[-1] + 1
@@ -303,14 +304,14 @@ def _asks_a_favour(morphemes: list[Morpheme]) -> bool:
 
 
 def _requests_with(morphemes: list[Morpheme], at: int) -> bool:
-    """Whether the noun at ``at`` is the request's own verb: 나열 of "나열해줘", 정리 of "정리해 주세요"."""
+    """In a "-어 주다" request, whether the noun at ``at`` is the request's own verb: 나열 of "나열해줘", 정리 of
+    "정리해 주세요"."""
     tail = morphemes[at + 1 : at + 4]
-    return len(tail) == 3 and tail[0].tag == "XSV" and tail[1].tag == "EC" and (tail[2].form, tail[2].tag) == \
-        ("주", "VX") and _asks_a_favour(morphemes[at + 1 :])
+    return len(tail) == 3 and tail[0].tag == "XSV" and tail[1].tag == "EC" and (tail[2].form, tail[2].tag) == ("주", "VX")
 
 
-def _is_request(text: str, morphemes: list[Morpheme]) -> bool:
-    return bool(_REQUEST_RE.search(text)) or _asks_a_favour(morphemes)
+def _is_request(text: str, favour: bool) -> bool:
+    return favour or bool(_REQUEST_RE.search(text))
 
 
 def _asks_yes_or_no(morphemes: list[Morpheme]) -> bool:
@@ -344,7 +345,8 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
     """``correct`` (optional) maps an unknown word to the corpus's spelling, for a misspelt focus noun."""
     morphemes = analyzer.morphemes(text)
     terms = list(dict.fromkeys(analyzer.terms(text)))
-    slot = _slot(morphemes, text)
+    favour = _asks_a_favour(morphemes)
+    slot = _slot(morphemes, text, favour)
     wants_list = any(cue in text for cue in lexicon.LIST_CUES) or bool(_SEVERAL_RE.search(text))
     focus_type = _type_of_focus(slot, correct)
     wh_type = _type_of_wh(slot.wh) if slot.wh else None
@@ -363,7 +365,7 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         answer_type = wh_type
     elif slot.focus is not None:
         answer_type = AnswerType.THING  # "출범시킨 서비스는?": what is it
-    elif not _is_request(text, morphemes) and _asks_yes_or_no(morphemes):
+    elif not _is_request(text, favour) and _asks_yes_or_no(morphemes):
         answer_type = AnswerType.YESNO
     else:
         answer_type = AnswerType.OPEN

@@ -165,12 +165,15 @@ def _plans(morphemes: list[Morpheme], at: int) -> bool:
 
 
 def only_planned(question: str, evidence: str, analyzer: KoreanAnalyzer) -> bool:
-    """Whether a yes/no question asks if something happened while the evidence gives it only as a plan or as under
-    review ("실제로 공개됐어?" against "올해 공개를 목표로 개발 중이다"): the article cannot say it did."""
+    """Whether a question asks if, when or where something happened while the evidence gives it only as a plan or
+    as under review ("실제로 공개됐어?", "언제 공개됐어?" against "올해 공개를 목표로 개발 중이다"): the article cannot
+    say it did."""
     q, e = analyzer.morphemes(question), analyzer.morphemes(evidence)
     at = _main_predicate(q)
     if at is None or not _done(q, at) or _decides(q, at):
         return False
+    if any(m.tag == "NNG" and m.form in lexicon.PLAN_NOUNS for m in q):
+        return False  # "공개 목표 시점은 언제였어?", "목표 잡은 건 누구를 따라 한 거야?": the plan is what is asked
     # The clause about what the question names: in "협의체를 구성, … AI를 공개할 계획이다" only the AI is planned, in
     # "한국 공장을 지었고, 미국 공장도 지을 계획이다" the 미국 공장 is.
     asked = {m.form for m in q if m.tag.startswith(("NN", "SL")) and m.tag != "NNB" and m.form not in lexicon.PLAN_NOUNS}

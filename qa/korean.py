@@ -137,6 +137,28 @@ def jamo(word: str) -> str:
     return "".join(out)
 
 
+# A contracted vowel of a verb stem and what it contracts: 이뤄지다 is 이루어지다, 돌봐주다 돌보아주다.
+_CONTRACTED = {"ㅝ": ("ㅜ", "어"), "ㅘ": ("ㅗ", "아"), "ㅙ": ("ㅚ", "어")}
+
+
+def predicate_term(stem: str) -> str:
+    """A predicate's search term, ``stem+다``, with contracted vowels written out and a passive "-어지다" taken off:
+    Kiwi reads "이뤄지다", "이루어지다" and 이루 + -어 + 지다 by context, and all three are the verb 이루다."""
+    out = []
+    for i, ch in enumerate(stem):
+        code = ord(ch) - 0xAC00
+        vowel = _JUNG[(code % 588) // 28] if 0 <= code < 11172 else ""
+        if vowel in _CONTRACTED and code % 28 == 0 and i < len(stem) - 1:  # open, not the stem's last syllable
+            plain, added = _CONTRACTED[vowel]
+            out.append(chr(0xAC00 + code // 588 * 588 + _JUNG.index(plain) * 28) + added)
+        else:
+            out.append(ch)
+    written = "".join(out)
+    if len(written) > 2 and written.endswith(("어지", "아지")):
+        written = written[:-2]
+    return written + "다"
+
+
 def edit_distance(a: str, b: str, limit: int) -> int:
     """Levenshtein distance, giving up (returning ``limit + 1``) as soon as it must exceed ``limit``."""
     if abs(len(a) - len(b)) > limit:
@@ -291,7 +313,7 @@ class KoreanAnalyzer:
                 if len(runs) > 1:
                     terms.extend(run.lower() for run in runs if len(run) > 1 or run.isascii())
             elif tag in PREDICATE_TAGS:
-                terms.append(tok.form + "다")
+                terms.append(predicate_term(tok.form))
             if tag == "SN":
                 terms.extend(self._number_with_unit(tokens, i))
             if i and tag in ("NNG", "NNP") and tokens[i - 1].tag in ("NNG", "NNP"):

@@ -48,7 +48,7 @@ def _words(words: tuple[str, ...]) -> str:
 # Metadata questions ask about the article itself; they are recognised first because they also say 누구/언제/어디.
 _METADATA_RULES: list[tuple[AnswerType, re.Pattern]] = [
     (AnswerType.AUTHOR, re.compile(
-        rf"({_words(lexicon.AUTHOR_WORDS)})(는|가|이름|\s*누구)|누가\s*(썼|작성|쓴)|쓴\s*(사람|기자)|(썼|작성했)(어|나|니|습니까)")),
+        rf"({_words(lexicon.AUTHOR_WORDS)})(는|가|이름|\s*누구|\s*[?？]?\s*$)|누가\s*(썼|작성|쓴)|쓴\s*(사람|기자)|(썼|작성했)(어|나|니|습니까)")),
     (AnswerType.OUTLET, re.compile(rf"({_words(lexicon.OUTLET_WORDS)})|어느\s*(언론|신문|매체)|어디\s*기사")),
     (AnswerType.PUBLISHED, re.compile(
         rf"({_words(lexicon.ARTICLE_WORDS)}).{{0,12}}(언제|날짜|며칠)|({_words(lexicon.ARTICLE_WORDS)})\s*몇\s*시(?!간)"
@@ -341,6 +341,11 @@ _SEVERAL_RE = re.compile(
 )
 
 
+# "점유율 1위는 어디야?", "최대 주주는 누구야?": who or where names the holder of a rank or a measure, not the measure.
+_NAMING_WH = frozenset({AnswerType.PERSON, AnswerType.PLACE})
+_MEASURED = frozenset({AnswerType.AMOUNT, AnswerType.DATE})
+
+
 def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | None] | None = None) -> Question:
     """``correct`` (optional) maps an unknown word to the corpus's spelling, for a misspelt focus noun."""
     morphemes = analyzer.morphemes(text)
@@ -359,7 +364,7 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         answer_type = AnswerType.REASON
     elif wh_type in (AnswerType.DATE, AnswerType.AMOUNT, AnswerType.REASON, AnswerType.OPEN):
         answer_type = wh_type if not (wh_type == AnswerType.AMOUNT and focus_type == AnswerType.DATE) else focus_type
-    elif focus_type is not None:
+    elif focus_type is not None and not (wh_type in _NAMING_WH and focus_type in _MEASURED):
         answer_type = focus_type
     elif wh_type is not None:
         answer_type = wh_type

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from qa import lexicon, phrases
-from qa.korean import KoreanAnalyzer, Morpheme, clause_numbers
+from qa.korean import KoreanAnalyzer, Morpheme, clause_numbers, predicate_term
 from qa.question import AnswerType, Question
 from qa.weights import LinearModel, sigmoid
 
@@ -68,7 +68,7 @@ def particle_class(form: str) -> str:
 def morpheme_term(m: Morpheme) -> str:
     """The search term a morpheme stands for, as ``KoreanAnalyzer.terms`` spells it (predicates as stem+다)."""
     tag = m.tag.split("-")[0]
-    return m.form + "다" if tag in ("VV", "VA") else m.form.lower().replace(",", "")
+    return predicate_term(m.form) if tag in ("VV", "VA") else m.form.lower().replace(",", "")
 
 
 def candidate_classes(text: str, morphemes: list[Morpheme], phrase: phrases.Phrase, nxt: Morpheme | None) -> set[str]:
@@ -176,7 +176,7 @@ class _Context:
         self.morphemes = morphemes
         self.q_type = question.type.value
         self.key_terms = set(question.key_terms)
-        self.predicate = set(question.predicate) | {p + "다" for p in question.predicate}
+        self.predicate = set(question.predicate) | {predicate_term(p) for p in question.predicate}
         self.terms = [morpheme_term(m) for m in morphemes]
         self.matched = [i for i, t in enumerate(self.terms) if t in self.key_terms]
         self.predicate_at = [i for i, t in enumerate(self.terms) if t in self.predicate]

@@ -85,6 +85,9 @@ def test_whether_a_planned_thing_happened_is_not_answered_yes(service):
     assert not planned.answerable and planned.answer == PLANNED_TEXT and planned.passages
     done = service.ask("카카오와 SK텔레콤은 지분을 교환했어?")
     assert done.answerable and done.answer.startswith("네")
+    when = service.ask("팬데믹 극복 AI는 언제 공개했어?")  # the articles: "공개를 목표로 개발 중", "공개할 계획"
+    assert not when.answerable and when.answer == PLANNED_TEXT
+    assert service.ask("팬데믹 극복 AI는 언제 공개돼?").short_answer.startswith("올해")
 
 
 def test_a_reason_is_cited_as_a_sentence(service):

@@ -61,6 +61,12 @@ def test_polarity_follows_the_asked_predicate(analyzer, question, evidence, yes)
         # Honorific, negated and double-past questions ask whether it happened too.
         ("삼성전자가 새 스마트폰을 출시하셨어요?", "삼성전자는 내년 새 스마트폰 출시를 목표로 개발 중이다.", True),
         ("그 신약 아직 출시되지 않았어?", "회사는 내년 출시를 목표로 신약을 개발 중이다.", True),
+        # Asking when or where it happened presumes it did: a plan gives no such time or place.
+        ("그 신약은 언제 출시됐어?", "회사는 내년 상반기 출시를 목표로 신약을 개발 중이다.", True),
+        ("새 공장은 어디에 지어졌어?", "회사는 오는 8월 평택에 새 공장을 지을 예정이다.", True),
+        ("그 신약은 언제 출시돼?", "회사는 내년 상반기 출시를 목표로 신약을 개발 중이다.", False),
+        ("새 공장은 어디에 지어졌어?", "회사는 지난달 평택에 새 공장을 지었다.", False),
+        ("신약 출시 목표 시점은 언제였어?", "회사는 내년 상반기 출시를 목표로 신약을 개발 중이다.", False),
     ],
 )
 def test_a_plan_does_not_answer_whether_it_happened(analyzer, question, evidence, planned):

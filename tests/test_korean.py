@@ -20,6 +20,13 @@ def test_number_spellings_give_the_same_terms(analyzer):
     assert "3000억원" in without
 
 
+def test_contracted_and_full_verb_spellings_give_the_same_terms(analyzer):
+    # Kiwi reads "이뤄지다", "이루어지다" and 이루 + -어 + 지다 by context: a question saying one must find the others.
+    for text in ("어느 영역에서 이뤄지나요?", "다양한 영역에서 이루어지며", "영역에서 이뤄지며", "개발은 이뤄졌다"):
+        assert "이루다" in analyzer.terms(text), text
+    assert "바꾸다" in analyzer.terms("규정을 바꿔 놓았다")
+
+
 def test_date_spellings_meet(analyzer):
     assert normalize_for_search("승인 2021.06.30") == "승인 2021년 6월 30일"
     dotted = set(analyzer.terms("2021.06.30"))

@@ -36,6 +36,12 @@ from qa.question import AnswerType, analyse
         ("기사에 따르면 사고는 몇 시에 났어?", AnswerType.DATE),  # the time of what the article reports
         ("기사에 나온 정전은 몇 시간 이어졌어?", AnswerType.AMOUNT),  # a duration
         ("그 기사 제목이 뭐야?", AnswerType.TITLE),
+        ("경제 기사 기자?", AnswerType.AUTHOR),  # a keyword query ending on the field it asks
+        ("이 기사에 나온 기자회견 장소", AnswerType.PLACE),
+        ("수출 1위는 어디야?", AnswerType.PLACE),  # who or where holds a rank, not the rank's figure
+        ("매출 1위 기업은 어디야?", AnswerType.ORG),
+        ("지분율 최대 주주는 누구야?", AnswerType.PERSON),
+        ("지분율 1위는 몇 %야?", AnswerType.AMOUNT),
     ],
 )
 def test_answer_types(analyzer, question, expected):

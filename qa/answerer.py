@@ -170,7 +170,7 @@ class Answerer:
         if question.type == AnswerType.DATE and not question.wants_list and span is not None \
                 and not _WHEN_RE.search(span.text):
             return composer.refusal(text, hits)  # "언제 출범했어?" answered by a name: the articles give no time
-        if composer.only_planned(text, reading.best.text, self.analyzer):
+        if composer.only_planned(text, reading.best.text, self.analyzer, question.type == AnswerType.YESNO):
             return composer.unconfirmed(text, hits)  # "실제로 출시됐어?", "언제 출시됐어?" against "출시를 목표로 개발 중이다"
         if question.wants_list or question.category:  # "각각 알려줘", "협력 분야는?": the listed items
             chosen, short = self._list(reading)

@@ -13,7 +13,7 @@ from qa.amounts import RANK_UNITS, read_amount
 from qa.chunking import header_lines
 from qa.cleaning import korean_day
 from qa.contract import CITE_MARKER, Answer, Citation, Passage
-from qa.korean import KoreanAnalyzer, Morpheme, clause_numbers
+from qa.korean import KoreanAnalyzer, Morpheme, clause_numbers, predicate_term
 from qa.question import AnswerType, Question
 from qa.schema import Document, Hit, Span
 
@@ -132,7 +132,9 @@ def _asks_to_confirm(morphemes: list[Morpheme], at: int) -> bool:
 
 def _predicates_of(morphemes: list[Morpheme], stem: str) -> list[int]:
     """Where the evidence uses the asked predicate: every predicate with the question's stem."""
-    return [i for i, m in enumerate(morphemes) if m.tag.split("-")[0] in _PREDICATES and _stem(morphemes, i) == stem]
+    asked = predicate_term(stem)  # "이뤄졌어?" asks about the evidence's "이루어졌다"
+    return [i for i, m in enumerate(morphemes)
+            if m.tag.split("-")[0] in _PREDICATES and predicate_term(_stem(morphemes, i)) == asked]
 
 
 def _stem(morphemes: list[Morpheme], at: int) -> str:
@@ -164,16 +166,20 @@ def _plans(morphemes: list[Morpheme], at: int) -> bool:
     return nxt is not None and ((nxt.form, nxt.tag) in lexicon.PLAN_FRAMES or nxt.tag == "XSV")  # 검토하고, 추진된
 
 
-def only_planned(question: str, evidence: str, analyzer: KoreanAnalyzer) -> bool:
+def only_planned(question: str, evidence: str, analyzer: KoreanAnalyzer, asks_whether: bool = True) -> bool:
     """Whether a question asks if, when or where something happened while the evidence gives it only as a plan or
     as under review ("실제로 공개됐어?", "언제 공개됐어?" against "올해 공개를 목표로 개발 중이다"): the article cannot
-    say it did."""
+    say it did. A question asking when, where or what (``asks_whether`` false) presumes the event, so the evidence
+    must name the asked event itself as planned ("공개를 목표로"; not "창업 지원을 목표로 지난해 설립됐다" asked "언제
+    출범했어?"), and a question naming a plan asks about the plan ("공개 목표 시점은 언제였어?")."""
     q, e = analyzer.morphemes(question), analyzer.morphemes(evidence)
     at = _main_predicate(q)
     if at is None or not _done(q, at) or _decides(q, at):
         return False
-    if any(m.tag == "NNG" and m.form in lexicon.PLAN_NOUNS for m in q):
-        return False  # "공개 목표 시점은 언제였어?", "목표 잡은 건 누구를 따라 한 거야?": the plan is what is asked
+    stem = _stem(q, at)
+    if not asks_whether and (any(m.tag == "NNG" and m.form in lexicon.PLAN_NOUNS for m in q) or not any(
+            m.form == stem and m.tag == "NNG" for m in e) and not _predicates_of(e, stem)):
+        return False
     # The clause about what the question names: in "협의체를 구성, … AI를 공개할 계획이다" only the AI is planned, in
     # "한국 공장을 지었고, 미국 공장도 지을 계획이다" the 미국 공장 is.
     asked = {m.form for m in q if m.tag.startswith(("NN", "SL")) and m.tag != "NNB" and m.form not in lexicon.PLAN_NOUNS}
@@ -182,7 +188,7 @@ def only_planned(question: str, evidence: str, analyzer: KoreanAnalyzer) -> bool
     if not found:
         return False
     about, _ = found.most_common(1)[0]
-    if any(clause[i] == about and _done(e, i) for i in _predicates_of(e, _stem(q, at))):
+    if any(clause[i] == about and _done(e, i) for i in _predicates_of(e, stem)):
         return False  # the evidence says it happened
     return any(clause[i] == about and m.tag == "NNG" and m.form in lexicon.PLAN_NOUNS and _plans(e, i)
                for i, m in enumerate(e))

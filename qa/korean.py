@@ -142,8 +142,8 @@ _CONTRACTED = {"ㅝ": ("ㅜ", "어"), "ㅘ": ("ㅗ", "아"), "ㅙ": ("ㅚ", "어
 
 
 def predicate_term(stem: str) -> str:
-    """A predicate's search term, ``stem+다``, with contracted vowels written out and a passive "-어지다" taken off:
-    Kiwi reads "이뤄지다", "이루어지다" and 이루 + -어 + 지다 by context, and all three are the verb 이루다."""
+    """A predicate's search term, ``stem+다``, with contracted vowels written out: Kiwi keeps "이뤄지다" and
+    "이루어지다" as two verbs, and a question may write either."""
     out = []
     for i, ch in enumerate(stem):
         code = ord(ch) - 0xAC00
@@ -153,10 +153,7 @@ def predicate_term(stem: str) -> str:
             out.append(chr(0xAC00 + code // 588 * 588 + _JUNG.index(plain) * 28) + added)
         else:
             out.append(ch)
-    written = "".join(out)
-    if len(written) > 2 and written.endswith(("어지", "아지")):
-        written = written[:-2]
-    return written + "다"
+    return "".join(out) + "다"
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:

@@ -67,10 +67,20 @@ def test_polarity_follows_the_asked_predicate(analyzer, question, evidence, yes)
         ("그 신약은 언제 출시돼?", "회사는 내년 상반기 출시를 목표로 신약을 개발 중이다.", False),
         ("새 공장은 어디에 지어졌어?", "회사는 지난달 평택에 새 공장을 지었다.", False),
         ("신약 출시 목표 시점은 언제였어?", "회사는 내년 상반기 출시를 목표로 신약을 개발 중이다.", False),
+        # "목표로" as "with the aim of" beside an event said to have happened, in other words than the question's.
+        ("재단은 언제 출범했어?", "재단은 청년 창업 지원을 목표로 지난해 3월 설립됐다.", False),
+        ("한국은행은 왜 금리를 인상했어?", "한국은행은 물가 안정을 목표로 기준금리를 0.25%포인트 올렸다.", False),
+        ("합의는 언제 이뤄졌어?", "양측은 연내 타결을 목표로 협상했고 합의는 지난달 이루어졌다.", False),
     ],
 )
 def test_a_plan_does_not_answer_whether_it_happened(analyzer, question, evidence, planned):
-    assert only_planned(question, evidence, analyzer) is planned
+    wh = any(w in question for w in ("언제", "어디", "왜", "누가", "무엇", "얼마"))
+    assert only_planned(question, evidence, analyzer, asks_whether=not wh) is planned
+
+
+@pytest.mark.parametrize("question", ["공장은 계획대로 완공됐어?", "신차는 예정대로 출시됐어?"])
+def test_a_plan_noun_in_a_yes_no_question_still_asks_whether_it_happened(analyzer, question):
+    assert only_planned(question, "회사는 내년 완공과 출시를 목표로 공사 중이다.", analyzer)
 
 
 def _part(short: str | None, answerable: bool = True) -> Answer:

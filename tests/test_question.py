@@ -38,6 +38,7 @@ from qa.question import AnswerType, analyse
         ("그 기사 제목이 뭐야?", AnswerType.TITLE),
         ("경제 기사 기자?", AnswerType.AUTHOR),  # a keyword query ending on the field it asks
         ("이 기사에 나온 기자회견 장소", AnswerType.PLACE),
+        ("기사에서 인터뷰한 사람은 현직 기자?", AnswerType.PERSON),  # about the content, not who wrote it
         ("수출 1위는 어디야?", AnswerType.PLACE),  # who or where holds a rank, not the rank's figure
         ("매출 1위 기업은 어디야?", AnswerType.ORG),
         ("지분율 최대 주주는 누구야?", AnswerType.PERSON),

@@ -257,7 +257,7 @@ def _sentence_classes(text: str) -> dict[str, bool]:
     return {
         "date": bool(_DATE_RE.search(text)),
         "amount": bool(_AMOUNT_RE.search(text)),
-        "digit": any(ch.isdigit() for ch in text),
+        "digit": any(map(str.isdigit, text)),
         "quote": bool(_QUOTE_RE.search(text)),
         "latin": bool(re.search(r"[A-Za-z]{2,}", text)),
     }

@@ -570,10 +570,13 @@ class CorpusIndex:
     def sentence_vectors_of(self, sentences: list[tuple[int, int]]) -> np.ndarray:
         """Vectors (float32) of the given (chunk key, sentence position) pairs."""
         out = np.empty((len(sentences), self.manifest.dim), dtype=np.float32)
-        for i, (key, position) in enumerate(sentences):
+        by_chunk: dict[int, list[int]] = {}
+        for i, (key, _) in enumerate(sentences):
+            by_chunk.setdefault(key, []).append(i)
+        for key, at in by_chunk.items():  # a chunk's sentences are consecutive rows: one read for all of them
             assert self.segment_of[key] >= 0, f"chunk key {key} is deleted"
             segment = self.segments[self.segment_of[key]]
-            out[i] = segment.sentence_vectors(int(self.row_of[key]), [position])[0]
+            out[at] = segment.sentence_vectors(int(self.row_of[key]), [sentences[i][1] for i in at])
         return out
 
     def sentence_terms(self, key: int, position: int) -> list[str]:

@@ -27,6 +27,8 @@ from qa.schema import Document
 from qa.settings import Settings
 
 LOCAL = "local"  # ``ray_address`` that starts a Ray instance on this machine for the run
+LOCAL_START_ATTEMPTS = 2  # a local Ray on a busy machine may miss its own start-up deadline once
+_log = logging.getLogger(__name__)
 READ_BATCH_FILES = 64  # corpus files per reading task: reading and cleaning are cheap next to encoding
 
 
@@ -47,11 +49,18 @@ def connected(settings: Settings) -> Iterator[object]:
     """Ray for one run: a local instance with ``ray_workers`` cores, or the cluster at ``ray_address``."""
     ray = _ray()
     local = settings.ray_address in (None, "", LOCAL)
-    try:  # "local" always starts a new instance, even on a node of a running cluster or with RAY_ADDRESS set
-        ray.init(address=LOCAL if local else settings.ray_address, num_cpus=settings.ray_workers if local else None,
-                 include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False)
-    except Exception as exc:  # Ray raises ConnectionError, ValueError or its own errors for a bad address
-        raise RayIndexingError(f"cannot start or reach Ray at {settings.ray_address}: {exc}") from exc
+    attempts = LOCAL_START_ATTEMPTS if local else 1  # an unreachable cluster stays unreachable: no retry
+    for attempt in range(1, attempts + 1):
+        try:  # "local" always starts a new instance, even on a node of a running cluster or with RAY_ADDRESS set
+            ray.init(address=LOCAL if local else settings.ray_address,
+                     num_cpus=settings.ray_workers if local else None,
+                     include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False)
+            break
+        except Exception as exc:  # Ray raises ConnectionError, ValueError or its own errors for a bad address
+            ray.shutdown()  # what did start of a failed local instance
+            if attempt == attempts:
+                raise RayIndexingError(f"cannot start or reach Ray at {settings.ray_address}: {exc}") from exc
+            _log.warning("a local Ray did not start (%s); starting it again", exc)
     try:
         yield ray
     finally:

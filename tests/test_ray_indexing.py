@@ -123,6 +123,40 @@ def test_an_unreachable_cluster_is_a_clear_error(corpus, service, tmp_path):
     assert CorpusIndex.current_generation(tmp_path / "index") is None
 
 
+class _SlowToStart:
+    """A Ray whose first local start misses its deadline, as a busy machine's sometimes does."""
+
+    def __init__(self, failures: int) -> None:
+        self.failures, self.inits, self.shutdowns = failures, 0, 0
+
+    def init(self, **kwargs) -> None:
+        self.inits += 1
+        if self.inits <= self.failures:
+            raise Exception("The current node timed out during startup.")
+
+    def shutdown(self) -> None:
+        self.shutdowns += 1
+
+
+@pytest.mark.parametrize("address,failures,starts", [("local", 1, True), ("local", 2, False),
+                                                     ("ray://127.0.0.1:1", 1, False)])
+def test_a_local_start_that_times_out_is_tried_again(monkeypatch, address, failures, starts):
+    from qa import ray_indexing
+
+    fake = _SlowToStart(failures)
+    monkeypatch.setattr(ray_indexing, "_ray", lambda: fake)
+    settings = Settings(ray_address=address)
+    if starts:
+        with ray_indexing.connected(settings) as ray:
+            assert ray is fake
+        assert fake.inits == 2
+    else:
+        with pytest.raises(RayIndexingError, match="cannot start or reach Ray"):
+            with ray_indexing.connected(settings):
+                pass
+        assert fake.inits == (2 if address == "local" else 1)
+
+
 def test_a_file_a_node_cannot_read_fails_its_task(corpus):
     """Skipped, it would switch in an index without those articles; failed, the run stops and the old index stays."""
     with pytest.raises(FileNotFoundError, match="shared file system"):

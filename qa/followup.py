@@ -158,6 +158,11 @@ class _Before:
         return None
 
 
+def _head_noun(word: _Word) -> str | None:
+    """The last noun of a word: 기사 of "기사는", 점유 of "점유율은"."""
+    return next((m.form for m in reversed(word.morphemes) if m.tag.startswith("NN")), None)
+
+
 def _bound_noun(word: _Word) -> bool:
     """The bound noun of "-ㄴ 적 있다" (an experience: "합병한 적 있어?"), with or without a particle; not 수 or 것,
     which say more ("인수할 수도 있어?")."""
@@ -254,12 +259,36 @@ class FollowUpResolver:
         own = self._content(words)
         if filled.pointed and not filled.dangling and (own or any(w.is_wh for w in words)):
             return " ".join(filled.out)
-        if not filled.pointed and not filled.dangling and self._stands(own, filled.names, cue, words):
+        # "그럼 시사위크 카카오 SKT 기사는?": "then" and a topic with nothing asked of it asks the last question again,
+        # however many words name the new topic (the service still tries it alone if that finds nothing)
+        topic_only = cue and bool(words) and words[-1].is_topic and not any(w.is_wh for w in words)
+        if topic_only and not filled.pointed and (replaced := self._replace_phrase(before, words)):
+            return replaced
+        if not filled.pointed and not filled.dangling and not topic_only and self._stands(own, filled.names, cue, words):
             return question
         if not filled.pointed and any(m.form.lower() in lexicon.CONVERSATION_CUES for w in words for m in w.morphemes):
             return question  # "고마워, 안녕": conversation, not a follow-up
         asks = any(w.is_wh for w in words) or bool(own) or (bool(words) and words[-1].ends_question)
         return self._complete(before, filled.rest if asks else [], filled.names, drop_focus=bool(own))
+
+    def _replace_phrase(self, before: _Before, words: list[_Word]) -> str | None:
+        """"그럼 시사위크 카카오 SKT 기사는?" after "뷰어스 빅테크 동맹 기사 쓴 기자는 누구야?": the new noun phrase takes the
+        place of the old one with the same head noun (기사), describing words and all."""
+        head = _head_noun(words[-1])
+        if head is None or not all(w.nominal for w in words):
+            return None
+        old = before.words
+        at = next((i for i, w in enumerate(old) if not w.is_wh and _head_noun(w) == head), None)
+        if at is None or at == len(old) - 1:
+            return None  # the old question's last word: nothing asked after it to ask again
+        start = at
+        while start > 0 and all(m.tag.startswith(("NN", "SL", "SH", "SN")) for m in old[start - 1].morphemes):
+            start -= 1  # the nouns describing it: "뷰어스 빅테크 동맹"
+        last = words[-1]
+        bare = [m for m in last.morphemes if not m.tag.startswith(("J", "S"))]  # "점유율은" → 점유율
+        phrase = " ".join([*(w.text for w in words[:-1]), last.text[: bare[-1].end - last.start]])
+        rest = [w.text for w in old[at + 1 :]]
+        return " ".join([*(w.text for w in old[:start]), self._join(phrase, old[at].particle), *rest])
 
     def _fill(self, words: list[_Word], before: _Before) -> _Filled:
         """The question with every word that points back replaced by what it points to."""

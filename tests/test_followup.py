@@ -39,6 +39,10 @@ def resolver(analyzer) -> FollowUpResolver:
     # A new name replaces the old ones, with the particle that fits it.
     ([SHARE], "그럼 SKT는?", "SKT 점유율은 얼마야?"),
     ([STAKE], "그럼 네이버는 누구랑 했어?", "네이버가 지분 바꾼 게 누구랑 했어?"),
+    # "그럼 X 기사는?": the new phrase replaces the old one with the same head noun, describing words and all.
+    ([Turn.of_text("경제면 반도체 수출 기사 쓴 기자는 누구야?", "「…」 기사는 김철수 기자가 썼습니다. [1]")],
+     "그럼 사회면 화재 기사는?", "사회면 화재 기사 쓴 기자는 누구야?"),
+    ([SHARE], "그럼 음원 시장 점유율은?", "음원 시장 점유율은 얼마야?"),
     # A topic Kiwi reads as a common noun is replaced all the same.
     ([Turn.of_text("사과는 어느 나라 과일이야?", "칠레입니다. … [1]")], "람부탄은?", "람부탄은 어느 나라 과일이야?"),
     # … but not a topic that is what is asked, nor an attribute after other words.
@@ -115,3 +119,18 @@ def test_questions_about_the_article_just_cited_are_scoped_to_it(service):
     assert service.ask(Query("누가 쓴 기사야?", history)).short_answer == "송가영 기자"
     # Naming the other article asks about that one.
     assert service.ask(Query("뷰어스 기사 누가 썼어?", (Turn.of_answer("…", first),))).short_answer == "송인화 기자"
+
+
+def test_then_another_article_asks_the_same_of_it(service):
+    """"그럼 시사위크 카카오 기사는?" after who wrote the 뷰어스 article: who wrote that one, and "그 기사" is it after."""
+    from qa.query import Query
+
+    question = "뷰어스 네이버 물류 기사 쓴 기자는 누구야?"
+    first = service.ask(question)
+    assert first.short_answer == "송인화 기자"
+    history = (Turn.of_answer(question, first),)
+    then = service.ask(Query("그럼 시사위크 카카오 기사는?", history))
+    assert then.short_answer == "송가영 기자", then.resolved_question
+    history += (Turn.of_answer("그럼 시사위크 카카오 기사는?", then),)
+    when = service.ask(Query("그 기사는 언제 승인됐어?", history))
+    assert {c.doc_id for c in when.citations} == {"sisaweek-2021-03-15-kakao-skt-partnership"}, when.resolved_question

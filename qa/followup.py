@@ -163,6 +163,12 @@ def _head_noun(word: _Word) -> str | None:
     return next((m.form for m in reversed(word.morphemes) if m.tag.startswith("NN")), None)
 
 
+def _describes(word: _Word) -> bool:
+    """A word that can stand before a noun in a noun phrase: nouns, or nouns joined by 와/과 ("카카오와 SKT")."""
+    return bool(word.morphemes) and all(m.tag.startswith(("NN", "SL", "SH", "SN")) or m.tag == "JC"
+                                        for m in word.morphemes)
+
+
 def _bound_noun(word: _Word) -> bool:
     """The bound noun of "-ㄴ 적 있다" (an experience: "합병한 적 있어?"), with or without a particle; not 수 or 것,
     which say more ("인수할 수도 있어?")."""
@@ -264,7 +270,7 @@ class FollowUpResolver:
         topic_only = cue and bool(words) and words[-1].is_topic and not any(w.is_wh for w in words)
         if topic_only and not filled.pointed and (replaced := self._replace_phrase(before, words)):
             return replaced
-        if not filled.pointed and not filled.dangling and not topic_only and self._stands(own, filled.names, cue, words):
+        if not filled.pointed and not filled.dangling and self._stands(own, filled.names, cue, words):
             return question
         if not filled.pointed and any(m.form.lower() in lexicon.CONVERSATION_CUES for w in words for m in w.morphemes):
             return question  # "고마워, 안녕": conversation, not a follow-up
@@ -275,18 +281,23 @@ class FollowUpResolver:
         """"그럼 시사위크 카카오 SKT 기사는?" after "뷰어스 빅테크 동맹 기사 쓴 기자는 누구야?": the new noun phrase takes the
         place of the old one with the same head noun (기사), describing words and all."""
         head = _head_noun(words[-1])
-        if head is None or not all(w.nominal for w in words):
-            return None
+        if head is None or not all(_describes(w) for w in words[:-1]):
+            return None  # "그럼 카카오가 인수한 회사는?" says more than a noun phrase
         old = before.words
         at = next((i for i, w in enumerate(old) if not w.is_wh and _head_noun(w) == head), None)
         if at is None or at == len(old) - 1:
             return None  # the old question's last word: nothing asked after it to ask again
         start = at
-        while start > 0 and all(m.tag.startswith(("NN", "SL", "SH", "SN")) for m in old[start - 1].morphemes):
-            start -= 1  # the nouns describing it: "뷰어스 빅테크 동맹"
+        while start > 0 and _describes(old[start - 1]):
+            start -= 1  # the nouns describing it: "뷰어스 빅테크 동맹", "카카오와 SKT 지분 교환"
+        if start > 0 and (old[start - 1].is_wh or old[start - 1].morphemes[-1].tag in ("MM", "ETM")):
+            return None  # "어느 회사가", "사업을 맡은 회사는": the old phrase is asked about or described by a clause
         last = words[-1]
         bare = [m for m in last.morphemes if not m.tag.startswith(("J", "S"))]  # "점유율은" → 점유율
-        phrase = " ".join([*(w.text for w in words[:-1]), last.text[: bare[-1].end - last.start]])
+        described = [w.text for w in words[:-1]]
+        if not any(w.name for w in words[:-1]):  # "그럼 가전 매출은?" after "삼성전자 반도체 매출은?": still 삼성전자's
+            described = [w.text for w in old[start:at] if w.name] + described
+        phrase = " ".join([*described, last.text[: bare[-1].end - last.start]])
         rest = [w.text for w in old[at + 1 :]]
         return " ".join([*(w.text for w in old[:start]), self._join(phrase, old[at].particle), *rest])
 

@@ -42,7 +42,15 @@ def resolver(analyzer) -> FollowUpResolver:
     # "그럼 X 기사는?": the new phrase replaces the old one with the same head noun, describing words and all.
     ([Turn.of_text("경제면 반도체 수출 기사 쓴 기자는 누구야?", "「…」 기사는 김철수 기자가 썼습니다. [1]")],
      "그럼 사회면 화재 기사는?", "사회면 화재 기사 쓴 기자는 누구야?"),
-    ([SHARE], "그럼 음원 시장 점유율은?", "음원 시장 점유율은 얼마야?"),
+    ([Turn.of_text("카카오와 SKT 지분 교환 규모는 얼마야?", "3,000억원입니다. … [1]")], "그럼 네이버와 미래에셋 지분 교환 규모는?",
+     "네이버와 미래에셋 지분 교환 규모는 얼마야?"),
+    ([Turn.of_text("삼성전자 반도체 매출은 얼마야?", "10조원입니다. … [1]")], "그럼 가전 매출은?",
+     "삼성전자 가전 매출은 얼마야?"),  # a phrase naming no one is still about the one named before
+    # … but a new topic stays as asked, and so does a phrase with a clause of its own.
+    ([Turn.of_text("카카오 택시 점유율 얼마야?", "80%입니다. … [1]")], "그런데 삼성전자 3분기 영업이익은?",
+     "그런데 삼성전자 3분기 영업이익은?"),
+    ([Turn.of_text("네이버가 인수한 회사는 어디야?", "왓패드입니다. … [1]")], "그럼 카카오가 인수한 회사는?",
+     "그럼 카카오가 인수한 회사는?"),
     # A topic Kiwi reads as a common noun is replaced all the same.
     ([Turn.of_text("사과는 어느 나라 과일이야?", "칠레입니다. … [1]")], "람부탄은?", "람부탄은 어느 나라 과일이야?"),
     # … but not a topic that is what is asked, nor an attribute after other words.

@@ -177,9 +177,12 @@ def only_planned(question: str, evidence: str, analyzer: KoreanAnalyzer, asks_wh
     if at is None or not _done(q, at) or _decides(q, at):
         return False
     stem = _stem(q, at)
-    if not asks_whether and (any(m.tag == "NNG" and m.form in lexicon.PLAN_NOUNS for m in q) or not any(
-            m.form == stem and m.tag == "NNG" for m in e) and not _predicates_of(e, stem)):
-        return False
+    said_at = _predicates_of(e, stem)
+    if not asks_whether:
+        if any(m.tag == "NNG" and m.form in lexicon.PLAN_NOUNS for m in q):
+            return False  # "공개 목표 시점은 언제였어?": the plan is what is asked
+        if not said_at and not any(m.form == stem and m.tag == "NNG" for m in e):
+            return False  # the evidence names another event: "…목표로 지난해 설립됐다" asked "언제 출범했어?"
     # The clause about what the question names: in "협의체를 구성, … AI를 공개할 계획이다" only the AI is planned, in
     # "한국 공장을 지었고, 미국 공장도 지을 계획이다" the 미국 공장 is.
     asked = {m.form for m in q if m.tag.startswith(("NN", "SL")) and m.tag != "NNB" and m.form not in lexicon.PLAN_NOUNS}
@@ -188,7 +191,7 @@ def only_planned(question: str, evidence: str, analyzer: KoreanAnalyzer, asks_wh
     if not found:
         return False
     about, _ = found.most_common(1)[0]
-    if any(clause[i] == about and _done(e, i) for i in _predicates_of(e, stem)):
+    if any(clause[i] == about and _done(e, i) for i in said_at):
         return False  # the evidence says it happened
     return any(clause[i] == about and m.tag == "NNG" and m.form in lexicon.PLAN_NOUNS and _plans(e, i)
                for i, m in enumerate(e))

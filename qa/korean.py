@@ -125,15 +125,28 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int], list[int]] | None
     return "".join(out), out_starts, out_ends
 
 
+_SYLLABLE_BASE = 0xAC00  # 가: a Hangul syllable is BASE + (initial · 21 + medial) · 28 + final
+_MEDIALS, _FINALS = len(_JUNG), len(_JONG)
+
+
+def _syllable(ch: str) -> tuple[int, int, int] | None:
+    """A Hangul syllable's initial, medial and final letters (as indices into _CHO, _JUNG, _JONG), or None."""
+    code = ord(ch) - _SYLLABLE_BASE
+    if not 0 <= code < len(_CHO) * _MEDIALS * _FINALS:
+        return None
+    return code // (_MEDIALS * _FINALS), code % (_MEDIALS * _FINALS) // _FINALS, code % _FINALS
+
+
+def _compose(initial: int, medial: int, final: int) -> str:
+    return chr(_SYLLABLE_BASE + (initial * _MEDIALS + medial) * _FINALS + final)
+
+
 def jamo(word: str) -> str:
     """Decompose Hangul syllables into jamo, so ``률`` and ``율`` differ by one letter, not one syllable."""
     out = []
     for ch in word:
-        code = ord(ch) - 0xAC00
-        if 0 <= code < 11172:
-            out.append(_CHO[code // 588] + _JUNG[(code % 588) // 28] + _JONG[code % 28].strip())
-        else:
-            out.append(ch)
+        parts = _syllable(ch)
+        out.append(ch if parts is None else _CHO[parts[0]] + _JUNG[parts[1]] + _JONG[parts[2]].strip())
     return "".join(out)
 
 
@@ -146,11 +159,11 @@ def predicate_term(stem: str) -> str:
     "이루어지다" as two verbs, and a question may write either."""
     out = []
     for i, ch in enumerate(stem):
-        code = ord(ch) - 0xAC00
-        vowel = _JUNG[(code % 588) // 28] if 0 <= code < 11172 else ""
-        if vowel in _CONTRACTED and code % 28 == 0 and i < len(stem) - 1:  # open, not the stem's last syllable
+        parts = _syllable(ch)
+        vowel = _JUNG[parts[1]] if parts else ""
+        if vowel in _CONTRACTED and parts[2] == 0 and i < len(stem) - 1:  # open, not the stem's last syllable
             plain, added = _CONTRACTED[vowel]
-            out.append(chr(0xAC00 + code // 588 * 588 + _JUNG.index(plain) * 28) + added)
+            out.append(_compose(parts[0], _JUNG.index(plain), 0) + added)
         else:
             out.append(ch)
     return "".join(out) + "다"

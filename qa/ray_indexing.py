@@ -26,9 +26,10 @@ from qa.reading import Problem, corpus_files
 from qa.schema import Document
 from qa.settings import Settings
 
+log = logging.getLogger(__name__)
+
 LOCAL = "local"  # ``ray_address`` that starts a Ray instance on this machine for the run
 LOCAL_START_ATTEMPTS = 2  # a local Ray on a busy machine may miss its own start-up deadline once
-_log = logging.getLogger(__name__)
 READ_BATCH_FILES = 64  # corpus files per reading task: reading and cleaning are cheap next to encoding
 
 
@@ -60,7 +61,7 @@ def connected(settings: Settings) -> Iterator[object]:
             ray.shutdown()  # what did start of a failed local instance
             if attempt == attempts:
                 raise RayIndexingError(f"cannot start or reach Ray at {settings.ray_address}: {exc}") from exc
-            _log.warning("a local Ray did not start (%s); starting it again", exc)
+            log.warning("a local Ray did not start (%s); starting it again", exc)
     try:
         yield ray
     finally:

@@ -109,7 +109,7 @@ class EvidenceScorer:
     def _features(self, question: Question, candidates: list[SentenceCandidate], question_vector: np.ndarray) -> None:
         lexical = self.lexical
         key_terms = question.key_terms
-        weighted = lexical.weighted(key_terms)
+        weighted = lexical.weighted(key_terms, question.verbs)
         pairs = list(zip(key_terms, key_terms[1:]))
         entities = [lexical.repair(e)[0] if lexical.repair(e) else e for e in question.entities]
         rarest = max(key_terms, key=lexical.idf) if key_terms else None

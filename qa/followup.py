@@ -21,8 +21,12 @@ _CONTENT_TAGS = ("NNG", "NNP", "SL", "SH", "XR", "VV", "VA")
 _PREDICATE_TAGS = ("VV", "VA", "VX", "XSV", "XSA", "VCP", "VCN")
 _PERSON_NOUNS = lexicon.FOCUS_PERSON
 _PLACE_NOUNS = lexicon.FOCUS_ORG | lexicon.FOCUS_PLACE | {"사", "쪽", "측"}
-# Particles that only pronouns contract ("거기서" = 거기에서): a name put in their place takes the full form.
-_UNCONTRACTED = {("서", "JKB"): ("에서", "JKB")}
+# Particles that only pronouns contract ("거기서" = 거기에서, "그건" = 그것은): a name put in their place takes the full
+# form.
+_UNCONTRACTED = {("서", "JKB"): ("에서", "JKB"), ("ᆫ", "JX"): ("는", "JX"), ("ᆯ", "JKO"): ("를", "JKO")}
+# Nouns that name an attribute asked of something (규모, 점유율, 시기, 위치): "음원은?" after "택시 점유율은?" keeps it.
+_MEASURES = (lexicon.FOCUS_DATE | lexicon.FOCUS_NUMBER) - lexicon.FOCUS_PLACE - lexicon.FOCUS_PERSON - lexicon.FOCUS_ORG
+_ATTRIBUTES = _MEASURES | lexicon.FOCUS_PLACE
 _NAMED_KINDS = ("person", "place", "thing")  # what an answer can name for "그 사람", "거기", "그거" to point to
 
 
@@ -91,7 +95,12 @@ class _Before:
     @property
     def asked(self) -> str | None:
         """What kind of name the previous question asked for (person, place, thing), if it asked for one."""
-        for morpheme in (m for w in self.words for m in w.morphemes if is_interrogative(m)):
+        morphemes = [m for w in self.words for m in w.morphemes]
+        for at, morpheme in enumerate(morphemes):
+            if not is_interrogative(morpheme):
+                continue
+            if at + 1 < len(morphemes) and morphemes[at + 1].form in _MEASURES:
+                return None  # "어느 정도", "몇 년": an amount or a date, which nothing points back to
             for prefix, kind in lexicon.INTERROGATIVE_KINDS:
                 if morpheme.form.startswith(prefix):
                     return kind
@@ -111,7 +120,11 @@ class _Before:
         kept: list[str] = []
         if words and words[-1] is self.words[-1] and words[-1].ends_question:
             last = words.pop()
-            if last.nominal and not last.is_wh:  # "…쓴 기사야?": the noun stays, the copula goes
+            if last.nominal in lexicon.QUESTION_FILLER and words and _modifies(words[-1]):
+                clause = words.pop()  # "…만드는 거야?": the clause the bound noun closes goes with it,
+                if _derived(clause) and clause.nominal:
+                    kept = [clause.nominal]  # but a 하다 verb's noun stays ("인수한 거야?" → 인수)
+            elif last.nominal and not last.is_wh:  # "…쓴 기사야?": the noun stays, the copula goes
                 kept = [last.nominal]
             while words and last.first is not None and last.first.tag == "VX" and _ends_connective(words[-1]):
                 last = words.pop()  # "있지 않음?", "투자해 줬어?": the predicate the auxiliary closes goes too,
@@ -161,6 +174,17 @@ class _Before:
 def _head_noun(word: _Word) -> str | None:
     """The last noun of a word: 기사 of "기사는", 점유 of "점유율은"."""
     return next((m.form for m in reversed(word.morphemes) if m.tag.startswith("NN")), None)
+
+
+def _bare(word: _Word) -> str:
+    """The word without its particles and punctuation: "점유율은?" → 점유율."""
+    kept = [m for m in word.morphemes if not m.tag.startswith(("J", "S"))]
+    return word.text[: kept[-1].end - word.start] if kept else word.text
+
+
+def _is_attribute(word: _Word) -> bool:
+    """A word naming an attribute asked of something: 규모, 점유율, 시기 (the focus nouns of dates, places, amounts)."""
+    return _bare(word) in _ATTRIBUTES or _head_noun(word) in _ATTRIBUTES
 
 
 def _describes(word: _Word) -> bool:
@@ -274,6 +298,8 @@ class FollowUpResolver:
             return question
         if not filled.pointed and any(m.form.lower() in lexicon.CONVERSATION_CUES for w in words for m in w.morphemes):
             return question  # "고마워, 안녕": conversation, not a follow-up
+        if not filled.pointed and own and (again := self._ask_again(before, words)):
+            return again
         asks = any(w.is_wh for w in words) or bool(own) or (bool(words) and words[-1].ends_question)
         return self._complete(before, filled.rest if asks else [], filled.names, drop_focus=bool(own))
 
@@ -300,6 +326,31 @@ class FollowUpResolver:
         phrase = " ".join([*described, last.text[: bare[-1].end - last.start]])
         rest = [w.text for w in old[at + 1 :]]
         return " ".join([*(w.text for w in old[:start]), self._join(phrase, old[at].particle), *rest])
+
+    def _ask_again(self, before: _Before, words: list[_Word]) -> str | None:
+        """"콜드체인 쪽은?" after "네이버 풀필먼트 센터 어디서 시작해?": a new thing with nothing asked of it is asked the last
+        question. It takes the place of the old topic, or stands before the interrogative when none was marked; a
+        topic that is an attribute (점유율, 규모) stays, and one noun takes the place of what it was of ("택시 호출
+        점유율은 얼마야?" → "음원은?" → "음원 점유율은 얼마야?"). A new attribute ("규모는?") asks something else: None."""
+        old = before.words
+        wh = next((i for i, w in enumerate(old) if w.is_wh), None)
+        if wh is None or not words or not words[-1].is_topic or _is_attribute(words[-1]) or any(
+                w.is_wh for w in words) or not all(_describes(w) for w in words[:-1]):
+            return None
+        if replaced := self._replace_phrase(before, words):
+            return replaced  # the same head noun: "그 기사" of another outlet
+        texts = [w.text.rstrip("?？.!") for w in old]
+        new = [w.text.rstrip("?？.!") for w in words]
+        topic = next((i for i in range(wh) if old[i].is_topic), None)
+        if topic is None:
+            return " ".join([*texts[:wh], *new, *texts[wh:]]) + "?"
+        start = topic
+        while start > 0 and _describes(old[start - 1]):
+            start -= 1  # the old topic's describing nouns: "택시 호출 (점유율은)"
+        if _is_attribute(old[topic]) and len(words) == 1:
+            return " ".join([*texts[:start], _bare(words[0]), *texts[topic:]]) + "?"
+        phrase = self._join(" ".join([*new[:-1], _bare(words[-1])]), old[topic].particle)
+        return " ".join([*texts[:start], phrase, *texts[topic + 1 :]]) + "?"
 
     def _fill(self, words: list[_Word], before: _Before) -> _Filled:
         """The question with every word that points back replaced by what it points to."""

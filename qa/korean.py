@@ -152,6 +152,7 @@ def jamo(word: str) -> str:
 
 # A contracted vowel of a verb stem and what it contracts: 이뤄지다 is 이루어지다, 돌봐주다 돌보아주다.
 _CONTRACTED = {"ㅝ": ("ㅜ", "어"), "ㅘ": ("ㅗ", "아"), "ㅙ": ("ㅚ", "어")}
+PREDICATE_MARK = "다"  # a predicate's term is its stem and this: 바꾸다, 이루어지다
 
 
 def predicate_term(stem: str) -> str:
@@ -166,7 +167,7 @@ def predicate_term(stem: str) -> str:
             out.append(_compose(parts[0], _JUNG.index(plain), 0) + added)
         else:
             out.append(ch)
-    return "".join(out) + "다"
+    return "".join(out) + PREDICATE_MARK
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:

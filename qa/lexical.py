@@ -11,6 +11,7 @@ commit makes a new ``LexicalIndex`` and leaves the readers of the old one undist
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,7 @@ import tantivy
 
 from qa import lexicon
 from qa.filters import Filters, publication_day
-from qa.korean import edit_distance, jamo
+from qa.korean import PREDICATE_MARK, edit_distance, jamo
 from qa.lru import LRUCache
 
 _HANGUL_WORD = re.compile(r"[가-힣]+")
@@ -149,6 +150,8 @@ class LexicalIndex:
         """The closest known term within the allowed jamo edits (``풀필먼드`` → ``풀필먼트``), if any."""
         if len(term) < 3 or term.startswith("#") or not self.typo_max_distance or self.known(term):
             return None
+        if term.endswith(PREDICATE_MARK):
+            return None  # Kiwi reads a verb only from its dictionary: one near it is another verb (바꾸다/바뀌다)
         cached = self._corrections.get(term)
         if cached is None:
             cached = self._closest(term) or ""  # "" = no close term: scanning the candidates again would not help
@@ -213,11 +216,17 @@ class LexicalIndex:
         df = self.frequency(term)
         return float(np.log(1 + (self.size - df + 0.5) / (df + 0.5)))
 
-    def weighted(self, query_terms: list[str]) -> "WeightedQuery":
-        """The query's terms as (known pieces, idf weight): repaired and weighed once, then matched many times."""
+    def weighted(self, query_terms: list[str], verbs: Set[str] = frozenset()) -> "WeightedQuery":
+        """The query's terms as (known pieces, idf weight): repaired and weighed once, then matched many times.
+
+        A verb of ``verbs`` no article uses is left out: verbs are where questions paraphrase (지분을 바꾸다 for
+        지분교환), while a name or noun no article uses says the articles may not know what is asked.
+        """
         out = []
         for term in dict.fromkeys(query_terms):
             repaired = self.repair(term)
+            if not repaired and term in verbs:
+                continue
             out.append((tuple(repaired), self.idf(repaired[0] if repaired else term)))
         return WeightedQuery(out)
 

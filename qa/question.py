@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from qa import lexicon
-from qa.korean import KoreanAnalyzer, Morpheme
+from qa.korean import PREDICATE_TAGS, KoreanAnalyzer, Morpheme, predicate_term
 
 
 class AnswerType(str, Enum):
@@ -80,6 +80,7 @@ class Question:
     choice: bool = False  # "A와 B 중 누가 …": the answer is one of the question's own words
     says: bool = False  # "뭐라고 썼어?", "무엇이라 부르는가?": the words said or written, often quoted in the article
     words: frozenset[str] = frozenset()  # its words without particles: a span made only of these repeats it
+    verbs: frozenset[str] = frozenset()  # its predicates' terms (바꾸다): what a paraphrase says in other words
     unknown_nouns: list[str] = field(default_factory=list)  # set by the answerer, which knows the corpus
 
     @property
@@ -118,7 +119,8 @@ def _type_of_focus(slot: _Slot, correct: Callable[[str], str | None] | None) -> 
     if slot.wh == "몇":
         return AnswerType.DATE if slot.focus in ("년", "년도", "월", "일", "시", "세기") else AnswerType.AMOUNT
     corrected = correct(slot.focus) if correct else None
-    for name in dict.fromkeys(n for n in (slot.focus, slot.head, slot.focus[-2:], corrected) if n):
+    named = slot.attribute[-2] if slot.head in lexicon.NAME_NOUNS and len(slot.attribute) > 1 else None
+    for name in dict.fromkeys(n for n in (named, slot.focus, slot.head, slot.focus[-2:], corrected) if n):
         for words, answer_type in _FOCUS_TYPES:
             if name in words:
                 return answer_type
@@ -344,6 +346,7 @@ _SEVERAL_RE = re.compile(
 # "점유율 1위는 어디야?", "최대 주주는 누구야?": who or where names the holder of a rank or a measure, not the measure.
 _NAMING_WH = frozenset({AnswerType.PERSON, AnswerType.PLACE})
 _MEASURED = frozenset({AnswerType.AMOUNT, AnswerType.DATE})
+_TYPED = _NAMING_WH | _MEASURED
 
 
 def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | None] | None = None) -> Question:
@@ -375,6 +378,8 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
     else:
         answer_type = AnswerType.OPEN
 
+    # "지분교환 규모는 언제야?": a focus noun of another category than the one asked is the topic, not the answer's head
+    headed = focus_type is None or focus_type == answer_type or answer_type not in _TYPED
     key_terms = [
         t for t in terms
         if t not in lexicon.INTERROGATIVES and t not in lexicon.QUESTION_FILLER
@@ -391,8 +396,8 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         wants_list=wants_list,
         key_terms=key_terms,
         focus_terms=focus_terms,
-        focus=slot.focus,
-        focus_head=slot.head,
+        focus=slot.focus if headed else None,
+        focus_head=slot.head if headed else None,
         particle=slot.particle,
         owned=slot.owned,
         predicate=[p for p in slot.predicate if p not in lexicon.QUESTION_FILLER],
@@ -402,4 +407,5 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         choice=re.search(lexicon.CHOICE, text) is not None,
         says=any(cue in text for cue in lexicon.SAYING_CUES),
         words=frozenset(w.bare for w in analyzer.words(text)),  # whole words: 카카오 is not one of 카카오모빌리티의
+        verbs=frozenset(predicate_term(m.form) for m in morphemes if m.tag.split("-")[0] in PREDICATE_TAGS),
     )

@@ -43,6 +43,10 @@ from qa.question import AnswerType, analyse
         ("매출 1위 기업은 어디야?", AnswerType.ORG),
         ("지분율 최대 주주는 누구야?", AnswerType.PERSON),
         ("지분율 1위는 몇 %야?", AnswerType.AMOUNT),
+        ("택시 호출 점유율 어느 정도야?", AnswerType.AMOUNT),  # "어느 정도": how much, not which one
+        ("카카오모빌리티 대표 이름이 뭐야?", AnswerType.PERSON),  # a name, typed by the noun before it
+        ("그 회사 이름이 뭐야?", AnswerType.ORG),
+        ("인증서 서비스 이름 뭐야?", AnswerType.THING),
     ],
 )
 def test_answer_types(analyzer, question, expected):
@@ -66,6 +70,9 @@ def test_questions_about_the_news_are_not_questions_about_the_article(analyzer):
         ("음원 앱 점유율 각각 알려줘", "점유율", None),
         ("같이 사려다 무산된 회사 어디?", "회사", None),  # talk drops the particle before the question word
         ("그 기사 쓴 사람 누구야?", "사람", None),
+        # a noun of another category than the one asked is what the question is about, not the answer's head
+        ("지분교환 규모는 언제야?", None, None),
+        ("설립 시기는 언제야?", "시기", None),
     ],
 )
 def test_focus_noun_and_particle_of_the_asked_slot(analyzer, question, focus, particle):

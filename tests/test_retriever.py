@@ -70,6 +70,19 @@ def test_typos_spacing_and_number_spellings_find_the_passage_first(service, ques
 def test_typo_correction_maps_unknown_terms_to_the_corpus(service):
     assert service.index.lexical.correct("풀필먼드") == "풀필먼트"
     assert service.index.lexical.correct("카카오") is None  # known terms are left alone
+    # Kiwi reads a verb only from its dictionary: a question's verb the articles lack is another verb, not a typo
+    # (바꾸다 is not 바뀌다, which a 뷰어스 sentence uses)
+    assert service.index.lexical.known("바뀌다") and service.index.lexical.correct("바꾸다") is None
+
+
+def test_a_verb_no_article_uses_does_not_count_against_a_sentence(service):
+    """Questions paraphrase in their verbs (지분을 바꾸다 for 지분교환); a noun no article uses still counts."""
+    lexical = service.index.lexical
+    asked = ["카카오", "지분", "바꾸다", "벅스"]
+    sentence = {"카카오", "지분", "교환"}
+    plain, paraphrased = lexical.weighted(asked), lexical.weighted(asked, verbs={"바꾸다"})
+    assert 0 < plain.coverage(sentence) < paraphrased.coverage(sentence) < 1  # 벅스 still missing
+    assert lexical.known("맺다") and lexical.weighted(["카카오", "맺다"], verbs={"맺다"}).coverage({"카카오"}) < 1
 
 
 def test_metadata_is_searchable(service):

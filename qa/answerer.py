@@ -13,7 +13,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from qa import abstention, aliases, composer, lexicon, phrases
+from qa import abstention, aliases, composer, lexicon, phrases, timeframe
 from qa.contract import Answer
 from qa.evidence import EvidenceScorer, SentenceCandidate
 from qa.korean import HANGUL, KoreanAnalyzer, has_content
@@ -54,7 +54,6 @@ class Reading:
 # What a time can be said with: digits, a relative date word ("지난해"), a part of a period ("상반기"), 때/시절/직후 ….
 _WHEN_RE = re.compile("|".join([r"\d", *lexicon.RELATIVE_DATE_WORDS, *lexicon.DATE_PARTS, *lexicon.TIME_NOUNS]))
 _CALENDAR_RE = re.compile(r"\d\s*(년|월)|\d[./]\d")
-_YEAR_OR_MONTH_RE = re.compile(r"(?<!\d)(\d{4}\s*년|\d{1,2}\s*월)")  # "2019년", "8월": points in time, never counts
 _SPECIFIC_CLASSES = frozenset({"date", "amount", "place", "org", "person", "quoted", "latin"})
 
 
@@ -101,22 +100,6 @@ def _names_the_asked_kind(items: list[str], spans: list[SpanCandidate], asked: A
     생겨?"; any list answers "뭐뭐야?" or "분야는?"."""
     wanted = TYPE_CLASSES.get(asked) if asked != AnswerType.THING else None
     return wanted is None or any(span.classes & wanted and any(span.text in item for item in items) for span in spans)
-
-
-def _calendar(text: str) -> dict[str, set[int]]:
-    """The years and months a text names in digits: {"년": {2020}, "월": {11}}."""
-    found: dict[str, set[int]] = {"년": set(), "월": set()}
-    for m in _YEAR_OR_MONTH_RE.finditer(text):
-        number = int("".join(ch for ch in m.group(0) if ch.isdigit()))
-        found[m.group(0)[-1]].add(number)
-    return found
-
-
-def _dated_otherwise(question: str, sentence: str) -> bool:
-    """Whether the question names a year or month and the sentence names others of that kind and none it asks."""
-    asked, said = _calendar(question), _calendar(sentence)
-    both = [kind for kind in asked if asked[kind] and said[kind]]
-    return bool(both) and not any(asked[kind] & said[kind] for kind in both)
 
 
 class Answerer:
@@ -187,9 +170,9 @@ class Answerer:
         if question.type == AnswerType.DATE and not question.wants_list and span is not None \
                 and not _WHEN_RE.search(span.text):
             return composer.refusal(text, hits)  # "언제 출범했어?" answered by a name: the articles give no time
-        # "12월 기준 점유율은?" against "11월 기준 … 34.14%": another time's figure (a date question's own date
-        # describes something else: "1989년 국회에 있던 사람은 언제 태어났나?")
-        if question.type != AnswerType.DATE and _dated_otherwise(text, reading.best.text):
+        # "12월 기준 점유율은?" against "11월 기준 … 34.14%": another time's figure. Only figures: elsewhere a date
+        # in the question mostly describes who or what is asked ("1982년 판사로 임관하여 재직했던 법원은?").
+        if question.type == AnswerType.AMOUNT and timeframe.speaks_of_another_time(text, reading.best.text):
             return composer.refusal(text, hits)
         if composer.only_planned(text, reading.best.text, self.analyzer, question.type == AnswerType.YESNO):
             return composer.unconfirmed(text, hits)  # "실제로 출시됐어?", "언제 출시됐어?" against "출시를 목표로 개발 중이다"
@@ -210,7 +193,7 @@ class Answerer:
         unit = sentence[span.end : span.end + 1]
         if text.isdigit() and ((unit == "년" and len(text) == 4) or (unit == "월" and len(text) <= 2)):
             return False  # the "10" of "10월" or the "2019" of "2019년"; "5년" and "4.5" are quantities
-        rest = _YEAR_OR_MONTH_RE.sub("", text).strip()  # "8월 용인": a month and a place, no quantity
+        rest = timeframe.YEAR_OR_MONTH_RE.sub("", text).strip()  # "8월 용인": a month and a place, no quantity
         return any(ch.isdigit() for ch in rest) or any(
             m.tag in ("SN", "NR") or (m.tag == "MM" and m.form in lexicon.NUMERAL_DETERMINERS)
             or m.form in lexicon.QUANTITY_WORDS for m in (self.analyzer.morphemes(rest) if rest else ()))

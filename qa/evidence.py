@@ -113,7 +113,7 @@ class EvidenceScorer:
         pairs = list(zip(key_terms, key_terms[1:]))
         entities = [lexical.repair(e)[0] if lexical.repair(e) else e for e in question.entities]
         rarest = max(key_terms, key=lexical.idf) if key_terms else None
-        rarest_pieces = (lexical.repair(rarest) or [rarest]) if rarest else []
+        rarest_pieces = (lexical.repair(rarest, question.verbs) or [rarest]) if rarest else []
         question_terms = set(question.key_terms) | set(question.entities)
         best_hit = max(c.hit.score for c in candidates) or 1.0
         best_lexical = max((c.hit.lexical_score or 0.0) for c in candidates) or 1.0

@@ -99,7 +99,8 @@ class _Before:
         for at, morpheme in enumerate(morphemes):
             if not is_interrogative(morpheme):
                 continue
-            if at + 1 < len(morphemes) and morphemes[at + 1].form in _MEASURES:
+            if morpheme.form in lexicon.MEASURING_WH and at + 1 < len(morphemes) \
+                    and morphemes[at + 1].form in _MEASURES:
                 return None  # "어느 정도", "몇 년": an amount or a date, which nothing points back to
             for prefix, kind in lexicon.INTERROGATIVE_KINDS:
                 if morpheme.form.startswith(prefix):
@@ -120,11 +121,7 @@ class _Before:
         kept: list[str] = []
         if words and words[-1] is self.words[-1] and words[-1].ends_question:
             last = words.pop()
-            if last.nominal in lexicon.QUESTION_FILLER and words and _modifies(words[-1]):
-                clause = words.pop()  # "…만드는 거야?": the clause the bound noun closes goes with it,
-                if _derived(clause) and clause.nominal:
-                    kept = [clause.nominal]  # but a 하다 verb's noun stays ("인수한 거야?" → 인수)
-            elif last.nominal and not last.is_wh:  # "…쓴 기사야?": the noun stays, the copula goes
+            if last.nominal and not last.is_wh:  # "…쓴 기사야?": the noun stays, the copula goes
                 kept = [last.nominal]
             while words and last.first is not None and last.first.tag == "VX" and _ends_connective(words[-1]):
                 last = words.pop()  # "있지 않음?", "투자해 줬어?": the predicate the auxiliary closes goes too,
@@ -330,8 +327,10 @@ class FollowUpResolver:
     def _ask_again(self, before: _Before, words: list[_Word]) -> str | None:
         """"콜드체인 쪽은?" after "네이버 풀필먼트 센터 어디서 시작해?": a new thing with nothing asked of it is asked the last
         question. It takes the place of the old topic, or stands before the interrogative when none was marked; a
-        topic that is an attribute (점유율, 규모) stays, and one noun takes the place of what it was of ("택시 호출
-        점유율은 얼마야?" → "음원은?" → "음원 점유율은 얼마야?"). A new attribute ("규모는?") asks something else: None."""
+        topic that is an attribute (점유율, 규모) stays, the new thing taking the place of what it was of ("택시 호출
+        점유율은 얼마야?" → "지니 쪽은?" → "지니 쪽 점유율은 얼마야?"). Only a thing that names something (a proper noun,
+        "X 쪽") or shares the old topic's head noun counts: a common noun alone ("이유는?", "대표는?", "규모는?") more
+        often asks something else of the same thing, and is read as before (None)."""
         old = before.words
         wh = next((i for i, w in enumerate(old) if w.is_wh), None)
         if wh is None or not words or not words[-1].is_topic or _is_attribute(words[-1]) or any(
@@ -339,6 +338,9 @@ class FollowUpResolver:
             return None
         if replaced := self._replace_phrase(before, words):
             return replaced  # the same head noun: "그 기사" of another outlet
+        names = any(m.tag in NAME_TAGS for w in words for m in w.morphemes)
+        if not names and _head_noun(words[-1]) not in lexicon.SIDE_NOUNS:
+            return None
         texts = [w.text.rstrip("?？.!") for w in old]
         new = [w.text.rstrip("?？.!") for w in words]
         topic = next((i for i in range(wh) if old[i].is_topic), None)
@@ -347,8 +349,8 @@ class FollowUpResolver:
         start = topic
         while start > 0 and _describes(old[start - 1]):
             start -= 1  # the old topic's describing nouns: "택시 호출 (점유율은)"
-        if _is_attribute(old[topic]) and len(words) == 1:
-            return " ".join([*texts[:start], _bare(words[0]), *texts[topic:]]) + "?"
+        if _is_attribute(old[topic]):
+            return " ".join([*texts[:start], *new[:-1], _bare(words[-1]), *texts[topic:]]) + "?"
         phrase = self._join(" ".join([*new[:-1], _bare(words[-1])]), old[topic].particle)
         return " ".join([*texts[:start], phrase, *texts[topic + 1 :]]) + "?"
 

@@ -152,7 +152,6 @@ def jamo(word: str) -> str:
 
 # A contracted vowel of a verb stem and what it contracts: 이뤄지다 is 이루어지다, 돌봐주다 돌보아주다.
 _CONTRACTED = {"ㅝ": ("ㅜ", "어"), "ㅘ": ("ㅗ", "아"), "ㅙ": ("ㅚ", "어")}
-PREDICATE_MARK = "다"  # a predicate's term is its stem and this: 바꾸다, 이루어지다
 
 
 def predicate_term(stem: str) -> str:
@@ -167,7 +166,7 @@ def predicate_term(stem: str) -> str:
             out.append(_compose(parts[0], _JUNG.index(plain), 0) + added)
         else:
             out.append(ch)
-    return "".join(out) + PREDICATE_MARK
+    return "".join(out) + "다"
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -337,6 +336,10 @@ class KoreanAnalyzer:
             if pieces > 1 and stem.lower() not in seen:
                 terms.append(stem.lower())
         return terms
+
+    def verbs(self, text: str) -> frozenset[str]:
+        """The search terms of the text's verbs and adjectives (바꿨어 → 바꾸다): where questions paraphrase."""
+        return frozenset(predicate_term(m.form) for m in self.morphemes(text) if m.tag.split("-")[0] in PREDICATE_TAGS)
 
     def spacing_variants(self, text: str) -> list[str]:
         """Adjacent noun-led words written together: ``풀필먼트 센터`` → ``풀필먼트센터``.

@@ -20,7 +20,7 @@ import tantivy
 
 from qa import lexicon
 from qa.filters import Filters, publication_day
-from qa.korean import PREDICATE_MARK, edit_distance, jamo
+from qa.korean import edit_distance, jamo
 from qa.lru import LRUCache
 
 _HANGUL_WORD = re.compile(r"[가-힣]+")
@@ -150,8 +150,6 @@ class LexicalIndex:
         """The closest known term within the allowed jamo edits (``풀필먼드`` → ``풀필먼트``), if any."""
         if len(term) < 3 or term.startswith("#") or not self.typo_max_distance or self.known(term):
             return None
-        if term.endswith(PREDICATE_MARK):
-            return None  # Kiwi reads a verb only from its dictionary: one near it is another verb (바꾸다/바뀌다)
         cached = self._corrections.get(term)
         if cached is None:
             cached = self._closest(term) or ""  # "" = no close term: scanning the candidates again would not help
@@ -192,20 +190,21 @@ class LexicalIndex:
         prefixed = len(term) >= 3 and term[0] in lexicon.NOUN_PREFIXES and _HANGUL_WORD.fullmatch(term)
         return [term[1:]] if prefixed and self.known(term[1:]) else []
 
-    def repair(self, term: str) -> list[str]:
+    def repair(self, term: str, verbs: Set[str] = frozenset()) -> list[str]:
         """Known terms standing for ``term``: itself, else its typo fix, else its compound split or its head
-        ([] if none)."""
+        ([] if none). A verb of ``verbs`` is never typo-fixed: Kiwi reads a verb only from its dictionary, so a
+        verb near it is another verb (바꾸다 is not 바뀌다)."""
         if self.known(term):
             return [term]
-        fixed = self.correct(term)
+        fixed = self.correct(term) if term not in verbs else None
         return [fixed] if fixed else self.segment(term) or self.head(term)
 
-    def expand(self, terms: list[str], variants: list[str] = ()) -> list[str]:
+    def expand(self, terms: list[str], variants: list[str] = (), verbs: Set[str] = frozenset()) -> list[str]:
         """The query's known terms, plus repairs of unknown ones: typo fixes, compound splits, spacing variants."""
         out = [t for t in terms if self.known(t)]
         for term in terms:
             if not self.known(term):
-                out.extend(self.repair(term))
+                out.extend(self.repair(term, verbs))
         for variant in dict.fromkeys(variants):
             pieces = [variant] if self.known(variant) else self.segment(variant)
             out.extend(p for p in pieces if p not in out)
@@ -216,29 +215,30 @@ class LexicalIndex:
         df = self.frequency(term)
         return float(np.log(1 + (self.size - df + 0.5) / (df + 0.5)))
 
-    def weighted(self, query_terms: list[str], verbs: Set[str] = frozenset()) -> "WeightedQuery":
+    def weighted(
+        self, query_terms: list[str], verbs: Set[str] = frozenset(), drop_unused_verbs: bool = True
+    ) -> "WeightedQuery":
         """The query's terms as (known pieces, idf weight): repaired and weighed once, then matched many times.
 
-        A verb of ``verbs`` no article uses is left out: verbs are where questions paraphrase (지분을 바꾸다 for
-        지분교환), while a name or noun no article uses says the articles may not know what is asked.
+        A verb of ``verbs`` no article uses is left out (unless ``drop_unused_verbs`` is off): verbs are where
+        questions paraphrase (지분을 바꾸다 for 지분교환), while a name or noun no article uses says the articles may
+        not know what is asked.
         """
         out = []
         for term in dict.fromkeys(query_terms):
-            repaired = self.repair(term)
-            if not repaired and term in verbs:
+            repaired = self.repair(term, verbs)
+            if not repaired and term in verbs and drop_unused_verbs:
                 continue
             out.append((tuple(repaired), self.idf(repaired[0] if repaired else term)))
         return WeightedQuery(out)
 
-    def coverage(self, query_terms: list[str], terms: set[str], context: set[str] = frozenset()) -> float:
-        """Share of the question's idf weight found in a text (see ``WeightedQuery.coverage``)."""
-        return self.weighted(query_terms).coverage(terms, context)
-
     # -- searching ---------------------------------------------------------------------------------------------
 
-    def query(self, query_terms: list[str], variants: list[str] = ()) -> tantivy.Query | None:
+    def query(
+        self, query_terms: list[str], variants: list[str] = (), verbs: Set[str] = frozenset()
+    ) -> tantivy.Query | None:
         """The BM25 query for a question's terms (None when no term is known)."""
-        known = self.expand(query_terms, variants)
+        known = self.expand(query_terms, variants, verbs)
         if not known:
             return None
         return tantivy.Query.boolean_query(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from qa import lexicon
-from qa.korean import PREDICATE_TAGS, KoreanAnalyzer, Morpheme, predicate_term
+from qa.korean import KoreanAnalyzer, Morpheme
 
 
 class AnswerType(str, Enum):
@@ -407,5 +407,5 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         choice=re.search(lexicon.CHOICE, text) is not None,
         says=any(cue in text for cue in lexicon.SAYING_CUES),
         words=frozenset(w.bare for w in analyzer.words(text)),  # whole words: 카카오 is not one of 카카오모빌리티의
-        verbs=frozenset(predicate_term(m.form) for m in morphemes if m.tag.split("-")[0] in PREDICATE_TAGS),
+        verbs=analyzer.verbs(text),
     )

@@ -74,17 +74,17 @@ class HybridRetriever:
         self.within = index.keys_allowed(self.filters) if self.filters else None
         self.clause = index.lexical.clause(self.filters) if self.filters and engine is None else None
 
-    def dense_weight(self, query_terms: list[str], lexical: Ranked) -> float:
+    def dense_weight(self, query_terms: list[str], lexical: Ranked, verbs: frozenset[str] = frozenset()) -> float:
         """Trust lexical search when its best passage covers the question's words, dense search when it does not.
 
         Questions that reuse the article's words are won by BM25, paraphrases by dense vectors; the coverage of
-        the best lexical match tells which kind this question is.
+        the best lexical match tells which kind this question is (a verb no article uses counts: a paraphrase).
         """
         low, high = self.settings.dense_weight_min, self.settings.dense_weight_max
         if not len(lexical.rows):
             return high
         best_terms = set(self.index.terms(int(lexical.rows[0])))
-        coverage = self.index.lexical.coverage(query_terms, best_terms)
+        coverage = self.index.lexical.weighted(query_terms, verbs, drop_unused_verbs=False).coverage(best_terms)
         return high - coverage * (high - low)
 
     def _keep_each_best(self, ranking: list[int], dense: Ranked, lexical: Ranked, top_k: int) -> list[int]:
@@ -116,13 +116,13 @@ class HybridRetriever:
             return self._live(*self.engine.dense(query_vector, n, self.filters))
         return Ranked(*self.index.dense_search(query_vector, n, within=self.within))
 
-    def _lexical(self, query_terms: list[str], variants: list[str], n: int):
+    def _lexical(self, query_terms: list[str], variants: list[str], verbs: frozenset[str], n: int):
         """The BM25 candidates, and how to score other chunks for the same query."""
         lexical = self.index.lexical
         if self.engine is not None:
-            terms, engine = lexical.expand(query_terms, variants), self.engine
+            terms, engine = lexical.expand(query_terms, variants, verbs), self.engine
             return self._live(*engine.lexical(terms, n, self.filters)), lambda keys: engine.lexical_scores(terms, keys)
-        query = lexical.query(query_terms, variants)
+        query = lexical.query(query_terms, variants, verbs)
         return Ranked(*lexical.search(query, n, self.clause)), lambda keys: lexical.scores_of(query, keys)
 
     def search(self, question: str, top_k: int | None = None, mode: str = "hybrid") -> list[Hit]:
@@ -137,7 +137,8 @@ class HybridRetriever:
         dense = self._dense(query_vector, n) if use_dense else empty
         query_terms = self.analyzer.terms(question) if use_lexical else []
         variants = self.analyzer.spacing_variants(question) if use_lexical else []
-        lexical, lexical_scores = self._lexical(query_terms, variants, n) if use_lexical else (empty, None)
+        verbs = self.analyzer.verbs(question) if use_lexical else frozenset()
+        lexical, lexical_scores = self._lexical(query_terms, variants, verbs, n) if use_lexical else (empty, None)
 
         candidates = sorted(set(dense.rows.tolist()) | set(lexical.rows.tolist()))
         dense_of = dict(zip(candidates, (index.vectors_of(candidates) @ query_vector).tolist())) if use_dense and candidates else {}
@@ -154,7 +155,8 @@ class HybridRetriever:
         else:
             dense_scores = np.asarray([dense_of[key] for key in candidates], dtype=np.float32)
             lexical_scores = np.asarray([lexical_of.get(key, 0.0) for key in candidates], dtype=np.float32)
-            fused = weighted_scores(dense_scores, lexical_scores, candidates, self.dense_weight(query_terms, lexical))
+            weight = self.dense_weight(query_terms, lexical, verbs)
+            fused = weighted_scores(dense_scores, lexical_scores, candidates, weight)
 
         ranking = [key for key, _ in sorted(fused.items(), key=lambda item: (-item[1], item[0]))]
         if mode == "hybrid":

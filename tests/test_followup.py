@@ -29,10 +29,6 @@ def resolver(analyzer) -> FollowUpResolver:
     # A pronoun's contracted particle is written out after what it stands for (그건 = 그것은: "규모는", not "규몬").
     ([Turn.of_text("카카오랑 SKT 지분교환 규모 얼마였어?", "3,000억원입니다. … [1]")], "그건 언제야?",
      "카카오랑 SKT 지분교환 규모는 언제야?"),
-    # "-는 거야?": the clause the bound noun closes goes with it, but a 하다 verb's noun stays.
-    ([Turn.of_text("팬데믹 극복 AI 어디어디서 만드는 거야?", "카카오, 삼성전자입니다. … [1]")], "그게 뭐 하는 건데?",
-     "팬데믹 극복 AI가 뭐 하는 건데?"),
-    ([Turn.of_text("카카오가 우버를 인수한 거야?", "아니요, … [1]")], "그건 언제야?", "카카오가 우버를 인수는 언제야?"),
     # The predicate an auxiliary closes goes with it ("있지 않아?", "투자해 줬어?"); a 하다 verb's noun stays.
     ([Turn.of_text("두 회사가 예전에 합병한 적 있지 않아?", "네, 기사에 따르면 … [1]")], "몇 년에?",
      "두 회사가 예전에 합병 몇 년에?"),  # and the bound noun it took ("적"), the event's noun staying
@@ -64,11 +60,15 @@ def resolver(analyzer) -> FollowUpResolver:
     # old topic, or in place of what an attribute was of.
     ([Turn.of_text("네이버 풀필먼트 센터 어디서 시작해?", "군포입니다. … [1]")], "콜드체인 쪽은?",
      "네이버 풀필먼트 센터 콜드체인 쪽은 어디서 시작해?"),
-    ([Turn.of_text("택시 호출 점유율은 얼마야?", "80%입니다. … [1]")], "음원은?", "음원 점유율은 얼마야?"),
-    ([Turn.of_text("ESG 공동펀드는 누가 운용해?", "카카오벤처스입니다. … [1]")], "협의체는?",
-     "협의체는 누가 운용해?"),
-    # … but a new attribute asks something else: the old question's things, and it.
+    ([Turn.of_text("택시 호출 점유율은 얼마야?", "80%입니다. … [1]")], "음원 스트리밍 쪽은?",
+     "음원 스트리밍 쪽 점유율은 얼마야?"),
+    ([Turn.of_text("ESG 공동펀드는 누가 운용해?", "카카오벤처스입니다. … [1]")], "AI 협의체는?",
+     "AI 협의체는 누가 운용해?"),
+    # … but a common noun alone more often asks something else of the same thing: read as before.
     ([Turn.of_text("ESG 공동펀드 어디서 운용해?", "카카오벤처스입니다. … [1]")], "규모는?", "ESG 공동펀드 운용 규모는?"),
+    ([Turn.of_text("카카오와 SKT는 언제 지분을 교환했어?", "2019년입니다. … [1]")], "이유는?",
+     "카카오와 SKT는 지분을 교환 이유는?"),
+    ([Turn.of_text("카카오뱅크 대출 금리는 얼마야?", "3%입니다. … [1]")], "한도는?", "카카오뱅크 대출 한도는?"),
     # … and not a topic that is what is asked, nor an attribute after other words.
     ([Turn.of_text("점유율은 얼마나 돼?", "80%입니다. … [1]")], "카카오는?", "카카오는 점유율은 얼마나 돼?"),
     ([Turn.of_text("택시 호출 시장 점유율은 얼마야?", "80%입니다. … [1]")], "그럼 카카오는?",
@@ -91,6 +91,8 @@ def test_an_amount_answered_is_not_a_place_to_point_back_to(resolver):
     assert resolver.resolve("SKT는 거기 다시 도전했어?", history) == "SKT는 카카오 다시 도전했어?"
     places = [Turn.of_text("네이버가 물류센터를 어느 곳에 세워?", "군포입니다. … [1]")]
     assert resolver.resolve("거긴 언제 열어?", places) == "군포는 언제 열어?"
+    things = [Turn.of_text("카카오가 어떤 건 인수했어?", "우버입니다. … [1]")]  # 건 here is 것은, no measure
+    assert resolver.resolve("그거 언제야?", things) == "우버 언제야?"
 
 
 def test_the_conversation_is_resolved_turn_by_turn(resolver):

@@ -71,8 +71,10 @@ def test_typo_correction_maps_unknown_terms_to_the_corpus(service):
     assert service.index.lexical.correct("풀필먼드") == "풀필먼트"
     assert service.index.lexical.correct("카카오") is None  # known terms are left alone
     # Kiwi reads a verb only from its dictionary: a question's verb the articles lack is another verb, not a typo
-    # (바꾸다 is not 바뀌다, which a 뷰어스 sentence uses)
-    assert service.index.lexical.known("바뀌다") and service.index.lexical.correct("바꾸다") is None
+    # (바꾸다 is not 바뀌다, which a 뷰어스 sentence uses); nouns are still repaired
+    lexical, verbs = service.index.lexical, service.analyzer.verbs("카카오는 누구랑 지분 바꿨어?")
+    assert verbs == {"바꾸다"} and lexical.known("바뀌다")
+    assert lexical.repair("바꾸다", verbs) == [] and lexical.repair("풀필먼드", verbs) == ["풀필먼트"]
 
 
 def test_a_verb_no_article_uses_does_not_count_against_a_sentence(service):

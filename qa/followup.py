@@ -24,7 +24,7 @@ _PLACE_NOUNS = lexicon.FOCUS_ORG | lexicon.FOCUS_PLACE | {"사", "쪽", "측"}
 # Particles that only pronouns contract ("거기서" = 거기에서, "그건" = 그것은): a name put in their place takes the full
 # form.
 _UNCONTRACTED = {("서", "JKB"): ("에서", "JKB"), ("ᆫ", "JX"): ("는", "JX"), ("ᆯ", "JKO"): ("를", "JKO")}
-# Nouns that name an attribute asked of something (규모, 점유율, 시기, 위치): "음원은?" after "택시 점유율은?" keeps it.
+# Nouns that name an attribute asked of something (규모, 점유율, 시기, 위치): "음원 쪽은?" after "택시 점유율은?" keeps it.
 _MEASURES = (lexicon.FOCUS_DATE | lexicon.FOCUS_NUMBER) - lexicon.FOCUS_PLACE - lexicon.FOCUS_PERSON - lexicon.FOCUS_ORG
 _ATTRIBUTES = _MEASURES | lexicon.FOCUS_PLACE
 _NAMED_KINDS = ("person", "place", "thing")  # what an answer can name for "그 사람", "거기", "그거" to point to
@@ -328,9 +328,9 @@ class FollowUpResolver:
         """"콜드체인 쪽은?" after "네이버 풀필먼트 센터 어디서 시작해?": a new thing with nothing asked of it is asked the last
         question. It takes the place of the old topic, or stands before the interrogative when none was marked; a
         topic that is an attribute (점유율, 규모) stays, the new thing taking the place of what it was of ("택시 호출
-        점유율은 얼마야?" → "지니 쪽은?" → "지니 쪽 점유율은 얼마야?"). Only a thing that names something (a proper noun,
-        "X 쪽") or shares the old topic's head noun counts: a common noun alone ("이유는?", "대표는?", "규모는?") more
-        often asks something else of the same thing, and is read as before (None)."""
+        점유율은 얼마야?" → "음원 스트리밍 쪽은?" → "음원 스트리밍 쪽 점유율은 얼마야?"). Only a thing that names something
+        (a proper noun, "X 쪽") or shares the old topic's head noun counts: a common noun alone ("이유는?", "대표는?",
+        "규모는?") more often asks something else of the same thing, and is read as before (None)."""
         old = before.words
         wh = next((i for i, w in enumerate(old) if w.is_wh), None)
         if wh is None or not words or not words[-1].is_topic or _is_attribute(words[-1]) or any(

@@ -55,14 +55,6 @@ FOCUS_DATE = frozenset(
     {"날", "날짜", "해", "연도", "년도", "시기", "때", "시점", "년", "월", "일", "요일", "시각", "시간", "연대",
      "세기", "계절", "시절", "당시", "기간", "개월", "일자", "날짜"}
 )
-# "X 쪽은?", "X 측은?": the side of a thing named, asked what was asked of another.
-SIDE_NOUNS = frozenset({"쪽", "측", "편"})
-# Interrogatives that measure: before a unit or a measure noun ("어느 정도", "몇 년", "얼마 동안") they ask no name.
-MEASURING_WH = frozenset({"어느", "몇", "얼마"})
-# After a year or month, words that make it a point of comparison, not the time spoken of ("2020년보다 늘었다").
-TIME_REFERENCE_MARKERS = ("보다", "대비", "에 비해", "이후", "이래", "만에", "만의", "부터")
-# Nouns for a name, which the noun before them types: "대표 이름" is a person's, "회사 이름" a company's.
-NAME_NOUNS = frozenset({"이름", "명칭", "성함", "성명"})
 FOCUS_PERSON = frozenset(
     {"사람", "인물", "이", "자", "분", "선수", "감독", "작가", "배우", "가수", "학자", "주인공", "왕", "황제",
      "대통령", "총리", "장관", "회장", "대표", "사장", "의원", "지도자", "창시자", "설립자", "발명가", "작곡가",
@@ -84,6 +76,14 @@ FOCUS_NUMBER = frozenset(
      "번", "차례", "회", "등", "킬로미터", "미터", "톤", "달러", "원", "엔", "유로", "주년", "개국", "종", "권",
      "페이지", "층", "호", "기", "척", "마리", "정도"}  # "어느 정도야?": how much
 )
+# "X 쪽은?", "X 측은?": the side of a thing named, asked what was asked of another.
+SIDE_NOUNS = frozenset({"쪽", "측", "편"})
+# Interrogatives that measure: before a unit or a measure noun ("어느 정도", "몇 년", "얼마 동안") they ask no name.
+MEASURING_WH = frozenset({"어느", "몇", "얼마"})
+# After a year or month, words that make it a point of comparison, not the time spoken of ("2020년보다 늘었다").
+TIME_REFERENCE_MARKERS = ("보다", "대비", "에 비해", "이후", "이래", "만에", "만의", "부터")
+# Nouns for a name, which the noun before them types: "대표 이름" is a person's, "회사 이름" a company's.
+NAME_NOUNS = frozenset({"이름", "명칭", "성함", "성명"})
 
 # The unit a question asks in restricts amount answers to that unit: "몇 명" wants people, "이용료" money.
 UNIT_FAMILIES: dict[str, tuple[str, ...]] = {

@@ -190,6 +190,14 @@ def _describes(word: _Word) -> bool:
                                         for m in word.morphemes)
 
 
+def _phrase_start(words: list[_Word], at: int) -> int:
+    """Where the noun phrase headed by ``words[at]`` starts: the describing words before it."""
+    start = at
+    while start > 0 and _describes(words[start - 1]):
+        start -= 1
+    return start
+
+
 def _bound_noun(word: _Word) -> bool:
     """The bound noun of "-ㄴ 적 있다" (an experience: "합병한 적 있어?"), with or without a particle; not 수 or 것,
     which say more ("인수할 수도 있어?")."""
@@ -310,17 +318,14 @@ class FollowUpResolver:
         at = next((i for i, w in enumerate(old) if not w.is_wh and _head_noun(w) == head), None)
         if at is None or at == len(old) - 1:
             return None  # the old question's last word: nothing asked after it to ask again
-        start = at
-        while start > 0 and _describes(old[start - 1]):
-            start -= 1  # the nouns describing it: "뷰어스 빅테크 동맹", "카카오와 SKT 지분 교환"
+        start = _phrase_start(old, at)  # the nouns describing it: "뷰어스 빅테크 동맹", "카카오와 SKT 지분 교환"
         if start > 0 and (old[start - 1].is_wh or old[start - 1].morphemes[-1].tag in ("MM", "ETM")):
             return None  # "어느 회사가", "사업을 맡은 회사는": the old phrase is asked about or described by a clause
         last = words[-1]
-        bare = [m for m in last.morphemes if not m.tag.startswith(("J", "S"))]  # "점유율은" → 점유율
         described = [w.text for w in words[:-1]]
         if not any(w.name for w in words[:-1]):  # "그럼 가전 매출은?" after "삼성전자 반도체 매출은?": still 삼성전자's
             described = [w.text for w in old[start:at] if w.name] + described
-        phrase = " ".join([*described, last.text[: bare[-1].end - last.start]])
+        phrase = " ".join([*described, _bare(last)])
         rest = [w.text for w in old[at + 1 :]]
         return " ".join([*(w.text for w in old[:start]), self._join(phrase, old[at].particle), *rest])
 
@@ -346,13 +351,11 @@ class FollowUpResolver:
         topic = next((i for i in range(wh) if old[i].is_topic), None)
         if topic is None:
             return " ".join([*texts[:wh], *new, *texts[wh:]]) + "?"
-        start = topic
-        while start > 0 and _describes(old[start - 1]):
-            start -= 1  # the old topic's describing nouns: "택시 호출 (점유율은)"
+        start = _phrase_start(old, topic)  # the old topic's describing nouns: "택시 호출 (점유율은)"
+        phrase = " ".join([*new[:-1], _bare(words[-1])])
         if _is_attribute(old[topic]):
-            return " ".join([*texts[:start], *new[:-1], _bare(words[-1]), *texts[topic:]]) + "?"
-        phrase = self._join(" ".join([*new[:-1], _bare(words[-1])]), old[topic].particle)
-        return " ".join([*texts[:start], phrase, *texts[topic + 1 :]]) + "?"
+            return " ".join([*texts[:start], phrase, *texts[topic:]]) + "?"
+        return " ".join([*texts[:start], self._join(phrase, old[topic].particle), *texts[topic + 1 :]]) + "?"
 
     def _fill(self, words: list[_Word], before: _Before) -> _Filled:
         """The question with every word that points back replaced by what it points to."""

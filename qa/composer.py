@@ -7,12 +7,14 @@ sentences, and every citation's offsets slice its evidence exactly out of the cl
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from qa import lexicon
 from qa.amounts import RANK_UNITS, read_amount
 from qa.chunking import header_lines
 from qa.cleaning import korean_day
 from qa.contract import CITE_MARKER, Answer, Citation, Passage
+from qa.dates import resolve
 from qa.korean import KoreanAnalyzer, Morpheme, clause_numbers, predicate_term
 from qa.question import AnswerType, Question
 from qa.schema import Document, Hit, Span
@@ -304,8 +306,9 @@ def parts_answer(question: str, parts: list[tuple[str, Answer]]) -> Answer:
 
 
 def compared_answer(question: str, parts: list[tuple[str, Answer]], direction: str) -> Answer:
-    """Each part's amount, led by which is larger (``direction`` "more") or smaller, when both parts answered with
-    amounts in the same unit; otherwise the parts alone, so nothing is compared that the articles do not state."""
+    """Each part's amount, led by which is larger (``direction`` "more") or smaller, or by how far apart they are
+    ("difference"), when both parts answered with amounts in the same unit (and, for a difference, exact ones);
+    otherwise the parts alone, so nothing is compared that the articles do not state."""
     combined = parts_answer(question, parts)
     amounts = [read_amount(part.short_answer) if part.answerable else None for _, part in parts]
     units = {a.unit for a in amounts if a is not None}
@@ -314,6 +317,13 @@ def compared_answer(question: str, parts: list[tuple[str, Answer]], direction: s
         return combined
     (first, first_part), (second, second_part) = parts
     a, b = (x.value for x in amounts)  # type: ignore[union-attr]
+    if direction == "difference":
+        if any(q in part.short_answer for _, part in parts for q in lexicon.AMOUNT_QUALIFIERS):
+            return combined  # "80% 이상" minus 34.14% is no one figure
+        gap = _amount_text(abs(a - b), amounts[0].unit)  # type: ignore[union-attr]
+        figures = f"{first} {first_part.short_answer} 대 {second} {second_part.short_answer}"
+        return combined.model_copy(update={"answer": f"차이는 {gap}입니다 ({figures}).\n{combined.answer}",
+                                           "short_answer": f"{gap} ({figures})"})
     if a == b:
         verdict, short = f"둘은 같습니다 ({first_part.short_answer} 대 {second_part.short_answer}).", None
     else:
@@ -324,6 +334,34 @@ def compared_answer(question: str, parts: list[tuple[str, Answer]], direction: s
         figures = f"{won.short_answer} 대 {lost.short_answer}"
         verdict, short = f"{winner} 쪽이 더 {size} ({figures}).", f"{winner} ({figures})"
     return combined.model_copy(update={"answer": f"{verdict}\n{combined.answer}", "short_answer": short})
+
+
+def _amount_text(value: float, unit: str) -> str:
+    """17.91 and "%" → "17.91%p" (a difference of percentages is in points); 3e11 and "원" → "3,000억원"."""
+    for size, word in ((1e12, "조"), (1e8, "억"), (1e4, "만")):
+        if value >= size and unit not in ("%", ""):
+            return f"{round(value / size, 2):,g}{word}{unit}"
+    return f"{round(value, 2):,g}{'%p' if unit == '%' else unit}"
+
+
+def ordered_answer(question: str, parts: list[tuple[str, Answer]], direction: str,
+                   published: Callable[[str], str | None]) -> Answer:
+    """Each part's date, led by which came first (``direction`` "earlier") or last, when both dates can be placed
+    on the calendar and tell (each read against its own article's date, ``published(doc_id)``: "지난해 10월" of a
+    2021 article is 2020); otherwise the parts alone."""
+    combined = parts_answer(question, parts)
+    dates = [resolve(part.short_answer, published(part.citations[0].doc_id))
+             if part.answerable and part.short_answer and part.citations else None for _, part in parts]
+    if not combined.answerable or len(parts) != 2 or None in dates:
+        return combined
+    first_before = dates[0].before(dates[1])  # type: ignore[union-attr]
+    if first_before is None:
+        return combined
+    (winner, won), (_, lost) = parts if first_before == (direction == "earlier") else parts[::-1]
+    when = "먼저입니다" if direction == "earlier" else "나중입니다"
+    figures = f"{won.short_answer} 대 {lost.short_answer}"
+    return combined.model_copy(update={"answer": f"{winner} 쪽이 {when} ({figures}).\n{combined.answer}",
+                                       "short_answer": f"{winner} ({figures})"})
 
 
 def articles_answer(

@@ -26,7 +26,8 @@ _CONNECTORS = frozenset({"와", "과", "랑", "이랑", "하고"})
 # "…중에 뭐가 더 높아?", "…, 어느 쪽이 더 많아?": the compared phrases before, the adjective after 더.
 _AMONG = r"\s+(?:중|가운데)(?:에서|에)?(?=\s)"  # "중" as a word of its own: not the 중 of 대성중공업
 _COMPARE = re.compile(rf"^(?P<compared>.+?)(?:(?:{_AMONG}|\s*,)?\s*(?:뭐가|무엇이|어느\s*(?:게|것이|쪽이|쪽|곳이)|어디가|누가)"
-                      rf"|{_AMONG})\s*(?P<attribute>.*?)\s*더\s*(?P<adjective>\S+)(?P<rest>.*)$")  # or "…중 직원이 더 많은 곳은?"
+                      rf"|{_AMONG})\s*(?P<attribute>.*?)\s*(?:더\s*(?P<adjective>\S+)|(?P<order>{'|'.join(lexicon.ORDER_ADVERBS)}))"
+                      r"(?P<rest>.*)$")  # or "…중 직원이 더 많은 곳은?", "…중 뭐가 먼저야?"
 _ANOTHER_CLAUSE = re.compile(r"\S(고|며)\s+\S")  # "…더 큰 곳은 어디고 언제 상장했어?": a second question follows
 _SPLIT_KINDS = ("person", "time", "place", "amount", "reason")  # interrogatives asking different things ("어디에 언제")
 
@@ -36,6 +37,7 @@ class Part:
     label: str  # what the part is about: an article's outlet or title, or a name
     question: str  # the part's own question
     doc_id: str | None = None  # the one article it is answered from (article parts)
+    outlet: str | None = None  # the outlet whose articles it is answered from ("시사위크랑 뷰어스 기사는 각각")
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,9 @@ class Plan:
     fields: tuple[AnswerType, ...] = ()  # article fields asked for: answered from each article's header line
     order: str | None = None  # "earlier" or "later": the question asks which article came first or last
     clock: bool = False  # the time of day as well as the date
-    compare: str | None = None  # "more" or "less": the question asks which part's amount is larger or smaller
+    # "more" or "less": the question asks which part's amount is larger or smaller; "difference": how far apart
+    # they are; "earlier" or "later": which part's date came first or last
+    compare: str | None = None
 
 
 class Decomposer:
@@ -57,9 +61,10 @@ class Decomposer:
         """"두 기사", "각 기사", "기사들": the question is about several articles."""
         return _SEVERAL.search(text) is not None
 
-    def plan(self, text: str, articles: Callable[[int], list[Document]]) -> Plan | None:
+    def plan(self, text: str, articles: Callable[[int], list[Document]],
+             outlets: frozenset[str] = frozenset()) -> Plan | None:
         """How to answer ``text`` in parts, or None for one answer. ``articles(n)``: the ``n`` articles (in scope)
-        the question is most likely about, best first."""
+        the question is most likely about, best first; ``outlets``: the outlets in scope."""
         several = _SEVERAL.search(text)
         if several:
             return self._per_article(text, several, articles)
@@ -67,21 +72,99 @@ class Decomposer:
         plan = self._per_compared(compared) if compared else None
         if plan is not None:
             return plan
-        if _DISTRIBUTIVE.search(text) and not _CHOOSE.search(text):
-            return self._per_name(text)
-        return self._per_interrogative(text)
+        if _CHOOSE.search(text):
+            return self._within(text)
+        plan = self._per_outlet(text, outlets)
+        if plan is not None:
+            return plan
+        if _DISTRIBUTIVE.search(text):
+            return self._per_parallel(text) or self._per_name(text)
+        return self._within(text)
+
+    def _within(self, text: str) -> Plan | None:
+        """The plans of a question about one thing: two interrogatives, or two things asked of one topic."""
+        return self._per_interrogative(text) or self._per_attribute(text)
+
+    def _per_attribute(self, text: str) -> Plan | None:
+        """"ESG 공동펀드 운용 주체랑 지원 대상 알려줘", "지분교환 연도랑 규모를 뭐라고 했어?": two things (common nouns
+        joined by 와/랑/하고) asked of one topic, each asked on its own. Only when nothing but the request follows
+        them: "매출과 영업이익이 늘어난 이유는?" asks one thing about both, "카카오랑 SKT" are names, not things asked."""
+        words = self.analyzer.words(text)
+        joins = [i for i, w in enumerate(words[:-1]) if _joins(w)]
+        if len(joins) != 1:
+            return None
+        at = joins[0]
+        tail = len(words)
+        while tail > at + 1 and self._asks(words[tail - 1]):
+            tail -= 1
+        second, last = words[at + 1 : tail], words[tail - 1]
+        if second and last.bare in lexicon.DIFFERENCE_NOUNS:  # names may be compared: "지니랑 플로 점유율 차이"
+            return self._per_difference(words[: at + 1], second[:-1])
+        if not second or not (_ends_on_common_noun(words[at]) and _ends_on_common_noun(last)):
+            return None
+        if any(m.tag.startswith(("J", "VV", "VA", "XSV", "XSA")) for w in second[:-1] for m in w.morphemes):
+            return None  # "영업이익이 늘어난 이유", "카카오 인증서랑 경쟁하는 SKT 서비스": 와/랑 belongs to a verb
+        says = any(cue in text for cue in lexicon.SAYING_CUES)
+        if not says and any(m.tag.startswith(("VV", "XSV")) and not set(self.analyzer.terms(w.text)) & lexicon.ASKING_TERMS
+                            for w in words[tail:] for m in w.morphemes):
+            return None  # "CJ대한통운이랑 지분교환 언제 했어?": the two are what was done, not what is asked
+        if tail == len(words) and not text.rstrip().endswith(("?", "？")):
+            return None  # "…운용 주체와 지원 대상" with no request or question mark is a keyword query
+        first = words[max(at + 1 - len(second), 0) : at + 1]
+        topic = text[: first[0].start]
+        particle = next(((m.form, m.tag) for m in last.morphemes if m.tag.startswith("J")), None)
+        request = text[last.end :] or ("?" if text.rstrip().endswith(("?", "？")) else "")
+        if says and any(cue in request for cue in lexicon.SAYING_CUES):
+            particle, request = ("은", "JX"), "?"  # "연도랑 규모를 뭐라고 했어?" asks what each is: "…연도는?"
+        parts = []
+        for conjunct in (first, second):
+            named = text[conjunct[0].start : conjunct[-1].start] + conjunct[-1].bare
+            word = self.analyzer.join([(conjunct[-1].bare, "NNG"), particle]) if particle else conjunct[-1].bare
+            asked = text[conjunct[0].start : conjunct[-1].start] + word
+            parts.append(Part(named, re.sub(r"\s+", " ", f"{topic}{asked}{request}").strip()))
+        return Plan(tuple(parts))
+
+    def _per_difference(self, before: list[Word], second: list[Word]) -> Plan | None:
+        """"멜론이랑 플로 점유율 차이 얼마나 나?": each amount ("멜론 점유율은 얼마야?"), then how far apart; the words
+        the second phrase has beyond the first's length are what both measure."""
+        if not second:
+            return None
+        first = before[max(len(before) - len(second), 0) :]
+        measured = [w.bare for w in second[len(first) :]]
+        parts = []
+        for phrase in ([w.bare for w in first] + measured, [w.bare for w in second]):
+            if len(self.analyzer.terms(" ".join(phrase))) < 2:
+                return None  # "카카오랑 네이버 차이": the difference in what?
+            topic = self.analyzer.join([(phrase[-1], "NNG"), ("은", "JX")])
+            parts.append(Part(" ".join(phrase), " ".join([*phrase[:-1], topic, "얼마야?"])))
+        return Plan(tuple(parts), compare="difference")
+
+    def _asks(self, word: Word) -> bool:
+        """Whether a word only asks (뭐야?, 알려줘, 다, 각각): an interrogative, a request or filler."""
+        if any(is_interrogative(m) for m in word.morphemes):
+            return True
+        terms = self.analyzer.terms(word.text)
+        return all(t in lexicon.QUESTION_FILLER or t in lexicon.ASKING_TERMS for t in terms) and not any(
+            m.tag.startswith(("NNG", "NNP", "SL", "SN")) and m.form not in lexicon.QUESTION_FILLER
+            and m.form not in lexicon.ASKING_TERMS for m in word.morphemes)
 
     def _per_compared(self, match: re.Match) -> Plan | None:
-        """"A 점유율이랑 B 점유율 중에 뭐가 더 높아?": how much each is, then which is larger. Only for adjectives of
-        size (높다, 많다, 적다 …) as they stand, not of a change (높아졌어, 더 많이 늘었어), and two phrases joined by
-        와/랑/하고; anything else is left to the other plans."""
-        direction = self._direction(match.string, match.start("adjective"), match.end("adjective"))
+        """"A 점유율이랑 B 점유율 중에 뭐가 더 높아?": how much each is, then which is larger; "A랑 B 중 뭐가 먼저야?"
+        (더 이른, 더 늦은): when each was, then which came first. Only for adjectives of size or time as they stand,
+        not of a change (높아졌어, 더 많이 늘었어), and two phrases joined by 와/랑/하고; anything else is left to the
+        other plans."""
+        if match.group("order"):
+            direction: str | None = lexicon.ORDER_ADVERBS[match.group("order")]
+        else:
+            direction = self._direction(match.string, match.start("adjective"), match.end("adjective"))
         if direction is None or _ANOTHER_CLAUSE.search(match.group("rest")):
             return None
+        in_time = direction in ("earlier", "later")
+        if in_time and match.group("attribute").strip():
+            return None  # "배송이 더 빠른 곳": a speed, not a date
         compared = match.group("compared")
         words = self.analyzer.words(compared)
-        joins = [w for w in words[:-1] if w.morphemes and w.morphemes[-1].tag.startswith("J")
-                 and w.morphemes[-1].form in _CONNECTORS]
+        joins = [w for w in words[:-1] if _joins(w)]
         if len(joins) != 1:
             return None
         joined = joins[0]
@@ -101,11 +184,12 @@ class Decomposer:
             if len(self.analyzer.terms(asked)) < 2:  # "카카오랑 네이버 중 누가 더 많아?": more of what?
                 return None
             topic = self.analyzer.join([(asked.split()[-1], "NNG"), ("은", "JX")])
-            parts.append(Part(phrase, " ".join([*asked.split()[:-1], topic, "얼마야?"])))
+            parts.append(Part(phrase, " ".join([*asked.split()[:-1], topic, "언제야?" if in_time else "얼마야?"])))
         return Plan(tuple(parts), compare=direction)
 
     def _direction(self, text: str, start: int, end: int) -> str | None:
-        """"more" for 높아/많은/큰, "less" for 낮아/적은/작은 (the word at ``text[start:end]``, read in its sentence);
+        """"more" for 높아/많은/큰, "less" for 낮아/적은/작은, "earlier" for 이른/빠른, "later" for 늦은 (the word at
+        ``text[start:end]``, read in its sentence);
         None for anything else: an adverb (많이), a verb (늘었어), a change (높아졌어) or a past state (높았어)."""
         morphemes = [m for m in self.analyzer.morphemes(text) if start <= m.start < end]
         if not morphemes or morphemes[0].tag.split("-")[0] != "VA":
@@ -113,7 +197,11 @@ class Decomposer:
         if any(m.tag.startswith(("VX", "EP")) for m in morphemes[1:]):
             return None
         stem = morphemes[0].form
-        return "more" if stem in lexicon.COMPARATIVE_MORE else "less" if stem in lexicon.COMPARATIVE_LESS else None
+        for stems, direction in ((lexicon.COMPARATIVE_MORE, "more"), (lexicon.COMPARATIVE_LESS, "less"),
+                                 (lexicon.COMPARATIVE_EARLIER, "earlier"), (lexicon.COMPARATIVE_LATER, "later")):
+            if stem in stems:
+                return direction
+        return None
 
     def _per_interrogative(self, text: str) -> Plan | None:
         """"…어디에 언제 생겨?": two questions in one, each asked with the other's interrogative left out;
@@ -157,10 +245,56 @@ class Decomposer:
             return Plan(tuple(Part(label, text, d.doc_id) for label, d in zip(labels, docs)), tuple(fields), order,
                         clock)
         rest = _DISTRIBUTIVE.sub(" ", _ARTICLE_PHRASE.sub(" ", text))
-        rest = re.sub(r"\s+", " ", rest).strip()
+        combined = [w for w in rest.split() if w.startswith(lexicon.COMBINE_CUES)]
+        rest = re.sub(r"\s+", " ", " ".join(w for w in rest.split() if w not in combined)).strip()
         if not has_content(rest.replace("?", "")) or len(self.analyzer.terms(rest)) < 2:
             return None
+        within = self._within(rest)
+        if combined:  # "두 기사 합쳐서 정리해줘": one answer from all of them
+            return within or Plan((Part("", rest),))
+        if within is not None:  # "두 기사 각각 연도랑 규모를 뭐라고 했어?": each thing of each article
+            return Plan(tuple(Part(f"{label} {p.label}", p.question, d.doc_id)
+                              for label, d in zip(labels, docs) for p in within.parts))
         return Plan(tuple(Part(label, rest, d.doc_id) for label, d in zip(labels, docs)))
+
+    def _per_outlet(self, text: str, outlets: frozenset[str]) -> Plan | None:
+        """"…시점을 시사위크랑 뷰어스 기사는 각각 어떻게 적었어?": outlets joined by 와/랑/하고, the question asked of
+        each outlet's articles without them."""
+        words = self.analyzer.words(text)
+        for i, word in enumerate(words):
+            group = [word]
+            while group[-1].bare in outlets and _joins(group[-1]) and i + len(group) < len(words):
+                group.append(words[i + len(group)])
+            if len(group) < 2 or group[-1].bare not in outlets or any(w.bare not in outlets for w in group):
+                continue
+            end = group[-1].end
+            after = words[i + len(group)] if i + len(group) < len(words) else None
+            if after is not None and after.bare in lexicon.ARTICLE_WORDS:  # "…뷰어스 기사는"
+                end = after.end
+            rest = _DISTRIBUTIVE.sub(" ", text[: group[0].start] + " " + text[end:])
+            rest = re.sub(r"\s+", " ", rest).strip()
+            if not has_content(rest.replace("?", "")):
+                return None
+            return Plan(tuple(Part(w.bare, rest, outlet=w.bare) for w in group[: self.max_parts]))
+        return None
+
+    def _per_parallel(self, text: str) -> Plan | None:
+        """"네이버는 CJ대한통운과, 카카오는 SK텔레콤과 각각 무슨 목적으로 손잡은 거야?": clauses set side by side with
+        commas before the distributive word, each starting on a name, each asked with what follows."""
+        cue = _DISTRIBUTIVE.search(text)
+        head, after = text[: cue.start()], text[cue.end() :]
+        clauses = [c.strip() for c in head.split(",")]
+        if len(clauses) < 2 or not all(clauses):
+            return None
+        labels = []
+        for clause in clauses:
+            words = self.analyzer.words(clause)
+            core = [m for m in words[0].morphemes if not m.tag.startswith(("J", "S")) or m.tag in NAME_TAGS]
+            if len(words) < 2 or not core or core[0].tag not in NAME_TAGS:
+                return None
+            labels.append(words[0].bare)
+        return Plan(tuple(Part(label, re.sub(r"\s+", " ", f"{clause} {after}").strip())
+                          for label, clause in zip(labels, clauses[: self.max_parts])))
 
     def _per_name(self, text: str) -> Plan | None:
         """"A랑 B는 각각 …": the question once for A and once for B, each with the particle that fits it.
@@ -193,6 +327,17 @@ class Decomposer:
             word = self.analyzer.join([(name, "NNP"), particle]) if particle else name
             parts.append(Part(name, re.sub(r"\s+", " ", f"{before}{word}{after}").strip()))
         return Plan(tuple(parts))
+
+
+def _joins(word: Word) -> bool:
+    """Whether a word ends on 와/랑/하고, joining the next name to it."""
+    return bool(word.morphemes) and word.morphemes[-1].tag.startswith("J") and word.morphemes[-1].form in _CONNECTORS
+
+
+def _ends_on_common_noun(word: Word) -> bool:
+    """"지원 대상은", "규모를": the word is a common noun and its particles, not a name ("카카오랑") or a verb."""
+    core = [m for m in word.morphemes if not m.tag.startswith(("J", "S"))]
+    return bool(core) and core[-1].tag in ("NNG", "XSN") and not any(m.tag in NAME_TAGS for m in core)
 
 
 def _labels(docs: list[Document]) -> list[str]:

@@ -27,6 +27,9 @@ _DIGIT_COMMA_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _DOTTED_DATE_RE = re.compile(r"(?<!\d)(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})(?!\d)")
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
 _SCRIPT_RUN_RE = re.compile(r"[A-Za-z]+|[가-힣]+")
+# A particle's syllables, which Kiwi sometimes reads as the end of an unknown name ("플로가"); not 도, which ends
+# names of islands and provinces (교동도), nor 은 after a two-syllable given name (현정은).
+GLUED_PARTICLES = frozenset("가이은는을를와과의로")
 TOKENS_CACHE_SIZE = 2_000  # recent questions and evidence sentences, as Kiwi tokens
 
 _CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
@@ -45,6 +48,19 @@ class Morpheme(NamedTuple):
     tag: str
     start: int
     end: int
+
+
+class _Token(NamedTuple):
+    """A token standing in for one of Kiwi's, where ``_unglued`` split a name from its particle."""
+
+    form: str
+    tag: str
+    start: int
+    len: int
+
+    @property
+    def end(self) -> int:
+        return self.start + self.len
 
 
 class Word(NamedTuple):
@@ -194,15 +210,47 @@ class KoreanAnalyzer:
         self._lock = threading.Lock()
         self._terms_cache: LRUCache[tuple[str, ...]] = LRUCache(cache_size)
         self._tokens_cache: LRUCache[tuple] = LRUCache(TOKENS_CACHE_SIZE)
+        self._glued_cache: LRUCache[tuple] = LRUCache(TOKENS_CACHE_SIZE)
 
     def _tokenize(self, text: str) -> tuple:
         """Kiwi's tokens for ``text``, cached: a question is read for terms, names and spacing variants."""
         tokens = self._tokens_cache.get(text)
         if tokens is None:
             with self._lock:
-                tokens = tuple(self._kiwi.tokenize(text))
+                tokens = self._kiwi.tokenize(text)
+            tokens = self._unglued(text, tokens)
             self._tokens_cache.put(text, tokens)
         return tokens
+
+    def _unglued(self, text: str, tokens) -> tuple:
+        """Kiwi's tokens, with a name it read together with its particle split off: in "지니가 23.1%, 플로가
+        16.23%를" Kiwi reads "플로가" as one proper noun, which it splits (플로 + 가) when it reads the word alone.
+        Only a whole word read as one proper noun and ending on a particle's syllable is read again."""
+        out: list = []
+        for tok in tokens:
+            glued = (tok.tag == "NNP" and len(tok.form) >= 3 and tok.form[-1] in GLUED_PARTICLES
+                     and not (len(tok.form) == 3 and tok.form[-1] == "은")
+                     and (tok.start == 0 or not text[tok.start - 1].isalnum())
+                     and (tok.end >= len(text) or not text[tok.end].isalnum()))
+            split = self._split_word(tok.form) if glued else None
+            if split is None:
+                out.append(tok)
+                continue
+            (noun, tag), (particle, particle_tag) = split
+            out += [_Token(noun, tag, tok.start, len(noun)), _Token(particle, particle_tag, tok.start + len(noun), 1)]
+        return tuple(out)
+
+    def _split_word(self, word: str) -> tuple[tuple[str, str], tuple[str, str]] | None:
+        """``word`` read alone: (noun, tag) and (particle, tag) when Kiwi reads it so, else None."""
+        cached = self._glued_cache.get(word)
+        if cached is None:
+            with self._lock:
+                alone = self._kiwi.tokenize(word)
+            cached = ((alone[0].form, alone[0].tag), (alone[1].form, alone[1].tag)) if (
+                len(alone) == 2 and alone[0].form == word[:-1] and alone[0].tag.startswith("NN")
+                and alone[1].tag.startswith("J")) else ()
+            self._glued_cache.put(word, cached)
+        return cached or None
 
     def sentences(self, text: str, start: int = 0, end: int | None = None) -> list[Span]:
         """Sentence spans of ``text[start:end]``, never crossing a line break, trimmed of white space."""
@@ -227,6 +275,7 @@ class KoreanAnalyzer:
             with self._lock:
                 analysed = list(self._kiwi.tokenize(normalised))
             for text, norm, tokens in zip(missing, normalised, analysed):
+                tokens = self._unglued(norm, tokens)
                 found[text] = tuple(sys.intern(t) for t in self._terms_of_tokens(norm, tokens))
                 self._terms_cache.put(text, found[text])
         return [list(found[t]) for t in texts]
@@ -261,6 +310,7 @@ class KoreanAnalyzer:
             for tokens in next(analysed):
                 if not tokens:
                     continue
+                tokens = self._unglued(normalised, tokens)
                 first, last = tokens[0], tokens[-1]
                 span = _trimmed(text, offset + starts[first.start], offset + ends[last.start + last.len - 1])
                 if span:
@@ -276,7 +326,7 @@ class KoreanAnalyzer:
         with self._lock:
             analysed = list(self._kiwi.tokenize(missing))
         for text, tokens in zip(missing, analysed):
-            self._tokens_cache.put(text, tuple(tokens))
+            self._tokens_cache.put(text, self._unglued(text, tokens))
 
     def morphemes(self, text: str) -> list[Morpheme]:
         """Each morpheme with offsets into ``text`` as given (for answer spans)."""

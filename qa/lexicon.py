@@ -131,11 +131,24 @@ SEVERAL_ARTICLES = r"(두|세|네|다섯|각|모든|여러|전체)\s*기사|기�
 COUNT_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "둘": 2, "셋": 3}
 # "A와 B 중 누가 …": the answer is one of the question's own names (not a question per name, and not a span to avoid).
 CHOICE = r"(중|가운데)(에서|에)?\s*(누가|누구|어느|어디|뭐|무엇|더)|(와|과|랑|하고)\s+\S+\s+(중|가운데)(에서|에)?\s"
+# Terms of a request closing a question ("…알려줘", "정리해줘", "설명해 주세요"): "운용 주체랑 지원 대상 알려줘" asks
+# for both things, not about them.
+ASKING_TERMS = frozenset({"알리다", "말", "설명", "정리", "보이다", "얼마", "어떻다", "뽑다", "나열"})
+# "멜론이랑 플로 점유율 차이 얼마나 나?": how far apart two amounts are.
+DIFFERENCE_NOUNS = frozenset({"차이", "격차"})
+# "합쳐서", "종합하면": a question naming several articles that wants one answer from all of them, not one each.
+COMBINE_CUES = ("합쳐", "합치면", "종합", "통틀어", "통틀면", "아울러")
 # "A랑 B 중 뭐가 더 높아?": which of two amounts is larger or smaller, by the adjective's stem (Kiwi's form).
 COMPARATIVE_MORE = frozenset({"높", "많", "크", "비싸", "길", "넓", "무겁"})
 COMPARATIVE_LESS = frozenset({"낮", "적", "작", "싸", "짧", "좁", "가볍"})
 EARLIER_CUES = ("먼저", "일찍", "오래된", "예전")  # "어느 게 먼저 나왔어?": the articles in date order
 LATER_CUES = ("나중", "늦게", "최근", "최신")
+# "A랑 B 중 뭐가 더 이른 거야?", "…뭐가 먼저야?": which of two events came first or last (Kiwi's adjective stems).
+COMPARATIVE_EARLIER = frozenset({"이르", "빠르"})
+COMPARATIVE_LATER = frozenset({"늦"})
+ORDER_ADVERBS = {"먼저": "earlier", "나중": "later"}
+# Years named relative to the article's date, by how many years from its year.
+RELATIVE_YEARS = {"재작년": -2, "지지난해": -2, "지난해": -1, "작년": -1, "올해": 0, "금년": 0, "내년": 1}
 # What each interrogative asks for: "그 사람" takes the answer to 누구, "어디에 언제 생겨?" is two questions, "그 기자가 쓴
 # 기사 언제 승인됐어?" asks the date.
 INTERROGATIVE_KINDS = (("누구", "person"), ("누가", "person"), ("언제", "time"), ("며칠", "time"), ("어디", "place"),

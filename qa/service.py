@@ -280,7 +280,9 @@ class QAService:
     def _read(self, query: Query, index: CorpusIndex) -> tuple[Reading, Answer]:
         """Read and answer the query; a completed follow-up the articles do not answer is tried as asked, in case
         it was a new question after all."""
-        plan = self.decomposer.plan(query.text, lambda n: self._likely_articles(index, query, n))
+        outlets = frozenset(o for o in index.outlets if not (query.scoped and query.scoped.outlet)
+                            or o in query.scoped.outlet)
+        plan = self.decomposer.plan(query.text, lambda n: self._likely_articles(index, query, n), outlets)
         if plan is not None:
             reading, answer = Reading(analyse(query.text, self.analyzer), []), self._answer_parts(index, query, plan)
         else:
@@ -317,8 +319,17 @@ class QAService:
             return composer.articles_answer(query.text, headers, plan.fields, plan.order, plan.clock)
         parts = []
         for part in plan.parts:
-            scope = Filters(doc_ids=[part.doc_id]) if part.doc_id else query.scoped
+            scope = query.scoped
+            if part.doc_id:
+                scope = Filters(doc_ids=[part.doc_id])
+            elif part.outlet:
+                scope = (scope or Filters()).model_copy(update={"outlet": [part.outlet]})
             parts.append((part.label, self.answerer(index, filters=scope).answer(part.question, top_k=query.top_k)))
+        if len(parts) == 1:  # "두 기사 합쳐서 …": one answer from every article, to the question without those words
+            return parts[0][1].model_copy(update={"question": query.text})
+        if plan.compare in ("earlier", "later"):
+            return composer.ordered_answer(query.text, parts, plan.compare,
+                                           lambda doc_id: index.documents[doc_id].published)
         if plan.compare:
             return composer.compared_answer(query.text, parts, plan.compare)
         return composer.parts_answer(query.text, parts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.composer import ABSTAIN_TEXT, agrees, compared_answer, only_planned
+from qa.composer import ABSTAIN_TEXT, agrees, compared_answer, only_planned, ordered_answer
 from qa.contract import Answer, Citation
 
 
@@ -83,8 +83,8 @@ def test_a_plan_noun_in_a_yes_no_question_still_asks_whether_it_happened(analyze
     assert only_planned(question, "회사는 내년 완공과 출시를 목표로 공사 중이다.", analyzer)
 
 
-def _part(short: str | None, answerable: bool = True) -> Answer:
-    cited = [Citation(ref=1, doc_id="d", title="t", outlet=None, published=None, chunk_id="d:0", evidence=f"{short}.",
+def _part(short: str | None, answerable: bool = True, doc_id: str = "d") -> Answer:
+    cited = [Citation(ref=1, doc_id=doc_id, title="t", outlet=None, published=None, chunk_id="d:0", evidence=f"{short}.",
                       start=0, end=len(f"{short}."), score=1.0)] if answerable else []
     return Answer(question="", answerable=answerable, answer=f"{short}입니다. [1]" if answerable else ABSTAIN_TEXT,
                   short_answer=short, citations=cited, passages=[])
@@ -108,3 +108,49 @@ def test_amounts_in_other_units_or_missing_are_not_compared(second):
 def test_ranks_are_not_compared_as_amounts():
     answer = compared_answer("가랑 나 중에 순위가 더 높은 곳은?", [("가", _part("1위")), ("나", _part("3위"))], "more")
     assert "쪽이 더" not in answer.answer and answer.short_answer == "가: 1위 · 나: 3위"
+
+
+@pytest.mark.parametrize("first,second,gap", [
+    ("34.14%", "16.23%", "17.91%p"),  # a difference of percentages is in points
+    ("1,500억원", "4500억원", "3,000억원"),
+    ("12명", "30명", "18명"),
+])
+def test_a_difference_of_two_exact_amounts(first, second, gap):
+    answer = compared_answer("가랑 나 차이는?", [("가", _part(first)), ("나", _part(second))], "difference")
+    assert answer.short_answer == f"{gap} (가 {first} 대 나 {second})"
+    assert answer.answer.startswith(f"차이는 {gap}입니다") and [c.ref for c in answer.citations] == [1, 2]
+
+
+@pytest.mark.parametrize("second", [_part("80% 이상"), _part("3,000억원"), _part(None, answerable=False)])
+def test_no_difference_of_approximate_or_unlike_amounts(second):
+    answer = compared_answer("가랑 나 차이는?", [("가", _part("34.14%")), ("나", second)], "difference")
+    assert not answer.answer.startswith("차이는")
+
+
+PUBLISHED = {"old": "2021-03-15", "new": "2021-06-30T13:36"}
+
+
+@pytest.mark.parametrize("first,second,direction,winner", [
+    # each date read against its own article: "지난해 10월" of a June 2021 article is 2020, after 2019
+    (_part("지난 2019년", doc_id="new"), _part("지난해 10월", doc_id="new"), "earlier", "가"),
+    (_part("지난 2019년", doc_id="new"), _part("지난해 10월", doc_id="new"), "later", "나"),
+    # "지난 3월" of a June 2021 article is March 2021; "지난해 12월" of a March 2021 article is December 2020
+    (_part("지난 3월", doc_id="new"), _part("지난해 12월", doc_id="old"), "earlier", "나"),
+])
+def test_which_of_two_dates_came_first(first, second, direction, winner):
+    answer = ordered_answer("가랑 나 중 뭐가 먼저야?", [("가", first), ("나", second)], direction, PUBLISHED.get)
+    won, lost = (first, second) if winner == "가" else (second, first)
+    figures = f"{won.short_answer} 대 {lost.short_answer}"
+    assert answer.short_answer == f"{winner} ({figures})"
+    assert answer.answer.splitlines()[0] == f"{winner} 쪽이 {'먼저' if direction == 'earlier' else '나중'}입니다 ({figures})."
+
+
+@pytest.mark.parametrize("second", [
+    _part("2019년 3월", doc_id="new"),  # a year alone against a month of that year: no order
+    _part("상반기", doc_id="new"),  # no year at all
+    _part(None, answerable=False),
+])
+def test_dates_that_do_not_tell_are_not_ordered(second):
+    answer = ordered_answer("가랑 나 중 뭐가 먼저야?", [("가", _part("2019년", doc_id="new")), ("나", second)],
+                            "earlier", PUBLISHED.get)
+    assert "쪽이" not in answer.answer

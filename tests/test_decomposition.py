@@ -140,3 +140,88 @@ def test_a_comparison_is_answered_with_each_amount_cited(service):
     assert answer.answer.splitlines()[0] == "멜론 점유율 쪽이 더 작습니다 (34.14% 대 80% 이상)."
     cited = [c.evidence for c in answer.citations]
     assert len(cited) == 2 and "80% 이상" in cited[0] and "34.14%" in cited[1]
+
+
+@pytest.mark.parametrize("question,parts", [
+    ("ESG 공동펀드 운용 주체랑 지원 대상 알려줘", ["ESG 공동펀드 운용 주체 알려줘", "ESG 공동펀드 지원 대상 알려줘"]),
+    ("네이버 풀필먼트 센터 위치랑 개소 시기는?", ["네이버 풀필먼트 센터 위치는?", "네이버 풀필먼트 개소 시기는?"]),
+    # "뭐라고 했어?" after two things asks what each is
+    ("카카오-SKT 지분교환 연도랑 규모를 뭐라고 했어?", ["카카오-SKT 지분교환 연도는?", "카카오-SKT 지분교환 규모는?"]),
+])
+def test_two_things_asked_of_one_topic_are_asked_one_by_one(decomposer, question, parts):
+    assert [p.question for p in decomposer.plan(question, lambda n: []).parts] == parts
+
+
+@pytest.mark.parametrize("question", [
+    "매출과 영업이익이 늘어난 이유는?",  # one thing asked about both
+    "카카오와 SKT가 협력하기로 한 분야는?",  # names, not things asked
+    "ESG 공동펀드 운용 주체와 지원 대상",  # a keyword query: no request, no question mark
+    "지분교환 연도와 규모가 발표된 곳은?",
+    "카카오 인증서랑 경쟁하는 SKT 서비스 뭐야?",  # 랑 belongs to the verb: what competes with it
+    "버락 오바마 대통령과 함께 일하게 된 부통령은 누구인가?",
+    "네이버 씨제이대한통운이랑 지분교환 언제햇어",  # the two are what was done, not what is asked
+])
+def test_things_that_are_not_what_is_asked_are_not_split(decomposer, question):
+    assert decomposer.plan(question, lambda n: []) is None
+
+
+@pytest.mark.parametrize("question,parts,direction", [
+    ("카카오-SKT 지분교환이랑 네이버-CJ대한통운 지분교환 중 어느 게 더 이른 거야?",
+     ["카카오-SKT 지분교환은 언제야?", "네이버-CJ대한통운 지분교환은 언제야?"], "earlier"),
+    ("CJ대한통운 지분교환이랑 신세계 지분교환 중 뭐가 먼저야?",
+     ["CJ대한통운 지분교환은 언제야?", "신세계 지분교환은 언제야?"], "earlier"),
+    ("용인 센터랑 군포 센터 중 어디가 더 늦게 열려?", None, None),  # 늦게 is an adverb: not two dates
+    ("쿠팡이랑 네이버 중 배송이 더 빠른 곳은?", None, None),  # a speed, not a date
+])
+def test_which_came_first_asks_each_date(decomposer, question, parts, direction):
+    plan = decomposer.plan(question, lambda n: [])
+    assert (plan and [p.question for p in plan.parts], plan and plan.compare) == (parts, direction)
+
+
+def test_which_came_first_is_answered_from_each_articles_date(service):
+    answer = service.ask("카카오-SKT 지분교환이랑 네이버-CJ대한통운 지분교환 중 어느 게 더 이른 거야?")
+    assert answer.answer.splitlines()[0] == "카카오-SKT 지분교환 쪽이 먼저입니다 (지난 2019년 대 지난해 10월)."
+    assert ["2019년" in c.evidence for c in answer.citations] == [True, False]
+
+
+@pytest.mark.parametrize("question,parts", [
+    ("멜론이랑 플로 점유율 차이 얼마나 나?", ["멜론 점유율은 얼마야?", "플로 점유율은 얼마야?"]),
+    ("지니 점유율이랑 플로 점유율 격차 알려줘", ["지니 점유율은 얼마야?", "플로 점유율은 얼마야?"]),
+])
+def test_a_difference_asks_each_amount(decomposer, question, parts):
+    plan = decomposer.plan(question, lambda n: [])
+    assert [p.question for p in plan.parts] == parts and plan.compare == "difference"
+    assert decomposer.plan("카카오랑 네이버 차이가 뭐야?", lambda n: []) is None  # the difference in what?
+
+
+def test_outlets_named_together_are_asked_one_by_one(decomposer, service):
+    outlets = frozenset({"시사위크", "뷰어스"})
+    plan = decomposer.plan("팬데믹 극복 AI 공개 시점을 시사위크랑 뷰어스 기사는 각각 어떻게 적었어?", lambda n: [], outlets)
+    assert [(p.label, p.outlet, p.question) for p in plan.parts] == [
+        ("시사위크", "시사위크", "팬데믹 극복 AI 공개 시점을 어떻게 적었어?"),
+        ("뷰어스", "뷰어스", "팬데믹 극복 AI 공개 시점을 어떻게 적었어?")]
+    answer = service.ask("카카오 SKT 지분교환 규모를 시사위크랑 뷰어스는 각각 얼마라고 했어?")
+    assert answer.answer.splitlines()[0] == "3,000억원입니다 (시사위크, 뷰어스 모두)."  # each part, then said once
+    assert [c.doc_id for c in answer.citations] == [SISAWEEK, VIEWERS]
+
+
+def test_clauses_side_by_side_are_asked_one_by_one(decomposer):
+    plan = decomposer.plan("네이버는 CJ대한통운과, 카카오는 SK텔레콤과 각각 무슨 목적으로 손잡은 거야?", lambda n: [])
+    assert [(p.label, p.question) for p in plan.parts] == [
+        ("네이버", "네이버는 CJ대한통운과 무슨 목적으로 손잡은 거야?"), ("카카오", "카카오는 SK텔레콤과 무슨 목적으로 손잡은 거야?")]
+
+
+def test_several_articles_combined_get_one_answer(decomposer, service):
+    both = list(service.index.documents.values())
+    plan = decomposer.plan("두 기사 합쳐서 카카오랑 SKT 협력 분야 다 말해줘", lambda n: both[:n])
+    assert [(p.label, p.question, p.doc_id) for p in plan.parts] == [("", "카카오랑 SKT 협력 분야 다 말해줘", None)]
+    answer = service.ask("두 기사 종합하면 ESG 공동펀드 운용은 누가 맡아?")
+    assert answer.short_answer == "카카오벤처스" and answer.question == "두 기사 종합하면 ESG 공동펀드 운용은 누가 맡아?"
+
+
+def test_each_article_is_asked_each_thing(decomposer, service):
+    both = sorted(service.index.documents.values(), key=lambda d: d.published)
+    plan = decomposer.plan("두 기사 각각 카카오-SKT 지분교환 연도랑 규모를 뭐라고 했어?", lambda n: both[:n])
+    assert [(p.label, p.question, p.doc_id) for p in plan.parts] == [
+        ("시사위크 연도", "카카오-SKT 지분교환 연도는?", SISAWEEK), ("시사위크 규모", "카카오-SKT 지분교환 규모는?", SISAWEEK),
+        ("뷰어스 연도", "카카오-SKT 지분교환 연도는?", VIEWERS), ("뷰어스 규모", "카카오-SKT 지분교환 규모는?", VIEWERS)]

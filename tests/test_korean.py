@@ -95,3 +95,11 @@ def test_normalised_offsets_point_back_into_the_text(text):
 def test_only_letters_and_digits_of_some_script_are_searchable():
     assert has_content("카카오?") and has_content("ㅋㅋ") and has_content("AI") and has_content("2021") and has_content("漢字")
     assert not has_content("🙂🙂 ?!") and not has_content("\u0301" * 5) and not has_content("△ … ·")
+
+
+def test_a_name_read_with_its_particle_is_split(analyzer):
+    """Kiwi reads "플로가" in "지니가 23.1%, 플로가 16.23%를" as one proper noun; alone, as 플로 + 가."""
+    sentence = "지니가 23.1%, 플로가 16.23%를 기록하며 뒤를 이었다."
+    assert "플로" in analyzer.terms(sentence) and "플로가" not in analyzer.terms(sentence)
+    assert [(m.form, m.tag) for m in analyzer.morphemes(sentence)][5:7] == [("플로", "NNP"), ("가", "JKS")]
+    assert [terms for _, terms in analyzer.sentences_with_terms([(sentence, 0, None)])[0]] == [analyzer.terms(sentence)]

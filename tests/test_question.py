@@ -179,3 +179,11 @@ def test_the_noun_a_question_word_owns(analyzer, question, owned):
 )
 def test_a_plural_or_a_count_of_kinds_asks_for_a_list(analyzer, question, several):
     assert analyse(question, analyzer).wants_list == several
+
+
+@pytest.mark.parametrize("question", [
+    "카카오-SKT 지분교환, 두 기사에서 언제 얼마 규모라고 나와?",  # when it happened, as the articles say
+    "기사에 나온 협의체 언제 만들었어?",
+])
+def test_when_in_an_article_is_not_when_the_article_came_out(analyzer, question):
+    assert analyse(question, analyzer).type == AnswerType.DATE

@@ -1,0 +1,41 @@
+"""Dates as articles write them, placed on the calendar by the article's own date."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.dates import CalendarDate, resolve
+
+JUNE_2021 = "2021-06-30T13:36"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("지난 2019년", CalendarDate(2019)),
+    ("2021년 6월 30일", CalendarDate(2021, 6, 30)),
+    ("2021.03.15", CalendarDate(2021, 3, 15)),
+    ("지난해 10월", CalendarDate(2020, 10)),
+    ("작년 12월 3일", CalendarDate(2020, 12, 3)),
+    ("올해 상반기", CalendarDate(2021)),
+    ("지난 3월", CalendarDate(2021, 3)),  # the last March before the article
+    ("지난 8월", CalendarDate(2020, 8)),  # August had not come yet in June 2021: the year before's
+    ("오는 8월", CalendarDate(2021, 8)),
+])
+def test_dates_are_read_against_the_articles_date(text, expected):
+    assert resolve(text, JUNE_2021) == expected
+
+
+@pytest.mark.parametrize("text,published", [
+    ("3,000억원", JUNE_2021),  # no date at all
+    ("2010년대", JUNE_2021),  # a decade
+    ("상반기", JUNE_2021),  # a part of some year
+    ("지난해 10월", None),  # relative, and no article date to read it against
+])
+def test_what_cannot_be_placed_is_none(text, published):
+    assert resolve(text, published) is None
+
+
+def test_only_dates_that_tell_are_ordered():
+    assert CalendarDate(2019).before(CalendarDate(2020, 10)) is True
+    assert CalendarDate(2021, 3).before(CalendarDate(2020, 12)) is False
+    assert CalendarDate(2020).before(CalendarDate(2020, 10)) is None  # the year alone does not say
+    assert CalendarDate(2020, 10).before(CalendarDate(2020, 10)) is None  # the same month

@@ -6,11 +6,12 @@ sentences, and every citation's offsets slice its evidence exactly out of the cl
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 
 from qa import lexicon
-from qa.amounts import RANK_UNITS, read_amount
+from qa.amounts import RANK_UNITS, Amount, read_amount
 from qa.chunking import header_lines
 from qa.cleaning import korean_day
 from qa.contract import CITE_MARKER, Answer, Citation, Passage
@@ -306,24 +307,14 @@ def parts_answer(question: str, parts: list[tuple[str, Answer]]) -> Answer:
 
 
 def compared_answer(question: str, parts: list[tuple[str, Answer]], direction: str) -> Answer:
-    """Each part's amount, led by which is larger (``direction`` "more") or smaller, or by how far apart they are
-    ("difference"), when both parts answered with amounts in the same unit (and, for a difference, exact ones);
-    otherwise the parts alone, so nothing is compared that the articles do not state."""
+    """Each part's amount, led by which is larger (``direction`` "more") or smaller, when both parts answered with
+    amounts in the same unit; otherwise the parts alone, so nothing is compared that the articles do not state."""
     combined = parts_answer(question, parts)
-    amounts = [read_amount(part.short_answer) if part.answerable else None for _, part in parts]
-    units = {a.unit for a in amounts if a is not None}
-    comparable = None not in amounts and len(units) == 1 and not units & RANK_UNITS
-    if not combined.answerable or len(parts) != 2 or not comparable:
+    amounts = _comparable_amounts(parts)
+    if not combined.answerable or amounts is None:
         return combined
     (first, first_part), (second, second_part) = parts
-    a, b = (x.value for x in amounts)  # type: ignore[union-attr]
-    if direction == "difference":
-        if any(q in part.short_answer for _, part in parts for q in lexicon.AMOUNT_QUALIFIERS):
-            return combined  # "80% 이상" minus 34.14% is no one figure
-        gap = _amount_text(abs(a - b), amounts[0].unit)  # type: ignore[union-attr]
-        figures = f"{first} {first_part.short_answer} 대 {second} {second_part.short_answer}"
-        return combined.model_copy(update={"answer": f"차이는 {gap}입니다 ({figures}).\n{combined.answer}",
-                                           "short_answer": f"{gap} ({figures})"})
+    a, b = (x.value for x in amounts)
     if a == b:
         verdict, short = f"둘은 같습니다 ({first_part.short_answer} 대 {second_part.short_answer}).", None
     else:
@@ -336,12 +327,47 @@ def compared_answer(question: str, parts: list[tuple[str, Answer]], direction: s
     return combined.model_copy(update={"answer": f"{verdict}\n{combined.answer}", "short_answer": short})
 
 
+def difference_answer(question: str, parts: list[tuple[str, Answer]]) -> Answer | None:
+    """How far apart the two parts' amounts are, each cited, when both are exact amounts in one unit; None
+    otherwise ("80% 이상" minus 34.14% is no one figure; "실험군과 대조군의 차이" is no difference of amounts)."""
+    amounts = _comparable_amounts(parts)
+    if amounts is None or any(_QUALIFIED_RE.search(part.short_answer or "") for _, part in parts):
+        return None
+    (first, first_part), (second, second_part) = parts
+    digits = max(_decimals(part.short_answer or "") for _, part in parts)
+    gap = _amount_text(round(abs(amounts[0].value - amounts[1].value), digits), amounts[0].unit)
+    combined = parts_answer(question, parts)
+    figures = f"{first} {first_part.short_answer} 대 {second} {second_part.short_answer}"
+    return combined.model_copy(update={"answer": f"차이는 {gap}입니다 ({figures}).\n{combined.answer}",
+                                       "short_answer": f"{gap} ({figures})"})
+
+
+def _comparable_amounts(parts: list[tuple[str, Answer]]) -> tuple[Amount, Amount] | None:
+    """Both parts' amounts when there are two, both answered with amounts in one unit (not ranks)."""
+    if len(parts) != 2 or not all(part.answerable for _, part in parts):
+        return None
+    first, second = (read_amount(part.short_answer) for _, part in parts)
+    if first is None or second is None or first.unit != second.unit or first.unit in RANK_UNITS:
+        return None
+    return first, second
+
+
+# "80% 이상", "3천여명", "약 300명", "1000명가량": an amount that is not exact.
+_QUALIFIED_RE = re.compile(rf"(?:^|\s)(?:{'|'.join(lexicon.AMOUNT_QUALIFIERS)})(?=\s|$)"
+                           rf"|\d[천만억조]?(?:{'|'.join(q for q in lexicon.AMOUNT_QUALIFIERS if len(q) <= 2)})")
+
+
+def _decimals(text: str) -> int:
+    return max((len(m) for m in re.findall(r"\d\.(\d+)", text)), default=0)
+
+
 def _amount_text(value: float, unit: str) -> str:
-    """17.91 and "%" → "17.91%p" (a difference of percentages is in points); 3e11 and "원" → "3,000억원"."""
+    """17.91 and "%" → "17.91%p" (a difference of percentages is in points); 3e11 and "원" → "3,000억원" (a large
+    unit only where it is exact: 765,433원 stays as it is)."""
     for size, word in ((1e12, "조"), (1e8, "억"), (1e4, "만")):
-        if value >= size and unit not in ("%", ""):
-            return f"{round(value / size, 2):,g}{word}{unit}"
-    return f"{round(value, 2):,g}{'%p' if unit == '%' else unit}"
+        if value >= size and unit not in ("%", "") and float(value / size).is_integer():
+            return f"{value / size:,.0f}{word}{unit}"
+    return f"{value:,.{_decimals(f'{value:g}')}f}{'%p' if unit == '%' else unit}"
 
 
 def ordered_answer(question: str, parts: list[tuple[str, Answer]], direction: str,

@@ -3,6 +3,7 @@ of 2021-06-30 is October 2020, "지난 3월" March 2021, "지난 2019년" 2019. 
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -13,7 +14,10 @@ _YEAR_RE = re.compile(r"(?<!\d)(\d{4})\s*년(?!\s*대)")
 _MONTH_RE = re.compile(r"(?<!\d)(\d{1,2})\s*월")
 _DAY_RE = re.compile(r"(?<!\d)(\d{1,2})\s*일")
 _RELATIVE_YEAR_RE = re.compile("|".join(sorted(lexicon.RELATIVE_YEARS, key=len, reverse=True)))
+_SHORT_YEAR_RE = re.compile(r"(?<![\d.])['‘’]?(\d{2})\s*년(?!\s*대)")  # "19년 3월", "'19년"
 _PAST_RE = re.compile(r"지난\s*(?=\d{1,2}\s*월)")  # "지난 3월": the last March before the article, not "지난해"
+_COMING_RE = re.compile(r"(?:오는|다가오는)\s*(?=\d{1,2}\s*월)")  # "오는 2월": the next February
+_RANGE_RE = re.compile(r"\d\s*[~∼〜-]\s*\d")  # "2019~2020년": a span, not one date
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,19 @@ class CalendarDate:
 
 def resolve(text: str, published: str | None) -> CalendarDate | None:
     """The date ``text`` names, read against the article's ISO ``published`` date for relative words (지난해, 올해,
-    지난 3월, a month without a year); None when it names no year it can place."""
+    지난 3월, 오는 2월); None when it names no year it can place, a span of time, no real day, or a month alone after
+    the article's month (this year's plan or last year's news: the text does not say)."""
+    found = _resolve(text, published)
+    if found is None or _RANGE_RE.search(text):
+        return None
+    try:
+        datetime.date(found.year, found.month or 1, found.day or 1)
+    except ValueError:
+        return None  # "2021년 2월 30일"
+    return found
+
+
+def _resolve(text: str, published: str | None) -> CalendarDate | None:
     full = _FULL_RE.search(text)
     if full:
         return CalendarDate(int(full[1]), int(full[2]), int(full[3]))
@@ -48,16 +64,23 @@ def resolve(text: str, published: str | None) -> CalendarDate | None:
     year = _YEAR_RE.search(text)
     if year:
         return CalendarDate(int(year[1]), m, d)
-    relative = _RELATIVE_YEAR_RE.search(text)
     if anchor is None:
         return None
+    short = _SHORT_YEAR_RE.search(text)
+    if short:  # "19년": this century's unless that is after the article's year
+        century = anchor[0] // 100 * 100
+        year_of = century + int(short[1])
+        return CalendarDate(year_of if year_of <= anchor[0] else year_of - 100, m, d)
+    relative = _RELATIVE_YEAR_RE.search(text)
     if relative:
         return CalendarDate(anchor[0] + lexicon.RELATIVE_YEARS[relative[0]], m, d)
     if not m:
         return None
-    # A month alone is this year's; "지난 3월" after the article's March is the year before's.
-    past = _PAST_RE.search(text) is not None
-    return CalendarDate(anchor[0] - 1 if past and m > anchor[1] else anchor[0], m, d)
+    if _PAST_RE.search(text):  # "지난 3월": this year's when March is before the article's month
+        return CalendarDate(anchor[0] if m <= anchor[1] else anchor[0] - 1, m, d)
+    if _COMING_RE.search(text):  # "오는 2월": next year's when February is before it
+        return CalendarDate(anchor[0] if m >= anchor[1] else anchor[0] + 1, m, d)
+    return CalendarDate(anchor[0], m, d) if m <= anchor[1] else None
 
 
 def _anchor(published: str | None) -> tuple[int, int] | None:

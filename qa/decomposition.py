@@ -29,6 +29,7 @@ _COMPARE = re.compile(rf"^(?P<compared>.+?)(?:(?:{_AMONG}|\s*,)?\s*(?:뭐가|무
                       rf"|{_AMONG})\s*(?P<attribute>.*?)\s*(?:더\s*(?P<adjective>\S+)|(?P<order>{'|'.join(lexicon.ORDER_ADVERBS)}))"
                       r"(?P<rest>.*)$")  # or "…중 직원이 더 많은 곳은?", "…중 뭐가 먼저야?"
 _ANOTHER_CLAUSE = re.compile(r"\S(고|며)\s+\S")  # "…더 큰 곳은 어디고 언제 상장했어?": a second question follows
+_VALUE_FOCUS = (lexicon.FOCUS_DATE, lexicon.FOCUS_NUMBER, lexicon.FOCUS_PERSON, lexicon.FOCUS_PLACE, lexicon.FOCUS_ORG)
 _SPLIT_KINDS = ("person", "time", "place", "amount", "reason")  # interrogatives asking different things ("어디에 언제")
 
 
@@ -69,16 +70,13 @@ class Decomposer:
         if several:
             return self._per_article(text, several, articles)
         compared = _COMPARE.search(text)
-        plan = self._per_compared(compared) if compared else None
+        plan = self._per_compared(compared, outlets) if compared else None
         if plan is not None:
             return plan
         if _CHOOSE.search(text):
             return self._within(text)
-        plan = self._per_outlet(text, outlets)
-        if plan is not None:
-            return plan
-        if _DISTRIBUTIVE.search(text):
-            return self._per_parallel(text) or self._per_name(text)
+        if _DISTRIBUTIVE.search(text):  # "시사위크와 뷰어스의 공통점은?" wants one answer
+            return self._per_outlet(text, outlets) or self._per_parallel(text) or self._per_name(text)
         return self._within(text)
 
     def _within(self, text: str) -> Plan | None:
@@ -102,15 +100,21 @@ class Decomposer:
             return self._per_difference(words[: at + 1], second[:-1])
         if not second or not (_ends_on_common_noun(words[at]) and _ends_on_common_noun(last)):
             return None
-        if any(m.tag.startswith(("J", "VV", "VA", "XSV", "XSA")) for w in second[:-1] for m in w.morphemes):
+        if any(m.tag.startswith(("J", "VV", "VA", "VCP", "XSV", "XSA")) for w in second[:-1] for m in w.morphemes):
             return None  # "영업이익이 늘어난 이유", "카카오 인증서랑 경쟁하는 SKT 서비스": 와/랑 belongs to a verb
+        if any(m.tag == "JKG" for m in last.morphemes):
+            return None  # "…신경과 의사의 이름은?": the second thing owns what is asked
+        first = words[at + 1 - len(second) : at + 1] if len(second) <= at + 1 else []
+        if not first or (len(first) > 1 and any(m.tag in NAME_TAGS for w in first for m in w.morphemes)):
+            # "수입과 지출 총액은?", "삼성전자 매출과 영업이익 증가율은?": the two things need as many words each, and
+            # a name among them is the topic: which words the second's head noun is shared by is not said
+            return None
         says = any(cue in text for cue in lexicon.SAYING_CUES)
         if not says and any(m.tag.startswith(("VV", "XSV")) and not set(self.analyzer.terms(w.text)) & lexicon.ASKING_TERMS
                             for w in words[tail:] for m in w.morphemes):
             return None  # "CJ대한통운이랑 지분교환 언제 했어?": the two are what was done, not what is asked
         if tail == len(words) and not text.rstrip().endswith(("?", "？")):
             return None  # "…운용 주체와 지원 대상" with no request or question mark is a keyword query
-        first = words[max(at + 1 - len(second), 0) : at + 1]
         topic = text[: first[0].start]
         particle = next(((m.form, m.tag) for m in last.morphemes if m.tag.startswith("J")), None)
         request = text[last.end :] or ("?" if text.rstrip().endswith(("?", "？")) else "")
@@ -127,9 +131,13 @@ class Decomposer:
     def _per_difference(self, before: list[Word], second: list[Word]) -> Plan | None:
         """"멜론이랑 플로 점유율 차이 얼마나 나?": each amount ("멜론 점유율은 얼마야?"), then how far apart; the words
         the second phrase has beyond the first's length are what both measure."""
-        if not second:
-            return None
-        first = before[max(len(before) - len(second), 0) :]
+        if not second or any(m.tag.startswith(("J", "VV", "VA", "XSV", "XSA", "EC")) or is_interrogative(m)
+                             for w in second for m in w.morphemes if m.tag != "JKG"):
+            return None  # "정부가 …목표로 한 인원 비교하면 얼마나 차이 나?": not two phrases of amounts
+        # "이명박과 박근혜의 표 차이": the compared phrase ends on 의, what both measure follows it
+        owner = next((i for i, w in enumerate(second) if any(m.tag == "JKG" for m in w.morphemes)), None)
+        length = owner + 1 if owner is not None else len(second)
+        first = before[max(len(before) - length, 0) :]
         measured = [w.bare for w in second[len(first) :]]
         parts = []
         for phrase in ([w.bare for w in first] + measured, [w.bare for w in second]):
@@ -148,7 +156,7 @@ class Decomposer:
             m.tag.startswith(("NNG", "NNP", "SL", "SN")) and m.form not in lexicon.QUESTION_FILLER
             and m.form not in lexicon.ASKING_TERMS for m in word.morphemes)
 
-    def _per_compared(self, match: re.Match) -> Plan | None:
+    def _per_compared(self, match: re.Match, outlets: frozenset[str] = frozenset()) -> Plan | None:
         """"A 점유율이랑 B 점유율 중에 뭐가 더 높아?": how much each is, then which is larger; "A랑 B 중 뭐가 먼저야?"
         (더 이른, 더 늦은): when each was, then which came first. Only for adjectives of size or time as they stand,
         not of a change (높아졌어, 더 많이 늘었어), and two phrases joined by 와/랑/하고; anything else is left to the
@@ -160,13 +168,23 @@ class Decomposer:
         if direction is None or _ANOTHER_CLAUSE.search(match.group("rest")):
             return None
         in_time = direction in ("earlier", "later")
-        if in_time and match.group("attribute").strip():
-            return None  # "배송이 더 빠른 곳": a speed, not a date
+        ask: str | None = "얼마야?"
+        if in_time:
+            if match.group("attribute").strip():
+                return None  # "배송이 더 빠른 곳": a speed, not a date
+            ask = self._when(match)
+            if ask is None:
+                return None
         compared = match.group("compared")
         words = self.analyzer.words(compared)
+        if any(w.bare in outlets for w in words):
+            return None  # "시사위크랑 뷰어스 기사 중 어디가 먼저 나왔어?" asks the articles' order
         joins = [w for w in words[:-1] if _joins(w)]
         if len(joins) != 1:
-            return None
+            # "네이버가 CJ대한통운이랑 신세계랑 지분교환한 거 어느 쪽이 먼저였어?": names joined within one phrase
+            named = None if match.group("attribute").strip() else self._per_name(compared)
+            return Plan(tuple(Part(p.label, f"{p.question} {ask}") for p in named.parts), compare=direction) \
+                if named else None
         joined = joins[0]
         # "음원 점유율에서 멜론하고 지니 중 …": the words before the first name that set the scope (…에서, …에)
         # are what is measured, asked of both.
@@ -184,8 +202,22 @@ class Decomposer:
             if len(self.analyzer.terms(asked)) < 2:  # "카카오랑 네이버 중 누가 더 많아?": more of what?
                 return None
             topic = self.analyzer.join([(asked.split()[-1], "NNG"), ("은", "JX")])
-            parts.append(Part(phrase, " ".join([*asked.split()[:-1], topic, "언제야?" if in_time else "얼마야?"])))
+            parts.append(Part(phrase, " ".join([*asked.split()[:-1], topic, ask])))
         return Plan(tuple(parts), compare=direction)
+
+    def _when(self, match: re.Match) -> str | None:
+        """How each part asks its date, from what follows 먼저 (or an adverb, 더 늦게) or the adjective: "야?" →
+        "언제야?", "먼저 취임했어?" → "언제 취임했어?"; None when a noun closes it ("먼저 죽은 사람은?" wants one of
+        them, not two dates) or a verb follows the adjective ("더 이른 시기에 열렸어?")."""
+        rest = match.group("rest")
+        after_adverb = bool(match.group("order")) or match.group("adjective").endswith("게")
+        morphemes = [m for m in self.analyzer.morphemes(match.string)  # read in its sentence: "였어?" alone is a verb
+                     if m.start >= match.start("rest") and not m.tag.startswith(("S", "J"))]
+        if not any(m.tag.startswith(("VV", "XSV")) for m in morphemes):
+            return "언제야?"
+        if not after_adverb or morphemes[-1].tag.startswith(("NN", "NP")):
+            return None
+        return f"언제 {rest.strip()}"
 
     def _direction(self, text: str, start: int, end: int) -> str | None:
         """"more" for 높아/많은/큰, "less" for 낮아/적은/작은, "earlier" for 이른/빠른, "later" for 늦은 (the word at
@@ -245,10 +277,11 @@ class Decomposer:
             return Plan(tuple(Part(label, text, d.doc_id) for label, d in zip(labels, docs)), tuple(fields), order,
                         clock)
         rest = _DISTRIBUTIVE.sub(" ", _ARTICLE_PHRASE.sub(" ", text))
-        combined = [w for w in rest.split() if w.startswith(lexicon.COMBINE_CUES)]
+        combined = [w for w in rest.split() if w.rstrip(",") in lexicon.COMBINE_CUES]
         rest = re.sub(r"\s+", " ", " ".join(w for w in rest.split() if w not in combined)).strip()
         if not has_content(rest.replace("?", "")) or len(self.analyzer.terms(rest)) < 2:
             return None
+        rest = self._value_asked(rest)
         within = self._within(rest)
         if combined:  # "두 기사 합쳐서 정리해줘": one answer from all of them
             return within or Plan((Part("", rest),))
@@ -256,6 +289,25 @@ class Decomposer:
             return Plan(tuple(Part(f"{label} {p.label}", p.question, d.doc_id)
                               for label, d in zip(labels, docs) for p in within.parts))
         return Plan(tuple(Part(label, rest, d.doc_id) for label, d in zip(labels, docs)))
+
+    def _value_asked(self, question: str) -> str:
+        """"…공개 시점을 (각 기사는) 뭐라고 썼어?" asked of each article asks what the 시점 is: "…공개 시점은?", so the
+        date is read, not a quoted phrase. Only for a noun naming a date, amount, person, place or organisation, and
+        not with a verb of naming ("…협의체를 뭐라고 불렀어?" asks the name)."""
+        words = self.analyzer.words(question)
+        for i, word in enumerate(words[1:], 1):
+            if not any(word.text.startswith(cue.strip()) for cue in lexicon.SAYING_CUES):
+                continue
+            asked = words[i - 1]
+            nouns = [m.form for m in asked.morphemes if m.tag.startswith("NN")]
+            if not any(m.tag == "JKO" for m in asked.morphemes) or not nouns or not any(
+                    nouns[-1] in focus for focus in _VALUE_FOCUS):
+                return question
+            if any(m.tag.startswith("VV") and m.form in lexicon.NAMING_VERBS for w in words[i:] for m in w.morphemes):
+                return question
+            topic = self.analyzer.join([(asked.bare, "NNG"), ("은", "JX")])
+            return f"{question[: asked.start]}{topic}?"
+        return question
 
     def _per_outlet(self, text: str, outlets: frozenset[str]) -> Plan | None:
         """"…시점을 시사위크랑 뷰어스 기사는 각각 어떻게 적었어?": outlets joined by 와/랑/하고, the question asked of
@@ -265,7 +317,7 @@ class Decomposer:
             group = [word]
             while group[-1].bare in outlets and _joins(group[-1]) and i + len(group) < len(words):
                 group.append(words[i + len(group)])
-            if len(group) < 2 or group[-1].bare not in outlets or any(w.bare not in outlets for w in group):
+            if len({w.bare for w in group}) < 2 or any(w.bare not in outlets for w in group):
                 continue
             end = group[-1].end
             after = words[i + len(group)] if i + len(group) < len(words) else None
@@ -275,7 +327,9 @@ class Decomposer:
             rest = re.sub(r"\s+", " ", rest).strip()
             if not has_content(rest.replace("?", "")):
                 return None
-            return Plan(tuple(Part(w.bare, rest, outlet=w.bare) for w in group[: self.max_parts]))
+            rest = self._value_asked(rest)
+            named = list(dict.fromkeys(w.bare for w in group))[: self.max_parts]
+            return Plan(tuple(Part(outlet, rest, outlet=outlet) for outlet in named))
         return None
 
     def _per_parallel(self, text: str) -> Plan | None:
@@ -299,13 +353,15 @@ class Decomposer:
     def _per_name(self, text: str) -> Plan | None:
         """"A랑 B는 각각 …": the question once for A and once for B, each with the particle that fits it.
 
-        Names are read word by word (a name and its particles), so "SK텔레콤은" is one name although Kiwi splits it.
+        Names are read word by word (a name and its particles), so "SK텔레콤은" is one name although Kiwi splits it;
+        common nouns too ("군포랑 용인에 각각"), when the last carries a particle that ends the group.
         """
         group: list[tuple[Word, str, tuple[str, str] | None]] = []  # (the word, its name, its particle)
         for word in self.analyzer.words(text):
             particles = [m for m in word.morphemes if m.tag.startswith("J")]
             core = [m for m in word.morphemes if not m.tag.startswith(("J", "S")) or m.tag in NAME_TAGS]
-            named = bool(core) and core[0].tag in NAME_TAGS and all(m.tag.startswith(("NN", *NAME_TAGS)) for m in core)
+            named = bool(core) and core[0].tag in (*NAME_TAGS, "NNG") and all(
+                m.tag.startswith(("NN", *NAME_TAGS)) for m in core)
             if not named:
                 if len(group) >= 2:
                     break
@@ -319,6 +375,9 @@ class Decomposer:
                 group = []
         if len(group) < 2:
             return None
+        common = any(w.morphemes[0].tag == "NNG" for w, _, _ in group)
+        if common and group[-1][2] is None:
+            return None  # "센터 규모랑 투자 금액은 각각": where a phrase of common nouns ends, only a particle says
         before = _DISTRIBUTIVE.sub("", text[: group[0][0].start])
         after = _DISTRIBUTIVE.sub("", text[group[-1][0].end :])
         particle = group[-1][2]

@@ -27,9 +27,10 @@ _DIGIT_COMMA_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _DOTTED_DATE_RE = re.compile(r"(?<!\d)(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})(?!\d)")
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
 _SCRIPT_RUN_RE = re.compile(r"[A-Za-z]+|[가-힣]+")
-# A particle's syllables, which Kiwi sometimes reads as the end of an unknown name ("플로가"); not 도, which ends
-# names of islands and provinces (교동도), nor 은 after a two-syllable given name (현정은).
-GLUED_PARTICLES = frozenset("가이은는을를와과의로")
+# Particles Kiwi sometimes reads as the end of an unknown name ("플로가", "군포랑"); not 도, which ends names of
+# islands and provinces (교동도), nor 로, which ends road names (통일로), nor 에, which ends Japanese names (마쓰마에),
+# nor 은 after a two-syllable given name (현정은).
+GLUED_PARTICLES = ("가", "이", "은", "는", "을", "를", "와", "과", "의", "랑", "에서", "하고", "까지", "부터")
 TOKENS_CACHE_SIZE = 2_000  # recent questions and evidence sentences, as Kiwi tokens
 
 _CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
@@ -228,7 +229,7 @@ class KoreanAnalyzer:
         Only a whole word read as one proper noun and ending on a particle's syllable is read again."""
         out: list = []
         for tok in tokens:
-            glued = (tok.tag == "NNP" and len(tok.form) >= 3 and tok.form[-1] in GLUED_PARTICLES
+            glued = (tok.tag == "NNP" and len(tok.form) >= 3 and tok.form.endswith(GLUED_PARTICLES)
                      and not (len(tok.form) == 3 and tok.form[-1] == "은")
                      and (tok.start == 0 or not text[tok.start - 1].isalnum())
                      and (tok.end >= len(text) or not text[tok.end].isalnum()))
@@ -237,7 +238,8 @@ class KoreanAnalyzer:
                 out.append(tok)
                 continue
             (noun, tag), (particle, particle_tag) = split
-            out += [_Token(noun, tag, tok.start, len(noun)), _Token(particle, particle_tag, tok.start + len(noun), 1)]
+            out += [_Token(noun, tag, tok.start, len(noun)),
+                    _Token(particle, particle_tag, tok.start + len(noun), len(particle))]
         return tuple(out)
 
     def _split_word(self, word: str) -> tuple[tuple[str, str], tuple[str, str]] | None:
@@ -247,8 +249,8 @@ class KoreanAnalyzer:
             with self._lock:
                 alone = self._kiwi.tokenize(word)
             cached = ((alone[0].form, alone[0].tag), (alone[1].form, alone[1].tag)) if (
-                len(alone) == 2 and alone[0].form == word[:-1] and alone[0].tag.startswith("NN")
-                and alone[1].tag.startswith("J")) else ()
+                len(alone) == 2 and alone[0].form + alone[1].form == word and len(alone[0].form) >= 2
+                and alone[0].tag.startswith("NN") and alone[1].tag.startswith("J")) else ()
             self._glued_cache.put(word, cached)
         return cached or None
 

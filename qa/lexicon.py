@@ -136,15 +136,18 @@ CHOICE = r"(중|가운데)(에서|에)?\s*(누가|누구|어느|어디|뭐|무�
 ASKING_TERMS = frozenset({"알리다", "말", "설명", "정리", "보이다", "얼마", "어떻다", "뽑다", "나열"})
 # "멜론이랑 플로 점유율 차이 얼마나 나?": how far apart two amounts are.
 DIFFERENCE_NOUNS = frozenset({"차이", "격차"})
+# Verbs that ask what a thing is called ("…를 뭐라고 불렀어?"), not what was said of it.
+NAMING_VERBS = frozenset({"부르", "일컫", "칭하", "명명하"})
 # "합쳐서", "종합하면": a question naming several articles that wants one answer from all of them, not one each.
-COMBINE_CUES = ("합쳐", "합치면", "종합", "통틀어", "통틀면", "아울러")
+COMBINE_CUES = frozenset({"합쳐", "합쳐서", "합치면", "종합하면", "종합해서", "종합해", "종합하자면", "통틀어", "통틀어서",
+                          "통틀면", "아울러"})
 # "A랑 B 중 뭐가 더 높아?": which of two amounts is larger or smaller, by the adjective's stem (Kiwi's form).
 COMPARATIVE_MORE = frozenset({"높", "많", "크", "비싸", "길", "넓", "무겁"})
 COMPARATIVE_LESS = frozenset({"낮", "적", "작", "싸", "짧", "좁", "가볍"})
 EARLIER_CUES = ("먼저", "일찍", "오래된", "예전")  # "어느 게 먼저 나왔어?": the articles in date order
 LATER_CUES = ("나중", "늦게", "최근", "최신")
 # "A랑 B 중 뭐가 더 이른 거야?", "…뭐가 먼저야?": which of two events came first or last (Kiwi's adjective stems).
-COMPARATIVE_EARLIER = frozenset({"이르", "빠르"})
+COMPARATIVE_EARLIER = frozenset({"이르"})  # not 빠르: "어느 쪽이 더 빨라?" asks a speed
 COMPARATIVE_LATER = frozenset({"늦"})
 ORDER_ADVERBS = {"먼저": "earlier", "나중": "later"}
 # Years named relative to the article's date, by how many years from its year.

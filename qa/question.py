@@ -51,7 +51,8 @@ _METADATA_RULES: list[tuple[AnswerType, re.Pattern]] = [
         rf"({_words(lexicon.AUTHOR_WORDS)})(는|가|이름|\s*누구)|기사\s*(쓴\s*)?({_words(lexicon.AUTHOR_WORDS)})\s*[?？]?\s*$|누가\s*(썼|작성|쓴)|쓴\s*(사람|기자)|(썼|작성했)(어|나|니|습니까)")),
     (AnswerType.OUTLET, re.compile(rf"({_words(lexicon.OUTLET_WORDS)})|어느\s*(언론|신문|매체)|어디\s*기사")),
     (AnswerType.PUBLISHED, re.compile(
-        rf"({_words(lexicon.ARTICLE_WORDS)})(?!\s*(에서|에선|에는|엔))(?!에\s).{{0,12}}(언제|날짜|며칠)|({_words(lexicon.ARTICLE_WORDS)})\s*몇\s*시(?!간)"
+        rf"({_words(lexicon.ARTICLE_WORDS)})(?!들?\s*(에서|에선|에는|엔|속|안|내용))(?!들?에\s).{{0,12}}언제"
+        rf"|({_words(lexicon.ARTICLE_WORDS)}).{{0,12}}(날짜|며칠)|({_words(lexicon.ARTICLE_WORDS)})\s*몇\s*시(?!간)"
         rf"|(언제|며칠|몇\s*시(?!간)).{{0,6}}(승인|발행|보도|게재|작성|나왔|올라왔)"
         rf"|({_words(lexicon.PUBLISHED_WORDS)})")),
     (AnswerType.TITLE, re.compile(rf"{_words(lexicon.TITLE_WORDS)}")),

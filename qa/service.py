@@ -283,8 +283,9 @@ class QAService:
         outlets = frozenset(o for o in index.outlets if not (query.scoped and query.scoped.outlet)
                             or o in query.scoped.outlet)
         plan = self.decomposer.plan(query.text, lambda n: self._likely_articles(index, query, n), outlets)
-        if plan is not None:
-            reading, answer = Reading(analyse(query.text, self.analyzer), []), self._answer_parts(index, query, plan)
+        parts = self._answer_parts(index, query, plan) if plan is not None else None
+        if parts is not None:
+            reading, answer = Reading(analyse(query.text, self.analyzer), []), parts
         else:
             answerer = self.answerer(index, filters=query.scoped)
             reading = answerer.read(query.text, top_k=query.top_k)
@@ -306,9 +307,10 @@ class QAService:
         hits = self._retriever(index, scope).search(query.text, top_k=self.settings.candidates)
         return [index.documents[d] for d in dict.fromkeys(h.chunk.doc_id for h in hits)][:count]
 
-    def _answer_parts(self, index: CorpusIndex, query: Query, plan: Plan) -> Answer:
+    def _answer_parts(self, index: CorpusIndex, query: Query, plan: Plan) -> Answer | None:
         """Each part answered on its own (an article's header, or the question asked of one article or one name),
-        then put together with its citations renumbered."""
+        then put together with its citations renumbered; None when the parts do not make the answer planned (no
+        difference of two amounts), so the question is answered whole."""
         if plan.fields:
             headers = []
             for part in plan.parts:
@@ -330,6 +332,8 @@ class QAService:
         if plan.compare in ("earlier", "later"):
             return composer.ordered_answer(query.text, parts, plan.compare,
                                            lambda doc_id: index.documents[doc_id].published)
+        if plan.compare == "difference":  # no difference of two amounts: the question is answered whole
+            return composer.difference_answer(query.text, parts)
         if plan.compare:
             return composer.compared_answer(query.text, parts, plan.compare)
         return composer.parts_answer(query.text, parts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.composer import ABSTAIN_TEXT, agrees, compared_answer, only_planned, ordered_answer
+from qa.composer import ABSTAIN_TEXT, agrees, compared_answer, difference_answer, only_planned, ordered_answer
 from qa.contract import Answer, Citation
 
 
@@ -114,17 +114,21 @@ def test_ranks_are_not_compared_as_amounts():
     ("34.14%", "16.23%", "17.91%p"),  # a difference of percentages is in points
     ("1,500억원", "4500억원", "3,000억원"),
     ("12명", "30명", "18명"),
+    ("1,234,567원", "2,000,000원", "765,433원"),  # a large unit only where it is exact
+    ("2.5%", "1.25%", "1.25%p"),
 ])
 def test_a_difference_of_two_exact_amounts(first, second, gap):
-    answer = compared_answer("가랑 나 차이는?", [("가", _part(first)), ("나", _part(second))], "difference")
+    answer = difference_answer("가랑 나 차이는?", [("가", _part(first)), ("나", _part(second))])
     assert answer.short_answer == f"{gap} (가 {first} 대 나 {second})"
     assert answer.answer.startswith(f"차이는 {gap}입니다") and [c.ref for c in answer.citations] == [1, 2]
 
 
-@pytest.mark.parametrize("second", [_part("80% 이상"), _part("3,000억원"), _part(None, answerable=False)])
+@pytest.mark.parametrize("second", [_part("80% 이상"), _part("약 20%"), _part("3,000억원"), _part("디자인"),
+                                    _part(None, answerable=False)])
 def test_no_difference_of_approximate_or_unlike_amounts(second):
-    answer = compared_answer("가랑 나 차이는?", [("가", _part("34.14%")), ("나", second)], "difference")
-    assert not answer.answer.startswith("차이는")
+    """None: the question is then answered whole ("실험군과 대조군의 차이는?" is no difference of amounts)."""
+    assert difference_answer("가랑 나 차이는?", [("가", _part("34.14%")), ("나", second)]) is None
+    assert difference_answer("가랑 나 차이는?", [("가", _part("3천여명")), ("나", _part("1000명"))]) is None
 
 
 PUBLISHED = {"old": "2021-03-15", "new": "2021-06-30T13:36"}

@@ -19,6 +19,9 @@ JUNE_2021 = "2021-06-30T13:36"
     ("지난 3월", CalendarDate(2021, 3)),  # the last March before the article
     ("지난 8월", CalendarDate(2020, 8)),  # August had not come yet in June 2021: the year before's
     ("오는 8월", CalendarDate(2021, 8)),
+    ("19년 3월", CalendarDate(2019, 3)),  # a two-digit year
+    ("'19년", CalendarDate(2019)),
+    ("5월 3일", CalendarDate(2021, 5, 3)),  # a month alone, before the article's: this year's
 ])
 def test_dates_are_read_against_the_articles_date(text, expected):
     assert resolve(text, JUNE_2021) == expected
@@ -29,6 +32,9 @@ def test_dates_are_read_against_the_articles_date(text, expected):
     ("2010년대", JUNE_2021),  # a decade
     ("상반기", JUNE_2021),  # a part of some year
     ("지난해 10월", None),  # relative, and no article date to read it against
+    ("2019~2020년", JUNE_2021),  # a span of time
+    ("2021년 2월 30일", JUNE_2021),  # no such day
+    ("12월 31일", JUNE_2021),  # a month alone after the article's: this year's plan or last year's news
 ])
 def test_what_cannot_be_placed_is_none(text, published):
     assert resolve(text, published) is None
@@ -39,3 +45,8 @@ def test_only_dates_that_tell_are_ordered():
     assert CalendarDate(2021, 3).before(CalendarDate(2020, 12)) is False
     assert CalendarDate(2020).before(CalendarDate(2020, 10)) is None  # the year alone does not say
     assert CalendarDate(2020, 10).before(CalendarDate(2020, 10)) is None  # the same month
+
+
+def test_coming_months_are_read_forward():
+    assert resolve("오는 2월", "2021-11-20") == CalendarDate(2022, 2)  # the next February
+    assert resolve("지난 12월", "2022-01-05") == CalendarDate(2021, 12)

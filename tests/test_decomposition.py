@@ -160,6 +160,10 @@ def test_two_things_asked_of_one_topic_are_asked_one_by_one(decomposer, question
     "카카오 인증서랑 경쟁하는 SKT 서비스 뭐야?",  # 랑 belongs to the verb: what competes with it
     "버락 오바마 대통령과 함께 일하게 된 부통령은 누구인가?",
     "네이버 씨제이대한통운이랑 지분교환 언제햇어",  # the two are what was done, not what is asked
+    # which words share the second's head noun is not said; a name among them is the topic
+    "수입과 지출 총액은?", "삼성전자 매출과 영업이익 증가율은?", "노인과 바다 저자 알려줘",
+    "평가하였던 신경과 의사의 이름은?",  # the second owns what is asked (신경과 is a department)
+    "아키의 모리 가문과 견원지간이었던 사람은?",
 ])
 def test_things_that_are_not_what_is_asked_are_not_split(decomposer, question):
     assert decomposer.plan(question, lambda n: []) is None
@@ -170,7 +174,12 @@ def test_things_that_are_not_what_is_asked_are_not_split(decomposer, question):
      ["카카오-SKT 지분교환은 언제야?", "네이버-CJ대한통운 지분교환은 언제야?"], "earlier"),
     ("CJ대한통운 지분교환이랑 신세계 지분교환 중 뭐가 먼저야?",
      ["CJ대한통운 지분교환은 언제야?", "신세계 지분교환은 언제야?"], "earlier"),
-    ("용인 센터랑 군포 센터 중 어디가 더 늦게 열려?", None, None),  # 늦게 is an adverb: not two dates
+    ("용인 센터랑 군포 센터 중 어디가 더 늦게 열려?", ["용인 센터는 언제 열려?", "군포 센터는 언제 열려?"], "later"),
+    ("카카오 대표랑 네이버 대표 중 누가 먼저 취임했어?", ["카카오 대표는 언제 취임했어?", "네이버 대표는 언제 취임했어?"], "earlier"),
+    ("이순신 장군과 원균 장군 중 먼저 죽은 사람은?", None, None),  # one of them is asked, not two dates
+    ("네이버 배송이랑 쿠팡 배송 중 어느 쪽이 더 빨라?", None, None),  # a speed
+    ("네이버가 CJ대한통운이랑 신세계랑 지분교환한 거 어느 쪽이 먼저였어?",  # names joined within one phrase
+     ["네이버가 CJ대한통운이랑 지분교환한 거 언제야?", "네이버가 신세계랑 지분교환한 거 언제야?"], "earlier"),
     ("쿠팡이랑 네이버 중 배송이 더 빠른 곳은?", None, None),  # a speed, not a date
 ])
 def test_which_came_first_asks_each_date(decomposer, question, parts, direction):
@@ -192,6 +201,7 @@ def test_a_difference_asks_each_amount(decomposer, question, parts):
     plan = decomposer.plan(question, lambda n: [])
     assert [p.question for p in plan.parts] == parts and plan.compare == "difference"
     assert decomposer.plan("카카오랑 네이버 차이가 뭐야?", lambda n: []) is None  # the difference in what?
+    assert decomposer.plan("백신 맞은 사람이랑 정부가 목표로 한 인원 비교하면 얼마나 차이 나?", lambda n: []) is None
 
 
 def test_outlets_named_together_are_asked_one_by_one(decomposer, service):
@@ -203,6 +213,13 @@ def test_outlets_named_together_are_asked_one_by_one(decomposer, service):
     answer = service.ask("카카오 SKT 지분교환 규모를 시사위크랑 뷰어스는 각각 얼마라고 했어?")
     assert answer.answer.splitlines()[0] == "3,000억원입니다 (시사위크, 뷰어스 모두)."  # each part, then said once
     assert [c.doc_id for c in answer.citations] == [SISAWEEK, VIEWERS]
+
+
+def test_common_nouns_joined_before_each_are_asked_one_by_one(decomposer):
+    plan = decomposer.plan("네이버 군포랑 용인에 각각 무슨 물류센터 만든다는 거야?", lambda n: [])
+    assert [p.question for p in plan.parts] == ["네이버 군포에 무슨 물류센터 만든다는 거야?", "네이버 용인에 무슨 물류센터 만든다는 거야?"]
+    # where a phrase of common nouns ends, only a particle says: no garbled parts
+    assert decomposer.plan("센터 규모랑 투자 금액은 각각 얼마야?", lambda n: []) is None
 
 
 def test_clauses_side_by_side_are_asked_one_by_one(decomposer):
@@ -225,3 +242,38 @@ def test_each_article_is_asked_each_thing(decomposer, service):
     assert [(p.label, p.question, p.doc_id) for p in plan.parts] == [
         ("시사위크 연도", "카카오-SKT 지분교환 연도는?", SISAWEEK), ("시사위크 규모", "카카오-SKT 지분교환 규모는?", SISAWEEK),
         ("뷰어스 연도", "카카오-SKT 지분교환 연도는?", VIEWERS), ("뷰어스 규모", "카카오-SKT 지분교환 규모는?", VIEWERS)]
+
+
+@pytest.mark.parametrize("question,asked", [
+    ("팬데믹 극복 AI 공개 시점을 두 기사에서 각각 뭐라고 써놨어?", "팬데믹 극복 AI 공개 시점은?"),  # what the 시점 is
+    ("지분교환 규모를 두 기사는 각각 뭐라고 했어?", "지분교환 규모는?"),
+    ("AI 협의체를 두 기사는 각각 뭐라고 불렀어?", "AI 협의체를 뭐라고 불렀어?"),  # its name, as written
+    ("협력 방식을 두 기사는 각각 뭐라고 했어?", "협력 방식을 뭐라고 했어?"),  # no date, amount or name asked
+])
+def test_what_each_article_says_a_value_is(decomposer, service, question, asked):
+    both = list(service.index.documents.values())
+    assert {p.question for p in decomposer.plan(question, lambda n: both[:n]).parts} == {asked}
+
+
+@pytest.mark.parametrize("question", [
+    "시사위크와 뷰어스의 공통점은?",  # no 각각: one answer about both
+    "시사위크와 시사위크 각각 뭐야?",  # one outlet
+])
+def test_outlets_are_asked_one_by_one_only_when_each_is_asked(decomposer, question):
+    assert decomposer.plan(question, lambda n: [], frozenset({"시사위크", "뷰어스"})) is None
+
+
+def test_combining_words_are_whole_words(decomposer, service):
+    both = list(service.index.documents.values())
+    plan = decomposer.plan("두 기사에서 종합부동산세 세율은 각각 얼마야?", lambda n: both[:n])
+    assert [p.question for p in plan.parts] == ["종합부동산세 세율은 얼마야?"] * 2  # 종합 of 종합부동산세 combines nothing
+
+
+def test_a_difference_of_phrases_ending_on_the_genitive(decomposer):
+    plan = decomposer.plan("경선 결과 이명박과 박근혜의 표 차이는?", lambda n: [])
+    assert [p.question for p in plan.parts] == ["이명박 표는 얼마야?", "박근혜 표는 얼마야?"]
+
+
+def test_a_difference_not_of_amounts_is_answered_whole(service):
+    whole = service.ask("카카오와 SKT의 인증서 서비스 이름 차이는?")
+    assert not whole.answer.startswith("차이는") and "카카오: " not in whole.answer

@@ -184,6 +184,12 @@ def test_a_plural_or_a_count_of_kinds_asks_for_a_list(analyzer, question, severa
 @pytest.mark.parametrize("question", [
     "카카오-SKT 지분교환, 두 기사에서 언제 얼마 규모라고 나와?",  # when it happened, as the articles say
     "기사에 나온 협의체 언제 만들었어?",
+    "기사들에서 언제 지분을 바꿨다고 나와?",
+    "이 기사 속 협의체 언제 만들었어?",
 ])
 def test_when_in_an_article_is_not_when_the_article_came_out(analyzer, question):
     assert analyse(question, analyzer).type == AnswerType.DATE
+
+
+def test_an_articles_date_asked_without_when(analyzer):
+    assert analyse("기사에는 날짜가 어떻게 찍혀 있어?", analyzer).type == AnswerType.PUBLISHED

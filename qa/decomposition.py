@@ -113,11 +113,12 @@ class Decomposer:
         if not says and any(m.tag.startswith(("VV", "XSV")) and not set(self.analyzer.terms(w.text)) & lexicon.ASKING_TERMS
                             for w in words[tail:] for m in w.morphemes):
             return None  # "CJ대한통운이랑 지분교환 언제 했어?": the two are what was done, not what is asked
-        if tail == len(words) and not text.rstrip().endswith(("?", "？")):
+        asking = text.rstrip().endswith(("?", "？"))
+        if tail == len(words) and not asking:
             return None  # "…운용 주체와 지원 대상" with no request or question mark is a keyword query
         topic = text[: first[0].start]
         particle = next(((m.form, m.tag) for m in last.morphemes if m.tag.startswith("J")), None)
-        request = text[last.end :] or ("?" if text.rstrip().endswith(("?", "？")) else "")
+        request = text[last.end :] or ("?" if asking else "")
         if says and any(cue in request for cue in lexicon.SAYING_CUES):
             particle, request = ("은", "JX"), "?"  # "연도랑 규모를 뭐라고 했어?" asks what each is: "…연도는?"
         parts = []
@@ -143,9 +144,13 @@ class Decomposer:
         for phrase in ([w.bare for w in first] + measured, [w.bare for w in second]):
             if len(self.analyzer.terms(" ".join(phrase))) < 2:
                 return None  # "카카오랑 네이버 차이": the difference in what?
-            topic = self.analyzer.join([(phrase[-1], "NNG"), ("은", "JX")])
+            topic = self._topic(phrase[-1])
             parts.append(Part(" ".join(phrase), " ".join([*phrase[:-1], topic, "얼마야?"])))
         return Plan(tuple(parts), compare="difference")
+
+    def _topic(self, noun: str) -> str:
+        """The noun with the topic particle that fits it: 규모 → 규모는, 시점 → 시점은."""
+        return self.analyzer.join([(noun, "NNG"), ("은", "JX")])
 
     def _asks(self, word: Word) -> bool:
         """Whether a word only asks (뭐야?, 알려줘, 다, 각각): an interrogative, a request or filler."""
@@ -201,7 +206,7 @@ class Decomposer:
             asked = " ".join([phrase, *attribute])
             if len(self.analyzer.terms(asked)) < 2:  # "카카오랑 네이버 중 누가 더 많아?": more of what?
                 return None
-            topic = self.analyzer.join([(asked.split()[-1], "NNG"), ("은", "JX")])
+            topic = self._topic(asked.split()[-1])
             parts.append(Part(phrase, " ".join([*asked.split()[:-1], topic, ask])))
         return Plan(tuple(parts), compare=direction)
 
@@ -220,7 +225,7 @@ class Decomposer:
         return f"언제 {rest.strip()}"
 
     def _direction(self, text: str, start: int, end: int) -> str | None:
-        """"more" for 높아/많은/큰, "less" for 낮아/적은/작은, "earlier" for 이른/빠른, "later" for 늦은 (the word at
+        """"more" for 높아/많은/큰, "less" for 낮아/적은/작은, "earlier" for 이른, "later" for 늦은 (the word at
         ``text[start:end]``, read in its sentence);
         None for anything else: an adverb (많이), a verb (늘었어), a change (높아졌어) or a past state (높았어)."""
         morphemes = [m for m in self.analyzer.morphemes(text) if start <= m.start < end]
@@ -305,7 +310,7 @@ class Decomposer:
                 return question
             if any(m.tag.startswith("VV") and m.form in lexicon.NAMING_VERBS for w in words[i:] for m in w.morphemes):
                 return question
-            topic = self.analyzer.join([(asked.bare, "NNG"), ("은", "JX")])
+            topic = self._topic(asked.bare)
             return f"{question[: asked.start]}{topic}?"
         return question
 

@@ -47,8 +47,18 @@ class Reading:
 
     @property
     def best_span(self) -> SpanCandidate | None:
+        """The best sentence's best span; an amount asked for keeps the bound the article puts on it ("80% 이상",
+        not "80%": both are candidates, and the reader's scores for them are near a tie)."""
         best = self.best
-        return best.spans[0] if best is not None and best.spans else None
+        if best is None or not best.spans:
+            return None
+        top = best.spans[0]
+        if self.question.type == AnswerType.AMOUNT:
+            for span in best.spans:
+                if span.start == top.start and span.end > top.end \
+                        and best.text[top.end : span.end].strip() in lexicon.AMOUNT_BOUNDS:
+                    return span
+        return top
 
 
 # What a time can be said with: digits, a relative date word ("지난해"), a part of a period ("상반기"), 때/시절/직후 ….
@@ -176,6 +186,8 @@ class Answerer:
             return composer.refusal(text, hits)
         if composer.only_planned(text, reading.best.text, self.analyzer, question.type == AnswerType.YESNO):
             return composer.unconfirmed(text, hits)  # "실제로 출시됐어?", "언제 출시됐어?" against "출시를 목표로 개발 중이다"
+        if question.type != AnswerType.YESNO and composer.called_off(text, reading.best.text, self.analyzer):
+            return composer.unconfirmed(text, hits, composer.CALLED_OFF_TEXT)  # "결국 누가 인수했어?" against "…결렬됐으나"
         if question.wants_list or question.category:  # "각각 알려줘", "협력 분야는?": the listed items
             chosen, short = self._list(reading)
         else:

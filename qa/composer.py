@@ -24,6 +24,9 @@ ABSTAIN_TEXT = "기사에서 이 질문에 대한 답을 찾지 못했습니다.
 NO_PASSAGE_TEXT = "기사에서 이 질문과 관련된 내용을 찾지 못했습니다."
 PLANNED_TEXT = ("기사에서는 확인되지 않습니다: 기사가 쓰인 시점에는 계획이나 검토 단계로만 나옵니다. "
                 "아래 문단을 참고하세요.")
+CALLED_OFF_TEXT = ("기사에서는 확인되지 않습니다: 기사에는 그 일이 무산되거나 이뤄지지 않은 것으로 나옵니다. "
+                   "아래 문단을 참고하세요.")
+CALLED_OFF_REACH = 4  # morphemes between the event and the word saying it fell through ("인수 협상이 결렬됐다")
 
 
 HELP_LATEST = 3  # newest articles a help answer names
@@ -200,15 +203,56 @@ def only_planned(question: str, evidence: str, analyzer: KoreanAnalyzer, asks_wh
                for i, m in enumerate(e))
 
 
+def called_off(question: str, evidence: str, analyzer: KoreanAnalyzer) -> bool:
+    """Whether a question presumes an event happened ("결국 어느 회사가 인수했어?") that the evidence says fell through
+    ("…공동인수는 결렬됐으나"): any name it gives is of a failed attempt. A question asking about the failure or the
+    attempt ("인수가 무산된 회사는?", "인수하려 했던 회사는?") is answered as asked."""
+    q, e = analyzer.morphemes(question), analyzer.morphemes(evidence)
+    at = _main_predicate(q)
+    if at is None or not (_done(q, at) or _did(q, at)) or any(m.form in lexicon.CALLED_OFF_NOUNS for m in q):
+        return False
+    stem = _stem(q, at)
+    if stem in lexicon.ATTEMPT_NOUNS or stem in lexicon.PLAN_NOUNS:
+        return False  # "협상한 회사는?": a negotiation that broke down still took place
+    said = [i for i, m in enumerate(e) if m.tag.split("-")[0] in _PREDICATES and (_done(e, i) or _did(e, i))]
+    if any(_stem(e, i) == stem or _stem(e, i) in lexicon.SUCCESS_STEMS for i in said):
+        return False  # it happened after all, or someone else's succeeded: "…결렬 이후 성정이 인수에 성공했다"
+    return bool(_fell_through(e, stem))
+
+
+def _fell_through(morphemes: list[Morpheme], event: str) -> list[int]:
+    """Where the evidence says, in past and unnegated, that the event named ``event`` fell through: its noun, then
+    within a few words of the same clause a failure noun made a predicate ("공동인수는 결렬됐으나", "인수에 실패했다"),
+    not "무산될 수도", "무산되지 않았다", "철회하라는 요구"."""
+    clause = clause_numbers(morphemes)
+    out = []
+    for j, m in enumerate(morphemes[:-1]):
+        if m.tag != "NNG" or m.form not in lexicon.CALLED_OFF_NOUNS or not morphemes[j + 1].tag.startswith("XSV"):
+            continue
+        if not _done(morphemes, j + 1) or _negated_at(morphemes, j + 1):
+            continue
+        if any(morphemes[i].tag == "NNG" and morphemes[i].form == event and clause[i] == clause[j]
+               for i in range(max(j - CALLED_OFF_REACH, 0), j)):
+            out.append(j + 1)
+    return out
+
+
+def _did(morphemes: list[Morpheme], at: int) -> bool:
+    """A verb in a past relative clause: "인수한 회사", "출시된 서비스" (of an adjective, "큰 회사", it is present)."""
+    rest = [m for m in morphemes[at + 1 :] if not m.tag.startswith("XS")]
+    return morphemes[at].tag in ("VV", "XSV") and bool(rest) and rest[0].tag == "ETM" and rest[0].form in ("ᆫ", "은")
+
+
 def _decides(morphemes: list[Morpheme], at: int) -> bool:
     """"공유하기로 했어?": whether they agreed to, which a plan answers (not "…맡기로 정해졌어?", whether it is settled)."""
     return at >= 2 and morphemes[at].form == "하" and morphemes[at - 1].form in ("로", "으로") \
         and morphemes[at - 2].tag == "ETN"
 
 
-def unconfirmed(question: str, hits: list[Hit]) -> Answer:
-    """A question whether something happened that the articles give only as planned: no yes, no no."""
-    return Answer(question=question, answerable=False, answer=PLANNED_TEXT, short_answer=None, citations=[],
+def unconfirmed(question: str, hits: list[Hit], why: str = PLANNED_TEXT) -> Answer:
+    """A question whether or when something happened that the articles give only as planned (or as fallen
+    through): no yes, no no, no name."""
+    return Answer(question=question, answerable=False, answer=why, short_answer=None, citations=[],
                   passages=[passage(h) for h in hits])
 
 
@@ -221,12 +265,68 @@ def agrees(question: str, evidence: str, analyzer: KoreanAnalyzer) -> bool:
     q, e = analyzer.morphemes(question), analyzer.morphemes(evidence)
     at = _main_predicate(q)
     q_negated = _negated_at(q, at) and not _asks_to_confirm(q, at) if at is not None else False
+    if at is not None and _asks_if_ever(q, at):
+        inner = _main_predicate(q[: at - 1]) if at > 1 else None  # what happened or not: "협력한 적"
+        event = _stem(q, inner) if inner is not None else None
+        # Only when the evidence does not say it with the asked verb: "2019년에도 협력했으며, 공동 투자는 이번이 처음이다".
+        before = _done_before(e) if event and not _predicates_of(e, event) else None
+        if before is not None:
+            never = (q[at].form == "없") != q_negated  # "협력한 적 없어?" asks whether it never happened
+            return never != before  # "협력한 적 있어?" against "이번이 처음이 아니다": yes
     if at is not None:
         places = _predicates_of(e, _stem(q, at))
         if places:
             return q_negated == _negated_at(e, places[-1])
+        said = _says_outcome(q, at, e)
+        if said is not None:
+            return q_negated != said
     e_negated = sum((m.form, m.tag.split("-")[0]) in lexicon.NEGATION_MORPHEMES for m in e) % 2 == 1
     return q_negated == e_negated
+
+
+def _says_outcome(q: list[Morpheme], at: int, e: list[Morpheme]) -> bool | None:
+    """For a question whether an event fell through or came about ("합병은 무산됐나요?", "성사됐나요?"), whether the
+    evidence says the asked outcome, in any of its words ("결렬됐으나"; "성사됐지만" says it did not fall through);
+    None when it says neither of the event named before the asked outcome."""
+    stem = _stem(q, at)
+    asked = next((kind for kind in (lexicon.CALLED_OFF_NOUNS, lexicon.SUCCESS_STEMS) if stem in kind), None)
+    event = next((m.form for m in reversed(q[: at - 1]) if m.tag == "NNG"), None) if asked and at > 1 else None
+    if event is None:
+        return None
+    other = lexicon.SUCCESS_STEMS if asked is lexicon.CALLED_OFF_NOUNS else lexicon.CALLED_OFF_NOUNS
+    same, opposite = _outcomes_of(e, event, asked), _outcomes_of(e, event, other)
+    if same:
+        return not _negated_at(e, same[-1])
+    return _negated_at(e, opposite[-1]) if opposite else None
+
+
+def _asks_if_ever(morphemes: list[Morpheme], at: int) -> bool:
+    """"…한 적(이) 있어?" / "…한 적 없어?": whether it ever happened."""
+    m = morphemes[at]
+    previous = [x for x in morphemes[max(at - 2, 0) : at] if x.tag not in ("JKS", "JX")]  # 적이, 적도, 적은
+    return m.form in ("있", "없") and bool(previous) and previous[-1].form == "적" and previous[-1].tag == "NNB"
+
+
+def _done_before(morphemes: list[Morpheme]) -> bool | None:
+    """"(두 회사의 협업은) 이번이 처음이 아니다" → True (it happened before), "처음이다" → False, otherwise None."""
+    for i, m in enumerate(morphemes[:-1]):
+        if m.form != lexicon.FIRST_TIME or m.tag != "NNG":
+            continue
+        nxt = [x for x in morphemes[i + 1 : i + 3] if x.tag.split("-")[0] in ("VCP", "VCN")]
+        if nxt:
+            return nxt[0].tag.split("-")[0] == "VCN"
+    return None
+
+
+def _outcomes_of(morphemes: list[Morpheme], event: str, outcomes: frozenset[str]) -> list[int]:
+    """Predicates of an outcome (failure or success nouns) of the event named ``event``, negated or not: its noun,
+    then within a few words of the same clause such a noun made a predicate ("합병은 … 결렬됐으나"; not the 철회 of
+    another clause)."""
+    clause = clause_numbers(morphemes)
+    return [j + 1 for j, m in enumerate(morphemes[:-1])
+            if m.tag == "NNG" and m.form in outcomes and morphemes[j + 1].tag.startswith("XSV")
+            and any(morphemes[i].form == event and clause[i] == clause[j]
+                    for i in range(max(j - CALLED_OFF_REACH, 0), j))]
 
 
 def answer(

@@ -1,7 +1,7 @@
 """Measure retrieval and answers on a JSONL dev file, with the honest metric of ``qa.metrics``.
 
 A record: ``question``; ``answers`` (alternative short answers, [] when the articles do not answer); optional
-``items`` (every item a list answer needs), ``polarity`` ("yes"/"no"), ``evidence`` (a piece of the supporting
+``items`` (every item a list answer needs), ``polarity`` ("yes"/"no", or true/false), ``evidence`` (a piece of the supporting
 sentence), ``doc_id``, ``kind`` and ``filters`` (the search scope it is asked with). A dialogue is a record with
 ``turns``, each such a record: every turn is asked with the turns before it and the answers the service gave them,
 as the chat page does.
@@ -49,13 +49,22 @@ class DevQuestion:
         return any(contains(text, a) for a in self.answers + self.items)
 
 
+def _polarity(value: object) -> str | None:
+    """"yes"/"no", or JSON's true/false for them (a false must not read as "no polarity": unanswerable)."""
+    if value is None or value in ("yes", "no"):
+        return value  # type: ignore[return-value]
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    raise ValueError(f'polarity must be "yes", "no", true, false or null, not {value!r}')
+
+
 def _question(record: dict, dialogue: str | None = None) -> DevQuestion:
     filters = record.get("filters")
     return DevQuestion(
         question=record["question"],
         answers=list(record.get("answers") or []),
         items=list(record.get("items") or []),
-        polarity=record.get("polarity"),
+        polarity=_polarity(record.get("polarity")),
         evidence=record.get("evidence"),
         doc_id=record.get("doc_id"),
         kind=record.get("kind", ""),

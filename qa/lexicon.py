@@ -200,7 +200,8 @@ TIME_NOUNS = ("때", "시절", "시대", "시기", "직후", "직전", "이후",
               "재위", "집권", "말기", "초기", "중기", "후기", "전기")
 DATE_PARTS = ("상반기", "하반기", "초", "말", "중순", "초순", "하순", "연말", "연초", "분기", "새벽", "오전", "오후")
 # Words that qualify an amount and belong to it: "80% 이상", "약 3천명", "300억원 규모".
-AMOUNT_QUALIFIERS = ("이상", "이하", "미만", "초과", "가량", "안팎", "여", "남짓", "정도", "약", "최대", "최소")
+AMOUNT_BOUNDS = ("이상", "이하", "미만", "초과", "가량", "안팎", "남짓", "정도", "이내", "내외")  # after the number
+AMOUNT_QUALIFIERS = (*AMOUNT_BOUNDS, "여", "약", "최대", "최소")
 
 # Markers of a reason or purpose clause ("…하기 위해", "…때문에").
 REASON_MARKERS = ("위해", "위한", "위함", "때문", "이유", "목적", "덕분", "탓", "까닭", "원인", "으로 인해", "로 인해")
@@ -212,6 +213,15 @@ PLAN_NOUNS = frozenset({"목표", "계획", "예정", "검토", "추진", "방�
 # What follows a plan noun that frames the event as planned: "목표로", "계획이다", "검토 중" (not "계획대로", "목표를");
 # its own verb suffix does too ("검토하고 있다").
 PLAN_FRAMES = frozenset({("로", "JKB"), ("으로", "JKB"), ("이", "VCP"), ("중", "NNB")})
+# Nouns saying an event fell through, so it did not happen: "공동인수는 결렬됐으나", "인수에 실패했다", "무산된 합병".
+CALLED_OFF_NOUNS = frozenset({"결렬", "무산", "불발", "좌초", "철회", "취소", "실패", "부결", "포기"})
+# Events that are attempts: a failure ends them, but they happened ("협상이 결렬됐다" asked "협상한 회사는?"); and
+# predicates of a state, not an event ("합병 무산과 관련된 회사는?").
+ATTEMPT_NOUNS = frozenset({"협상", "시도", "신청", "제안", "예고", "예약", "논의", "추진", "검토", "관련", "해당", "위치"})
+# Predicates saying an event came about in the end, by anyone: "…결렬 이후 성정이 인수에 성공했다", "B팀이 정상에 올랐다".
+SUCCESS_STEMS = frozenset({"성공", "완료", "마무리", "마치", "성사", "체결", "선정", "차지", "오르", "확정", "타결"})
+# "이번이 처음이다" says it never happened before; "처음이 아니다" that it did ("전에도 한 적 있어?").
+FIRST_TIME = "처음"
 # Connectives that make a sentence continue the one before it.
 # Openers that add to what the sentence before said: a list carried on ("이어 오는 8월 용인에 …").
 ADDITIVE_OPENERS = ("이어", "또한", "또", "아울러", "이와 함께", "이 외에도", "이외에도", "이 밖에도", "이밖에도", "더불어",

@@ -30,7 +30,7 @@ _UNITS = (r"(?:만여명|여명|여 명|원|달러|엔|유로|위안|파운드|�
           r"|톤|km|㎞|m|kg|점|회|번|년간|개월|주|일간|시간|분|초|층|마리|척|채|권|편|종|골|승|패|위안|프로)")
 _AMOUNT_RE = re.compile(
     rf"(?:약\s*)?{_NUM}\s*(?:조|억|만|천)?\s*(?:{_NUM}\s*(?:억|만|천))?\s*{_UNITS}"
-    rf"(?:\s*(?:{'|'.join(q for q in lexicon.AMOUNT_QUALIFIERS if q not in ('약', '여'))}))?"
+    rf"(?:\s*(?:{'|'.join(lexicon.AMOUNT_BOUNDS)}))?"
 )
 _RELATIVE = "|".join(sorted(lexicon.RELATIVE_DATE_WORDS, key=len, reverse=True))
 _LEAD = "|".join(lexicon.RELATIVE_DATE_LEADS)

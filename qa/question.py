@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from qa import lexicon
+from qa.amounts import RANK_UNITS
 from qa.korean import KoreanAnalyzer, Morpheme
 
 
@@ -358,6 +359,11 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
     slot = _slot(morphemes, text, favour)
     wants_list = any(cue in text for cue in lexicon.LIST_CUES) or bool(_SEVERAL_RE.search(text))
     focus_type = _type_of_focus(slot, correct)
+    # "점유율 1위는?": the rank is given, its holder asked ("몇 위야?" asks the rank); the answer is no rank.
+    rank_given = focus_type == AnswerType.AMOUNT and slot.wh is None and slot.focus in RANK_UNITS \
+        and re.search(rf"\d\s*{re.escape(slot.focus)}", text) is not None
+    if rank_given:
+        focus_type = AnswerType.THING
     wh_type = _type_of_wh(slot.wh) if slot.wh else None
     metadata = _metadata_type(text)
     if _is_conversation(text, terms, morphemes):
@@ -380,7 +386,7 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         answer_type = AnswerType.OPEN
 
     # "지분교환 규모는 언제야?": a focus noun of another category than the one asked is the topic, not the answer's head
-    headed = focus_type is None or focus_type == answer_type or answer_type not in _TYPED
+    headed = (focus_type is None or focus_type == answer_type or answer_type not in _TYPED) and not rank_given
     key_terms = [
         t for t in terms
         if t not in lexicon.INTERROGATIVES and t not in lexicon.QUESTION_FILLER

@@ -253,6 +253,9 @@ class _Context:
             after = [m for m in morphemes[last : last + 2] if m.tag != "JKG"]
             if after and after[0].form == question.owned:
                 f["owned_follows"] = 1.0  # "공정거래위원회 추산에 따르면" for "누구 추산이야?"
+        unquoted = [m for m in morphemes[last : last + 4] if m.tag.split("-")[0] not in ("SSO", "SSC", "SS")]
+        if len(unquoted) > 1 and unquoted[0].tag == "JKG" and morpheme_term(unquoted[1]) in self.key_terms:
+            f["owns_asked"] = 1.0  # "카카오의 ‘멜론’" for "멜론은 어느 회사 서비스야?": whose the asked thing is
         ahead = [i - last for i in self.predicate_at if i >= last]
         if ahead:
             f["predicate_distance"] = math.log1p(min(ahead))

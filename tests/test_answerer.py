@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.composer import ABSTAIN_TEXT, NO_PASSAGE_TEXT, PLANNED_TEXT
+from qa.composer import ABSTAIN_TEXT, CALLED_OFF_TEXT, NO_PASSAGE_TEXT, PLANNED_TEXT
 from qa.metrics import squash
 from qa.reader import SpanCandidate
 
@@ -89,6 +89,16 @@ def test_whether_a_planned_thing_happened_is_not_answered_yes(service):
     when = service.ask("팬데믹 극복 AI는 언제 공개했어?")  # the articles: "공개를 목표로 개발 중", "공개할 계획"
     assert not when.answerable and when.answer == PLANNED_TEXT
     assert service.ask("팬데믹 극복 AI는 언제 공개돼?").short_answer.startswith("올해")
+
+
+def test_who_did_what_fell_through_is_not_answered_with_a_name(writable_service):
+    service = writable_service()
+    service.add_article("저비용항공 재편", "지난해 추진된 제주항공의 이스타항공 인수는 결렬됐다. 이스타항공은 이후 다른 "
+                        "인수자를 찾고 있다. 제주항공은 올해 국제선 노선을 늘릴 계획이다.")
+    who = service.ask("이스타항공을 인수한 회사는 어디야?")
+    assert not who.answerable and who.answer == CALLED_OFF_TEXT and who.passages
+    failed = service.ask("이스타항공 인수가 결렬된 회사는 어디야?")  # asked about the failure: answered
+    assert failed.answerable and failed.short_answer == "제주항공"
 
 
 def test_a_reason_is_cited_as_a_sentence(service):

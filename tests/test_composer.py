@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from qa.composer import ABSTAIN_TEXT, agrees, compared_answer, difference_answer, only_planned, ordered_answer
+from qa.composer import (ABSTAIN_TEXT, agrees, called_off, compared_answer, difference_answer, only_planned,
+                         ordered_answer)
 from qa.contract import Answer, Citation
 
 
@@ -33,6 +34,20 @@ from qa.contract import Answer, Citation
         ("합병이 무산돼도 협업은 문제없을 걸로 보나요?", "합병은 무산됐으나 협업에 큰 문제는 없을 것으로 보인다.", True),
         ("합병 뒤에 공장은 문을 닫을 걸로 봐?", "합병 뒤에도 공장은 문을 닫지 않을 것으로 보인다.", False),
         ("그 제품은 출시된 걸로 알려졌어?", "그 제품은 출시되지 않은 것으로 알려졌다.", False),  # Kiwi's 걸 + 로
+        # Words for falling through mean one thing: "무산됐어?" against "결렬됐으나".
+        ("두 회사의 합병은 무산됐나요?", "두 회사의 합병은 지난달 결렬됐으나 협력은 이어진다.", True),
+        ("합병 협상은 실패했어?", "합병 협상은 결렬되지 않고 이어지고 있다.", False),
+        # "처음이 아니다" says it happened before; "처음이다" that it never did.
+        ("두 회사가 전에도 협력한 적이 있나요?", "두 회사의 협력은 이번이 처음이 아니다.", True),
+        ("두 회사가 협력한 적 없어?", "두 회사의 협력은 이번이 처음이 아니다.", False),
+        ("두 회사가 전에 협력한 적 있어?", "두 회사의 협력은 이번이 처음이다.", False),
+        ("두 회사가 전에 협력한 적 없어?", "두 회사의 협력은 이번이 처음이다.", True),
+        ("두 회사가 협력한 적도 있어?", "두 회사의 협력은 이번이 처음이 아니다.", True),
+        ("두 회사가 협력한 적 있어?", "두 회사는 2019년에도 협력했으며, 공동 투자는 이번이 처음이다.", True),  # said directly
+        # The outcome of the asked event, not of another clause's; a success says it did not fall through.
+        ("두 회사의 합병은 무산됐나요?", "합병은 성사됐지만 후속 투자 계획은 철회됐다.", False),
+        ("두 회사의 합병은 성사됐나요?", "두 회사의 합병은 끝내 무산됐다.", False),
+        ("두 회사의 합병은 무산됐나요?", "두 회사의 합병은 성사되지 못했다.", True),
     ],
 )
 def test_polarity_follows_the_asked_predicate(analyzer, question, evidence, yes):
@@ -81,6 +96,36 @@ def test_a_plan_does_not_answer_whether_it_happened(analyzer, question, evidence
 @pytest.mark.parametrize("question", ["공장은 계획대로 완공됐어?", "신차는 예정대로 출시됐어?"])
 def test_a_plan_noun_in_a_yes_no_question_still_asks_whether_it_happened(analyzer, question):
     assert only_planned(question, "회사는 내년 완공과 출시를 목표로 공사 중이다.", analyzer)
+
+
+FELL_THROUGH = "지난해 추진된 제주항공의 이스타항공 인수는 결렬됐으나 양사의 노선 협력은 이어지고 있다."
+
+
+@pytest.mark.parametrize("question,evidence,presumed", [
+    ("이스타항공은 결국 어느 회사가 인수했어?", FELL_THROUGH, True),
+    ("이스타항공을 인수한 회사는 어디야?", FELL_THROUGH, True),  # a past relative clause presumes it too
+    ("제주항공은 언제 이스타항공을 인수했나요?", "제주항공은 지난해 이스타항공 인수에 실패했다.", True),
+    ("누가 합병을 발표했어?", "무산된 합병을 두고 C사가 입장을 발표했다.", False),  # another event fell through
+    ("이스타항공 인수가 무산된 회사는?", FELL_THROUGH, False),  # asks about the failure
+    ("이스타항공을 인수하려 했던 회사는?", FELL_THROUGH, False),  # asks about the attempt
+    ("이스타항공을 인수할 회사는?", FELL_THROUGH, False),  # no past presumed
+    ("제주항공은 언제 이스타항공을 인수했나요?", "제주항공은 지난해 인수에 실패했으나 올해 인수했다.", False),  # it did, later
+    ("노선 협력은 언제 시작했어?", FELL_THROUGH, False),  # the clause that fell through is another one
+    # Failed first, done in the end (by the same verb or another), or by someone else: it happened.
+    ("누가 이스타항공을 인수했어?", "인수 협상 결렬 이후 성정이 인수에 성공했다.", False),
+    ("합병한 회사는?", "합병이 무산될 뻔했지만 양사는 결국 합병을 마무리했다.", False),
+    ("어느 회사가 수주했어?", "A사는 수주에 실패했고 B사가 최종 사업자로 선정됐다.", False),
+    # Not said to have fallen through: negated, possible, demanded, or the failure word before another event.
+    ("언제 상장했어?", "회사의 상장은 무산되지 않았다.", False),
+    ("정책을 도입한 나라는?", "정책 도입이 무산될 수도 있다는 우려가 나온다.", False),
+    ("도입한 곳은?", "도입을 철회하라는 요구가 거세다.", False),
+    ("합병한 회사는?", "합병 무산과 관련해 양측이 입장을 냈다.", False),
+    # An attempt that failed still took place; a state is no event.
+    ("이스타항공과 협상한 회사는?", "제주항공과 이스타항공의 인수 협상이 결렬됐다.", False),
+    ("회사가 신청한 것은?", "상장 신청을 철회했다.", False),
+])
+def test_a_question_presuming_what_fell_through(analyzer, question, evidence, presumed):
+    assert called_off(question, evidence, analyzer) is presumed
 
 
 def _part(short: str | None, answerable: bool = True, doc_id: str = "d") -> Answer:

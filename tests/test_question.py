@@ -43,6 +43,9 @@ from qa.question import AnswerType, analyse
         ("매출 1위 기업은 어디야?", AnswerType.ORG),
         ("지분율 최대 주주는 누구야?", AnswerType.PERSON),
         ("지분율 1위는 몇 %야?", AnswerType.AMOUNT),
+        ("지난해 스마트폰 판매량 2위는?", AnswerType.THING),  # the rank is given: its holder is asked
+        ("라면 시장 점유율 1위", AnswerType.THING),
+        ("그 팀은 리그 몇 위야?", AnswerType.AMOUNT),  # the rank asked
         ("택시 호출 점유율 어느 정도야?", AnswerType.AMOUNT),  # "어느 정도": how much, not which one
         ("카카오모빌리티 대표 이름이 뭐야?", AnswerType.PERSON),  # a name, typed by the noun before it
         ("그 회사 이름이 뭐야?", AnswerType.ORG),
@@ -193,3 +196,4 @@ def test_when_in_an_article_is_not_when_the_article_came_out(analyzer, question)
 
 def test_an_articles_date_asked_without_when(analyzer):
     assert analyse("기사에는 날짜가 어떻게 찍혀 있어?", analyzer).type == AnswerType.PUBLISHED
+

@@ -23,6 +23,7 @@ def reader(analyzer):
         ("대통령은 누구를 특별사면했는가?", "대통령은 2009년 12월 29일 이건희 전 회장을 단독으로 특별사면했다.", "이건희"),
         ("새 박물관을 설계한 건축가는?", "새 박물관은 건축가 이서진이 설계했으며 2004년 문을 열었다.", "이서진"),
         ("두 회사가 함께 출범시킨 서비스의 이름은?", "SKT는 우버와 손잡고 ‘우티’라는 합작 서비스를 출범시켰다.", "우티"),
+        ("스마트폰 판매량 2위는?", "삼성전자가 1위, 애플이 2위, 샤오미가 3위를 기록했다.", "애플"),  # a rank's holder
     ],
 )
 def test_the_span_that_fills_the_asked_slot_ranks_first(reader, analyzer, question, sentence, answer):

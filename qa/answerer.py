@@ -47,17 +47,19 @@ class Reading:
 
     @property
     def best_span(self) -> SpanCandidate | None:
-        """The best sentence's best span; an amount asked for keeps the bound the article puts on it ("80% 이상",
-        not "80%": both are candidates, and the reader's scores for them are near a tie)."""
+        """The best sentence's best span, extended to what the reader's scores nearly tie with: an amount asked for
+        keeps the bound the article puts on it ("80% 이상", not "80%"), who a named person is keeps their title."""
         best = self.best
         if best is None or not best.spans:
             return None
         top = best.spans[0]
-        if self.question.type == AnswerType.AMOUNT:
-            for span in best.spans:
-                if span.start == top.start and span.end > top.end \
-                        and best.text[top.end : span.end].strip() in lexicon.AMOUNT_BOUNDS:
-                    return span
+        for span in best.spans:
+            if span.start != top.start or span.end <= top.end:
+                continue
+            if self.question.type == AnswerType.AMOUNT and best.text[top.end : span.end].strip() in lexicon.AMOUNT_BOUNDS:
+                return span
+            if self.question.identity and span.features.get("ends_with_title"):
+                return span  # "여민수는 누구야?": "카카오 공동대표", not "카카오"
         return top
 
 
@@ -263,4 +265,5 @@ class Answerer:
         """Nouns of the question that no article uses, even after typo and spacing repair (매출, 이용료)."""
         lexical = self.retriever.index.lexical
         nouns = {m.form.lower() for m in self.analyzer.morphemes(question.text) if m.tag in ("NNG", "NNP")}
-        return [t for t in question.key_terms if t in nouns and len(t) > 1 and not lexical.repair(t)]
+        return [t for t in question.key_terms if t in nouns and len(t) > 1 and not lexical.repair(t)
+                and not lexical.piece_of_misspelt(t, question.key_terms)]

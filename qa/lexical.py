@@ -11,7 +11,7 @@ commit makes a new ``LexicalIndex`` and leaves the readers of the old one undist
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -225,12 +225,22 @@ class LexicalIndex:
         not know what is asked.
         """
         out = []
-        for term in dict.fromkeys(query_terms):
-            repaired = self.repair(term, verbs)
+        terms = list(dict.fromkeys(query_terms))
+        repairs = {term: self.repair(term, verbs) for term in terms}
+        for term in terms:
+            repaired = repairs[term]
             if not repaired and term in verbs and drop_unused_verbs:
+                continue
+            if not repaired and self.piece_of_misspelt(term, terms):
                 continue
             out.append((tuple(repaired), self.idf(repaired[0] if repaired else term)))
         return WeightedQuery(out)
+
+    def piece_of_misspelt(self, term: str, words: Iterable[str]) -> bool:
+        """Whether a term is a piece of a misspelt word with a typo fix: Kiwi reads "지분교한" (for 지분교환) as
+        지분교 + 한, and the whole word's fix stands for it; the piece is no word the articles lack. (Not a piece of a
+        word only split or cut to its head: "벅스뮤직" → 뮤직 leaves 벅스 unknown, as it should.)"""
+        return any(term != word and term in word and self.correct(word) for word in words)
 
     # -- searching ---------------------------------------------------------------------------------------------
 

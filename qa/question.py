@@ -83,6 +83,7 @@ class Question:
     says: bool = False  # "뭐라고 썼어?", "무엇이라 부르는가?": the words said or written, often quoted in the article
     words: frozenset[str] = frozenset()  # its words without particles: a span made only of these repeats it
     verbs: frozenset[str] = frozenset()  # its predicates' terms (바꾸다): what a paraphrase says in other words
+    identity: bool = False  # "여민수는 누구야?": who a named person is (their title), not a name
     unknown_nouns: list[str] = field(default_factory=list)  # set by the answerer, which knows the corpus
 
     @property
@@ -415,4 +416,6 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         says=any(cue in text for cue in lexicon.SAYING_CUES),
         words=frozenset(w.bare for w in analyzer.words(text)),  # whole words: 카카오 is not one of 카카오모빌리티의
         verbs=analyzer.verbs(text),
+        identity=answer_type == AnswerType.PERSON and bool(slot.wh) and slot.wh.startswith("누구")
+        and not slot.predicate and slot.focus is not None and slot.focus.lower() in entities,
     )

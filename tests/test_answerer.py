@@ -72,6 +72,10 @@ def test_typos_and_spacing_do_not_change_the_answer(service):
     for question in ("카카오 모빌리티 택시 점유률은?", "카카오모빌리티 택시 점유율은?", "카카오 모빌리티 택시 점유율은?"):
         answer = service.ask(question)
         assert answer.answerable and answer.short_answer == "80% 이상", question
+    # A typo Kiwi splits into an unknown piece ("지분교한" → 지분교 + 한) is still read as the word it misspells.
+    for question in ("카카오 SKT 지분교환 언제 한 거야?", "카카오 SKT 지분교한 언제 한 거야?"):
+        answer = service.ask(question)
+        assert answer.answerable and answer.short_answer == "지난 2019년", question
 
 
 def test_yes_no_answers_follow_the_article(service):
@@ -99,6 +103,15 @@ def test_who_did_what_fell_through_is_not_answered_with_a_name(writable_service)
     assert not who.answerable and who.answer == CALLED_OFF_TEXT and who.passages
     failed = service.ask("이스타항공 인수가 결렬된 회사는 어디야?")  # asked about the failure: answered
     assert failed.answerable and failed.short_answer == "제주항공"
+
+
+def test_who_a_named_person_is_answered_with_their_title(writable_service):
+    service = writable_service()
+    service.add_article("제철소 증설", "김철수 한빛제철 대표는 “새 공장은 지역 경제에 큰 도움이 될 것”이라고 말했다. "
+                        "한빛제철은 올해 포항에 새 공장을 짓는다.")
+    who = service.ask("김철수는 누구야?")
+    assert who.answerable and who.short_answer == "한빛제철 대표", who.answer
+    assert service.ask("한빛제철 대표는 누구야?").short_answer == "김철수"
 
 
 def test_a_reason_is_cited_as_a_sentence(service):

@@ -197,3 +197,13 @@ def test_when_in_an_article_is_not_when_the_article_came_out(analyzer, question)
 def test_an_articles_date_asked_without_when(analyzer):
     assert analyse("기사에는 날짜가 어떻게 찍혀 있어?", analyzer).type == AnswerType.PUBLISHED
 
+
+
+@pytest.mark.parametrize("question,identity", [
+    ("김철수는 누구야?", True),  # who a named person is
+    ("김철수가 누구임?", True),
+    ("한빛제철 대표는 누구야?", False),  # a person's name is asked
+    ("누가 공장을 인수했어?", False),
+])
+def test_who_a_named_person_is(analyzer, question, identity):
+    assert analyse(question, analyzer).identity is identity

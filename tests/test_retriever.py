@@ -87,6 +87,17 @@ def test_a_verb_no_article_uses_does_not_count_against_a_sentence(service):
     assert lexical.known("맺다") and lexical.weighted(["카카오", "맺다"], verbs={"맺다"}).coverage({"카카오"}) < 1
 
 
+def test_a_piece_of_a_misspelt_word_does_not_count_as_a_word_the_articles_lack(service):
+    """Kiwi reads "지분교한" (지분교환 misspelt) as 지분교 + 한: the whole word's typo fix stands for it, and the
+    piece 지분교 is not a noun no article uses. A name only split ("벅스뮤직" → 뮤직) still leaves 벅스 missing."""
+    lexical = service.index.lexical
+    terms = service.analyzer.terms("카카오 SKT 지분교한 언제 했어?")
+    assert "지분교" in terms and lexical.correct("지분교한") == "지분교환"
+    assert lexical.weighted(terms).coverage({"카카오", "skt", "지분교환", "하다"}) == pytest.approx(1.0)
+    assert lexical.piece_of_misspelt("지분교", terms)
+    assert not lexical.piece_of_misspelt("벅스", ["벅스", "뮤직", "벅스뮤직"])
+
+
 def test_metadata_is_searchable(service):
     top = service.search("송가영 기자가 쓴 기사", top_k=1)[0]
     assert top.chunk.doc_id == SISAWEEK and "송가영 기자" in top.chunk.text

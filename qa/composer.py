@@ -217,24 +217,8 @@ def called_off(question: str, evidence: str, analyzer: KoreanAnalyzer) -> bool:
     said = [i for i, m in enumerate(e) if m.tag.split("-")[0] in _PREDICATES and (_done(e, i) or _did(e, i))]
     if any(_stem(e, i) == stem or _stem(e, i) in lexicon.SUCCESS_STEMS for i in said):
         return False  # it happened after all, or someone else's succeeded: "…결렬 이후 성정이 인수에 성공했다"
-    return bool(_fell_through(e, stem))
-
-
-def _fell_through(morphemes: list[Morpheme], event: str) -> list[int]:
-    """Where the evidence says, in past and unnegated, that the event named ``event`` fell through: its noun, then
-    within a few words of the same clause a failure noun made a predicate ("공동인수는 결렬됐으나", "인수에 실패했다"),
-    not "무산될 수도", "무산되지 않았다", "철회하라는 요구"."""
-    clause = clause_numbers(morphemes)
-    out = []
-    for j, m in enumerate(morphemes[:-1]):
-        if m.tag != "NNG" or m.form not in lexicon.CALLED_OFF_NOUNS or not morphemes[j + 1].tag.startswith("XSV"):
-            continue
-        if not _done(morphemes, j + 1) or _negated_at(morphemes, j + 1):
-            continue
-        if any(morphemes[i].tag == "NNG" and morphemes[i].form == event and clause[i] == clause[j]
-               for i in range(max(j - CALLED_OFF_REACH, 0), j)):
-            out.append(j + 1)
-    return out
+    # Said in past and unnegated: not "무산될 수도", "무산되지 않았다", "철회하라는 요구".
+    return any(_done(e, i) and not _negated_at(e, i) for i in _outcomes_of(e, stem, lexicon.CALLED_OFF_NOUNS))
 
 
 def _did(morphemes: list[Morpheme], at: int) -> bool:
@@ -319,13 +303,13 @@ def _done_before(morphemes: list[Morpheme]) -> bool | None:
 
 
 def _outcomes_of(morphemes: list[Morpheme], event: str, outcomes: frozenset[str]) -> list[int]:
-    """Predicates of an outcome (failure or success nouns) of the event named ``event``, negated or not: its noun,
-    then within a few words of the same clause such a noun made a predicate ("합병은 … 결렬됐으나"; not the 철회 of
-    another clause)."""
+    """Predicates of an outcome (failure or success nouns) of the event named ``event``, in any tense, negated or
+    not: its noun, then within a few words of the same clause such a noun made a predicate ("공동인수는 결렬됐으나",
+    "인수에 실패했다"; not the 철회 of another clause, nor "무산된 합병", where the failure comes first)."""
     clause = clause_numbers(morphemes)
     return [j + 1 for j, m in enumerate(morphemes[:-1])
             if m.tag == "NNG" and m.form in outcomes and morphemes[j + 1].tag.startswith("XSV")
-            and any(morphemes[i].form == event and clause[i] == clause[j]
+            and any(morphemes[i].tag == "NNG" and morphemes[i].form == event and clause[i] == clause[j]
                     for i in range(max(j - CALLED_OFF_REACH, 0), j))]
 
 

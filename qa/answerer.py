@@ -195,7 +195,7 @@ class Answerer:
         else:
             best = reading.best
             chosen = [best, *self._continuation(question, best)]
-            short = reading.best_span.text if question.wants_span and reading.best_span else None
+            short = span.text if question.wants_span and span else None
         evidence = [(c.hit, c.span) for c in chosen]
         return composer.answer(question, evidence, short, hits, self.analyzer)
 

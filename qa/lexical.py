@@ -222,13 +222,12 @@ class LexicalIndex:
 
         A verb of ``verbs`` no article uses is left out (unless ``drop_unused_verbs`` is off): verbs are where
         questions paraphrase (지분을 바꾸다 for 지분교환), while a name or noun no article uses says the articles may
-        not know what is asked.
+        not know what is asked. A piece of a misspelt word is left out too: the word's typo fix stands for it.
         """
         out = []
         terms = list(dict.fromkeys(query_terms))
-        repairs = {term: self.repair(term, verbs) for term in terms}
         for term in terms:
-            repaired = repairs[term]
+            repaired = self.repair(term, verbs)
             if not repaired and term in verbs and drop_unused_verbs:
                 continue
             if not repaired and self.piece_of_misspelt(term, terms):

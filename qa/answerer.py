@@ -13,7 +13,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from qa import abstention, aliases, composer, lexicon, phrases, timeframe
+from qa import abstention, aliases, composer, lexicon, phrases, subject, timeframe
 from qa.contract import Answer
 from qa.evidence import EvidenceScorer, SentenceCandidate
 from qa.korean import HANGUL, KoreanAnalyzer, has_content
@@ -135,6 +135,7 @@ class Answerer:
         """Question analysis, retrieval and every candidate sentence's features: what no fitted weight changes."""
         question = analyse(text, self.analyzer, correct=self.retriever.index.lexical.correct)
         question.unknown_nouns = self._unknown_nouns(question)
+        question.spelled = self._corpus_spellings(question)
         # "🙂🙂🙂" has nothing to look for, "안녕?" is not about the articles: neither is searched.
         searchable = has_content(text) and question.type != AnswerType.CONVERSATION
         hits = self.retriever.search(text, top_k=top_k or self.settings.top_k) if searchable else []
@@ -182,12 +183,17 @@ class Answerer:
         if question.type == AnswerType.DATE and not question.wants_list and span is not None \
                 and not _WHEN_RE.search(span.text):
             return composer.refusal(text, hits)  # "언제 출범했어?" answered by a name: the articles give no time
+        if question.type == AnswerType.AMOUNT and not (question.wants_list or question.category) \
+                and span is not None and self._about_another(question, reading.best, span):
+            return composer.refusal(text, hits)  # "티맵택시의 점유율은?" against "카카오모빌리티는 … 80% 이상"
         # "12월 기준 점유율은?" against "11월 기준 … 34.14%": another time's figure. Only figures: elsewhere a date
         # in the question mostly describes who or what is asked ("1982년 판사로 임관하여 재직했던 법원은?").
         if question.type == AnswerType.AMOUNT and timeframe.speaks_of_another_time(text, reading.best.text):
             return composer.refusal(text, hits)
         if composer.only_planned(text, reading.best.text, self.analyzer, question.type == AnswerType.YESNO):
             return composer.unconfirmed(text, hits)  # "실제로 출시됐어?", "언제 출시됐어?" against "출시를 목표로 개발 중이다"
+        if composer.only_speculated(text, reading.best.text, self.analyzer, question.type == AnswerType.YESNO):
+            return composer.unconfirmed(text, hits, composer.SPECULATED_TEXT)  # "발표했어?" against "…가능성도 제기된다"
         if question.type != AnswerType.YESNO and composer.called_off(text, reading.best.text, self.analyzer):
             return composer.unconfirmed(text, hits, composer.CALLED_OFF_TEXT)  # "결국 누가 인수했어?" against "…결렬됐으나"
         if question.wants_list or question.category:  # "각각 알려줘", "협력 분야는?": the listed items
@@ -260,6 +266,27 @@ class Answerer:
             return None
         nxt = following[0]
         return SentenceCandidate(chosen.hit, chosen.rank, Span(nxt.start, nxt.end), doc.text[nxt.start : nxt.end], -1, [])
+
+    def _about_another(self, question: Question, best: SentenceCandidate, span: SpanCandidate) -> bool:
+        """Whether the figure comes from a clause about another name than the question asks about."""
+        lexical = self.retriever.index.lexical
+        # A name no article uses ("카톡" for 카카오톡) cannot be looked for in the clause.
+        names = {question.spelled.get(n, n) for n in question.entities if lexical.repair(n)}
+        terms = {t.lower() for t in question.key_terms} | set(question.spelled.values())
+        return subject.about_another(names, terms, question.text, best.text, (span.start, span.end), self.analyzer,
+                                     best.hit.document.text)
+
+    def _corpus_spellings(self, question: Question) -> dict[str, str]:
+        """The question's terms the articles spell otherwise, typed as they are in the question (카카오벤쳐스 ->
+        카카오벤처스, 에스케이티 -> skt): a span the question already names is no answer, however it was typed."""
+        lexical = self.retriever.index.lexical
+        out = {}
+        for term in question.key_terms:
+            if term in question.text.lower() and term not in question.verbs and not lexical.known(term):
+                spelled = lexical.spelled_out(term) or lexical.correct(term)
+                if spelled:
+                    out[term] = spelled
+        return out
 
     def _unknown_nouns(self, question: Question) -> list[str]:
         """Nouns of the question that no article uses, even after typo and spacing repair (매출, 이용료)."""

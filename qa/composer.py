@@ -24,8 +24,10 @@ ABSTAIN_TEXT = "기사에서 이 질문에 대한 답을 찾지 못했습니다.
 NO_PASSAGE_TEXT = "기사에서 이 질문과 관련된 내용을 찾지 못했습니다."
 PLANNED_TEXT = ("기사에서는 확인되지 않습니다: 기사가 쓰인 시점에는 계획이나 검토 단계로만 나옵니다. "
                 "아래 문단을 참고하세요.")
+SPECULATED_TEXT = ("기사에서는 확인되지 않습니다: 기사에는 가능성이나 관측으로만 나옵니다. 아래 문단을 참고하세요.")
 CALLED_OFF_TEXT = ("기사에서는 확인되지 않습니다: 기사에는 그 일이 무산되거나 이뤄지지 않은 것으로 나옵니다. "
                    "아래 문단을 참고하세요.")
+_TALK_PARTICLES = frozenset({"이", "가", "도", "은", "는", "만"})  # "가능성도 제기된다", "관측이 나온다"
 CALLED_OFF_REACH = 4  # morphemes between the event and the word saying it fell through ("인수 협상이 결렬됐다")
 
 
@@ -178,20 +180,63 @@ def only_planned(question: str, evidence: str, analyzer: KoreanAnalyzer, asks_wh
     say it did. A question asking when, where or what (``asks_whether`` false) presumes the event, so the evidence
     must name the asked event itself as planned ("공개를 목표로"; not "창업 지원을 목표로 지난해 설립됐다" asked "언제
     출범했어?"), and a question naming a plan asks about the plan ("공개 목표 시점은 언제였어?")."""
+    return _unsaid(question, evidence, analyzer, asks_whether, _plan_at, named_is_asked=not asks_whether)
+    # (named_is_asked: "계획대로 완공됐어?" still asks whether it was)
+
+
+def only_speculated(question: str, evidence: str, analyzer: KoreanAnalyzer, asks_whether: bool = True) -> bool:
+    """Whether a question asks if, when or where something happened while the evidence gives it only as talk
+    ("공식 발표한 거야?" against "3자 협업 가능성도 제기된다", "합병설이 돈다"); a question naming the talk asks about it
+    ("어떤 가능성이 제기됐어?")."""
+    return _unsaid(question, evidence, analyzer, asks_whether, _talk_at, named_is_asked=True)
+
+
+def _plan_at(morphemes: list[Morpheme], at: int, framing: bool = True) -> bool:
+    """A plan noun at ``at`` (that frames an event as planned, with ``framing``)."""
+    is_plan = morphemes[at].tag == "NNG" and _noun(morphemes, at) in lexicon.PLAN_NOUNS
+    return is_plan and (not framing or _plans(morphemes, at))
+
+
+def _talk_at(morphemes: list[Morpheme], at: int, framing: bool = True) -> bool:
+    """A noun of talk at ``at`` ("가능성", "관측", "합병설") that, with ``framing``, is said to exist or to be raised:
+    "가능성도 제기된다", "관측이 나온다", "…할 것이라는 관측이다"; not "예상대로", "의혹을 받는", "설 연휴"."""
+    m = morphemes[at]
+    glued_rumour = m.tag == "NNB" and m.form == "설" and at > 0 and morphemes[at - 1].tag == "NNG" \
+        and morphemes[at - 1].end == m.start  # 합병 + 설
+    if not (m.tag == "NNG" and _noun(morphemes, at) in lexicon.SPECULATION_NOUNS or glued_rumour):
+        return False
+    if not framing:
+        return True
+    j = at + 1
+    while j < len(morphemes) and morphemes[j].tag == "XSN":
+        j += 1
+    if j < len(morphemes) and morphemes[j].tag == "VCP":
+        return True
+    if j + 1 >= len(morphemes) or morphemes[j].tag not in ("JKS", "JX") or morphemes[j].form not in _TALK_PARTICLES:
+        return False
+    said = morphemes[j + 1]
+    return said.form in lexicon.TALK_PREDICATES and said.tag in ("VV", "VA", "NNG")
+
+
+def _unsaid(question: str, evidence: str, analyzer: KoreanAnalyzer, asks_whether: bool,
+            mark_at: Callable[..., bool], named_is_asked: bool) -> bool:
+    """Whether the evidence gives the event the question asks about as done only under a noun that ``mark_at``
+    finds framing it (a plan, talk) in the clause about what the question names, and nowhere as having happened.
+    ``named_is_asked``: a question naming such a noun asks about the plan or the talk itself."""
     q, e = analyzer.morphemes(question), analyzer.morphemes(evidence)
     at = _main_predicate(q)
     if at is None or not _done(q, at) or _decides(q, at):
         return False
+    named = {i for i in range(len(q)) if mark_at(q, i, framing=False)}
+    if named_is_asked and named:
+        return False  # "공개 목표 시점은 언제였어?": the plan is what is asked
     stem = _stem(q, at)
     said_at = _predicates_of(e, stem)
-    if not asks_whether:
-        if any(m.tag == "NNG" and m.form in lexicon.PLAN_NOUNS for m in q):
-            return False  # "공개 목표 시점은 언제였어?": the plan is what is asked
-        if not said_at and not any(m.form == stem and m.tag == "NNG" for m in e):
-            return False  # the evidence names another event: "…목표로 지난해 설립됐다" asked "언제 출범했어?"
+    if not asks_whether and not said_at and not any(m.form == stem and m.tag == "NNG" for m in e):
+        return False  # the evidence names another event: "…목표로 지난해 설립됐다" asked "언제 출범했어?"
     # The clause about what the question names: in "협의체를 구성, … AI를 공개할 계획이다" only the AI is planned, in
     # "한국 공장을 지었고, 미국 공장도 지을 계획이다" the 미국 공장 is.
-    asked = {m.form for m in q if m.tag.startswith(("NN", "SL")) and m.tag != "NNB" and m.form not in lexicon.PLAN_NOUNS}
+    asked = {m.form for i, m in enumerate(q) if m.tag.startswith(("NN", "SL")) and m.tag != "NNB" and i not in named}
     clause = clause_numbers(e)
     found = Counter(clause[i] for i, m in enumerate(e) if m.form in asked)
     if not found:
@@ -199,8 +244,14 @@ def only_planned(question: str, evidence: str, analyzer: KoreanAnalyzer, asks_wh
     about, _ = found.most_common(1)[0]
     if any(clause[i] == about and _done(e, i) for i in said_at):
         return False  # the evidence says it happened
-    return any(clause[i] == about and m.tag == "NNG" and m.form in lexicon.PLAN_NOUNS and _plans(e, i)
-               for i, m in enumerate(e))
+    return any(clause[i] == about and mark_at(e, i) for i in range(len(e)))
+
+
+def _noun(morphemes: list[Morpheme], at: int) -> str:
+    """The noun at ``at`` with its noun suffix: Kiwi reads 가능성 as 가능 + 성."""
+    nxt = morphemes[at + 1] if at + 1 < len(morphemes) else None
+    glued = nxt is not None and nxt.tag == "XSN" and nxt.start == morphemes[at].end
+    return morphemes[at].form + nxt.form if glued else morphemes[at].form
 
 
 def called_off(question: str, evidence: str, analyzer: KoreanAnalyzer) -> bool:

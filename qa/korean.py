@@ -32,6 +32,10 @@ _SCRIPT_RUN_RE = re.compile(r"[A-Za-z]+|[가-힣]+")
 # nor 은 after a two-syllable given name (현정은).
 GLUED_PARTICLES = ("가", "이", "은", "는", "을", "를", "와", "과", "의", "랑", "에서", "하고", "까지", "부터")
 TOKENS_CACHE_SIZE = 2_000  # recent questions and evidence sentences, as Kiwi tokens
+# What Kiwi's typo model may respell in a question: endings, the copula, auxiliaries and pronouns ("얼마엿지" ->
+# "얼마였지", "머야" -> "뭐야", "어디애요" -> "어디에요"). Its fixes of nouns and particles turn rare names into common
+# words ("애스턴" -> "웨스턴", "미사일이" -> "미사일의"); nouns are repaired against the index's own words instead.
+RESPELLED_TAGS = frozenset({"EP", "EF", "EC", "VCP", "VX", "NP"})
 
 _CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 _JUNG = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
@@ -219,9 +223,39 @@ class KoreanAnalyzer:
         if tokens is None:
             with self._lock:
                 tokens = self._kiwi.tokenize(text)
-            tokens = self._unglued(text, tokens)
+            tokens = self._mended(text, tokens)
             self._tokens_cache.put(text, tokens)
         return tokens
+
+    def respell(self, text: str) -> str:
+        """``text`` with the misspelt endings and pronouns of a typed question written right, by Kiwi's typo model;
+        a word with any other fix is left as typed."""
+        with self._lock:
+            tokens = self._kiwi.tokenize(text, typos="basic")
+        fixed = [t for t in tokens if t.typo_cost > 0]
+        if not fixed or any(t.tag not in RESPELLED_TAGS for t in fixed):
+            return text
+        out, last = [], 0
+        for start, end in _words_holding(tokens, fixed):
+            inside = [t for t in tokens if start <= t.start < end]
+            first = next(i for i, t in enumerate(inside) if t in fixed)
+            # Rewrite from the morpheme before the first fix (the ending contracts with it: 얼마 + 이었 → 얼마였),
+            # keeping the word's start as typed ("3,000억원이엿어" → "3,000억원이었어", not "3,000억 원…").
+            lead = inside[max(first - 1, 0)]
+            with self._lock:
+                rewritten = self._kiwi.join([(t.form, t.tag) for t in inside[max(first - 1, 0) :]])
+            typed = text[lead.start : lead.start + lead.len]
+            with self._lock:
+                reread = [t.form for t in self._kiwi.tokenize(rewritten)]
+            if first and not rewritten.startswith(typed) or reread != [t.form for t in inside[max(first - 1, 0) :]]:
+                continue  # the rewrite does not read back as the fix ("이엿어" → "이여서"): leave the word as typed
+            out += [text[last : lead.start], rewritten]
+            last = end
+        return "".join(out) + text[last:]
+
+    def _mended(self, text: str, tokens) -> tuple:
+        """Kiwi's tokens with its two known misreadings undone: a name glued to its particle, a garbled word."""
+        return self._reread(text, self._unglued(text, tokens))
 
     def _unglued(self, text: str, tokens) -> tuple:
         """Kiwi's tokens, with a name it read together with its particle split off: in "지니가 23.1%, 플로가
@@ -240,6 +274,28 @@ class KoreanAnalyzer:
             (noun, tag), (particle, particle_tag) = split
             out += [_Token(noun, tag, tok.start, len(noun)),
                     _Token(particle, particle_tag, tok.start + len(noun), len(particle))]
+        return tuple(out)
+
+    def _reread(self, text: str, tokens: tuple) -> tuple:
+        """Kiwi's tokens, with a word it garbled in context read again alone: amid a sentence it reads "풀필먼트를"
+        as 풀 + 필 + 먼(ending) + 트(verb) + 를, alone as 풀필먼트 + 를. A noun glued to an ending, which Korean never
+        writes, marks the garbling."""
+        out = list(tokens)
+        for i in range(len(tokens) - 1, 0, -1):
+            a, b = tokens[i - 1], tokens[i]
+            # Not a noun then a past ending: Kiwi drops the copula after a vowel ("사이었던" = 사이 + 었 + 던).
+            if not (a.tag.startswith("NN") and b.tag in ("EC", "EF", "ETM", "ETN") and a.end == b.start):
+                continue
+            start, end = _word_around(text, a.start)
+            if not start <= b.start < end:
+                continue
+            with self._lock:
+                alone = self._kiwi.tokenize(text[start:end])
+            if any(x.tag.startswith("NN") and y.tag.startswith("E") and x.end == y.start for x, y in zip(alone, alone[1:])):
+                continue
+            inside = [j for j, t in enumerate(out) if start <= t.start < end]
+            if inside:
+                out[inside[0] : inside[-1] + 1] = [_Token(t.form, t.tag, start + t.start, t.len) for t in alone]
         return tuple(out)
 
     def _split_word(self, word: str) -> tuple[tuple[str, str], tuple[str, str]] | None:
@@ -277,7 +333,7 @@ class KoreanAnalyzer:
             with self._lock:
                 analysed = list(self._kiwi.tokenize(normalised))
             for text, norm, tokens in zip(missing, normalised, analysed):
-                tokens = self._unglued(norm, tokens)
+                tokens = self._mended(norm, tokens)
                 found[text] = tuple(sys.intern(t) for t in self._terms_of_tokens(norm, tokens))
                 self._terms_cache.put(text, found[text])
         return [list(found[t]) for t in texts]
@@ -312,7 +368,7 @@ class KoreanAnalyzer:
             for tokens in next(analysed):
                 if not tokens:
                     continue
-                tokens = self._unglued(normalised, tokens)
+                tokens = self._mended(normalised, tokens)
                 first, last = tokens[0], tokens[-1]
                 span = _trimmed(text, offset + starts[first.start], offset + ends[last.start + last.len - 1])
                 if span:
@@ -328,7 +384,7 @@ class KoreanAnalyzer:
         with self._lock:
             analysed = list(self._kiwi.tokenize(missing))
         for text, tokens in zip(missing, analysed):
-            self._tokens_cache.put(text, self._unglued(text, tokens))
+            self._tokens_cache.put(text, self._mended(text, tokens))
 
     def morphemes(self, text: str) -> list[Morpheme]:
         """Each morpheme with offsets into ``text`` as given (for answer spans)."""
@@ -444,6 +500,27 @@ class KoreanAnalyzer:
             if word and word[0].tag.startswith(("NN", "SL", "SH", "XR")):
                 stems.append((text[word[0].start : word[-1].start + word[-1].len], len(word)))
         return stems
+
+
+def _word_around(text: str, at: int) -> tuple[int, int]:
+    """The run of letters and digits holding ``text[at]``, as (start, end)."""
+    start, end = at, at
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def _words_holding(tokens, fixed) -> list[tuple[int, int]]:
+    """(start, end) in the text of each whitespace word that holds a fixed token."""
+    words: list[tuple[int, int, bool]] = []
+    for t in tokens:
+        if words and t.start <= words[-1][1]:  # no space before it: the same word
+            words[-1] = (words[-1][0], max(words[-1][1], t.start + t.len), words[-1][2] or t in fixed)
+        else:
+            words.append((t.start, t.start + t.len, t in fixed))
+    return [(a, b) for a, b, has in words if has]
 
 
 def _trimmed(text: str, start: int, end: int) -> Span | None:

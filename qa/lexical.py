@@ -190,13 +190,24 @@ class LexicalIndex:
         prefixed = len(term) >= 3 and term[0] in lexicon.NOUN_PREFIXES and _HANGUL_WORD.fullmatch(term)
         return [term[1:]] if prefixed and self.known(term[1:]) else []
 
+    def spelled_out(self, term: str) -> str | None:
+        """The known Latin name a Hangul word reads out letter by letter: 에스케이티 → skt, 씨제이 → cj. Two syllables
+        read as letters are mostly Korean words (이유, 지지, 피시), so a word needs three."""
+        if not 3 <= len(term) <= 12 or not _HANGUL_WORD.fullmatch(term):
+            return None
+        for latin in _letter_readings(term):
+            if len(latin) >= 2 and self.known(latin):
+                return latin
+        return None
+
     def repair(self, term: str, verbs: Set[str] = frozenset()) -> list[str]:
-        """Known terms standing for ``term``: itself, else its typo fix, else its compound split or its head
-        ([] if none). A verb of ``verbs`` is never typo-fixed: Kiwi reads a verb only from its dictionary, so a
-        verb near it is another verb (바꾸다 is not 바뀌다)."""
+        """Known terms standing for ``term``: itself, else the Latin name it spells out, else its typo fix, else its
+        compound split or its head ([] if none). A verb of ``verbs`` is never typo-fixed: Kiwi reads a verb only
+        from its dictionary, so a verb near it is another verb (바꾸다 is not 바뀌다)."""
         if self.known(term):
             return [term]
-        fixed = self.correct(term) if term not in verbs else None
+        latin = self.spelled_out(term) if term not in verbs else None
+        fixed = latin or (self.correct(term) if term not in verbs else None)
         return [fixed] if fixed else self.segment(term) or self.head(term)
 
     def expand(self, terms: list[str], variants: list[str] = (), verbs: Set[str] = frozenset()) -> list[str]:
@@ -321,3 +332,15 @@ class WeightedQuery:
             elif context and all(p in terms or p in context for p in pieces):
                 found += weight / 2
         return found / self.total
+
+
+def _letter_readings(word: str) -> list[str]:
+    """Every way ``word`` reads as Latin letter names, in order: "에스케이티" → ["skt", ...]."""
+    if not word:
+        return [""]
+    out = []
+    for length in range(1, min(len(word), 3) + 1):
+        letter = lexicon.LATIN_LETTER_NAMES.get(word[:length])
+        if letter is not None:
+            out += [letter + rest for rest in _letter_readings(word[length:])]
+    return out

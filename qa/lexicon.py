@@ -166,6 +166,27 @@ LIST_CUES = ("각각", "모두", "전부", "목록", "나열", "다 알려", "�
 CATEGORY_NOUNS = frozenset({"분야", "영역", "종류", "부문", "항목", "품목", "과목"})
 SEVERAL_COUNTS = ("두", "세", "네", "다섯", "여섯", "2", "3", "4", "5", "6")  # "세 가지는?": that many items
 KIND_COUNTERS = ("가지", "곳", "군데", "종류", "개사")
+# Particles that make a noun its clause's topic or subject: "카카오는 …, SKT는 …", "지니가 23.1%".
+TOPIC_PARTICLES = frozenset({"은", "는", "이", "가"})
+# Verbal nouns whose owner is a source, as news cites one: "공정위 추산에 따르면", "통계청 조사 결과". "누가 추산했어?"
+# asks that owner (unlike 인수: "이베이코리아 인수" names what was bought).
+SOURCE_NOUNS = frozenset({"추산", "집계", "추정"})  # not 발표, 조사: "실적 발표", "사고 조사" name what was acted on
+# What a source does with a figure it gives: "서울시는 40만명이 모인 것으로 추산했다", "증권가는 12조원으로 전망했다".
+REPORTING_STEMS = frozenset({"추산", "전망", "집계", "발표", "보도", "분석", "추정", "예측", "예상", "관측", "밝히",
+                             "말하", "전하", "내다보", "평가", "조사", "주장"})
+# Words that date a figure rather than ask for one: "점유율 2020년 11월 기준", "작년 말 현재".
+AS_OF_WORDS = frozenset({"기준", "현재"})
+# Labels news puts in square brackets before a story: "[단독]", "[속보]", "[인터뷰]".
+STORY_LABELS = frozenset({"단독", "속보", "인터뷰", "사설", "포토", "영상", "칼럼", "기고", "종합", "르포", "시론",
+                          "오피니언", "카드뉴스", "팩트체크", "현장", "분석", "해설", "이슈", "특징주", "공시", "부고",
+                          "인사", "게시판", "날씨", "사진", "그래픽", "포토뉴스", "기자수첩", "데스크칼럼"})
+# Latin letters as Korean reads them out ("에스케이티" for SKT, "씨제이" for CJ): a name typed in Hangul.
+LATIN_LETTER_NAMES = {
+    "에이": "a", "비": "b", "씨": "c", "시": "c", "디": "d", "이": "e", "에프": "f", "지": "g", "쥐": "g",
+    "에이치": "h", "에치": "h", "아이": "i", "제이": "j", "케이": "k", "엘": "l", "엠": "m", "엔": "n", "오": "o",
+    "피": "p", "큐": "q", "알": "r", "에스": "s", "티": "t", "유": "u", "브이": "v", "더블유": "w", "엑스": "x",
+    "와이": "y", "제트": "z",
+}
 # One-syllable noun prefixes (접두사): "맞교환" is a kind of 교환, "재협상" of 협상, "초고속" of 고속.
 # Not those that negate (비, 무, 불, 미, 탈, 반: 무혐의 is no 혐의) nor common surnames (고, 구, 신: 고민정 is no 민정).
 NOUN_PREFIXES = frozenset({"맞", "재", "총", "초", "친", "대", "저", "범", "준", "첫", "헛", "덧", "역", "몰", "생"})
@@ -203,6 +224,8 @@ DATE_PARTS = ("상반기", "하반기", "초", "말", "중순", "초순", "하�
 AMOUNT_BOUNDS = ("이상", "이하", "미만", "초과", "가량", "안팎", "남짓", "정도", "이내", "내외")  # after the number
 AMOUNT_QUALIFIERS = (*AMOUNT_BOUNDS, "여", "약", "최대", "최소")
 
+# Words that ask why, as an adverb or as the noun asked for: "왜", "이유는?", "진짜 속셈이 뭐래?".
+REASON_QUESTION_WORDS = frozenset({"왜", "이유", "까닭", "원인", "목적", "어째서", "배경", "계기", "속내", "속셈"})
 # Markers of a reason or purpose clause ("…하기 위해", "…때문에").
 REASON_MARKERS = ("위해", "위한", "위함", "때문", "이유", "목적", "덕분", "탓", "까닭", "원인", "으로 인해", "로 인해")
 # Negating morphemes (form, Kiwi tag) that decide a yes/no answer: 없다, 않다, 못하다, 아니다, 안 ….
@@ -210,6 +233,11 @@ NEGATION_MORPHEMES = frozenset({("없", "VA"), ("않", "VX"), ("못", "MAG"), ("
                                 ("안", "MAG"), ("않", "VV"), ("못하", "VV")})
 # Nouns that put an event in the future or under way, not done: "올해 공개를 목표로", "운용을 검토 중", "놓을 예정".
 PLAN_NOUNS = frozenset({"목표", "계획", "예정", "검토", "추진", "방침", "전망", "구상"})
+# Nouns that give an event as talk, not fact: "3자 협업 가능성도 제기된다", "인수할 것이라는 관측이 나온다".
+SPECULATION_NOUNS = frozenset({"가능성", "관측", "추측", "예상", "소문", "루머", "의혹", "설", "추정"})
+# Predicates saying talk exists or is raised: "가능성도 제기된다", "관측이 나온다", "합병설이 돈다", "가능성이 크다".
+TALK_PREDICATES = frozenset({"제기", "나오", "있", "높", "크", "커지", "불거지", "돌", "일", "무성하", "파다하", "확산",
+                             "대두", "흘러나오"})
 # What follows a plan noun that frames the event as planned: "목표로", "계획이다", "검토 중" (not "계획대로", "목표를");
 # its own verb suffix does too ("검토하고 있다").
 PLAN_FRAMES = frozenset({("로", "JKB"), ("으로", "JKB"), ("이", "VCP"), ("중", "NNB")})

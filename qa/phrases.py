@@ -23,6 +23,9 @@ _CORE = frozenset({"NNG", "NNP", "NR", "SN", "SL", "SH", "XR"})  # a candidate h
 _UNIT_SYMBOLS = frozenset({"%", "℃", "°", "㎞", "㎡", "$", "￦", "₩"})
 _GLUE = frozenset({"-", "·", "‧", "&", "/", ".", "+"})  # inside names when written without spaces: SK-II, R&D
 _QUOTED_RE = re.compile(r"[‘'“\"「『《〈<]([^‘’'“”\"「」『』《》〈〉<>\n]{1,40})[’'”\"」』》〉>]")
+# The square brackets news puts round a series' or a report's name ("[포스트 코로나] 기획"); not a stock code
+# ("삼성전자[005930]"), a footnote ("[1]") or a story label ("[단독]").
+_BRACKETED_RE = re.compile(r"[\[【]([^\[\]【】\n]{1,40})[\]】]")
 _PAREN_RE = re.compile(r"\(([^()\n]{1,40})\)")
 
 _NUM = r"\d[\d,]*(?:\.\d+)?"
@@ -148,8 +151,11 @@ def candidates(sentence: str, morphemes: list[Morpheme]) -> list[Phrase]:
         modifier = morphemes[a_last:b_first]
         if modifier and modifier[-1].tag == "ETM" and len(modifier) <= 3:  # 새로운 정부, 폭력 시위를 주도한 … (short)
             add(a_first, b_last, "modified")
-    for pattern, kind in ((_QUOTED_RE, "quoted"), (_PAREN_RE, "paren")):
+    for pattern, kind in ((_QUOTED_RE, "quoted"), (_BRACKETED_RE, "quoted"), (_PAREN_RE, "paren")):
         for match in pattern.finditer(sentence):
+            inner = match.group(1).strip()
+            if pattern is _BRACKETED_RE and (not re.search(r"[^\W\d_]", inner) or inner in lexicon.STORY_LABELS):
+                continue
             add_span(match.start(1), match.end(1), kind, *_covering(morphemes, match.start(1), match.end(1)))
     for pattern, kind in ((_DATE_RE, "date"), (_AMOUNT_RE, "amount")):
         for match in pattern.finditer(sentence):

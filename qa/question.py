@@ -59,7 +59,6 @@ _METADATA_RULES: list[tuple[AnswerType, re.Pattern]] = [
     (AnswerType.TITLE, re.compile(rf"{_words(lexicon.TITLE_WORDS)}")),
 ]
 _PREDICATE_TAGS = ("VV", "VA", "VX", "XSV", "XSA", "VCP", "VCN")
-_REASON_WORDS = frozenset({"왜", "이유", "까닭", "원인", "목적", "어째서", "배경", "계기"})
 _NOMINAL_TAGS = ("NNG", "NNP", "NNB", "NR", "SL", "SH", "XR", "XSN")
 _PARTICLE_TAGS = ("JKS", "JKC", "JKG", "JKO", "JKB", "JKV", "JKQ", "JX", "JC")
 
@@ -85,6 +84,7 @@ class Question:
     verbs: frozenset[str] = frozenset()  # its predicates' terms (바꾸다): what a paraphrase says in other words
     identity: bool = False  # "여민수는 누구야?": who a named person is (their title), not a name
     unknown_nouns: list[str] = field(default_factory=list)  # set by the answerer, which knows the corpus
+    spelled: dict[str, str] = field(default_factory=dict)  # a typed term -> the corpus's spelling (벤쳐스 -> 벤처스)
 
     @property
     def is_metadata(self) -> bool:
@@ -121,6 +121,9 @@ def _type_of_focus(slot: _Slot, correct: Callable[[str], str | None] | None) -> 
         return None
     if slot.wh == "몇":
         return AnswerType.DATE if slot.focus in ("년", "년도", "월", "일", "시", "세기") else AnswerType.AMOUNT
+    if slot.head == "명" and slot.head_after_noun:
+        # "서비스명", "회사명": 명 glued to a noun is its name (after a number, "3명", it counts people).
+        return next((t for words, t in _FOCUS_TYPES if slot.focus[:-1] in words), AnswerType.THING)
     corrected = correct(slot.focus) if correct else None
     named = slot.attribute[-2] if slot.head in lexicon.NAME_NOUNS and len(slot.attribute) > 1 else None
     for name in dict.fromkeys(n for n in (named, slot.focus, slot.head, slot.focus[-2:], corrected) if n):
@@ -159,6 +162,8 @@ class _Slot:
     particle: str | None = None
     predicate: list[str] = field(default_factory=list)
     owned: str | None = None
+    kinds: bool = False  # a kind of thing is asked: "어떤 미래사업 분야들에서" (the determiner's noun run names one)
+    head_after_noun: bool = False  # the head is glued to a noun: 명 names ("서비스명"), after a number it counts
 
 
 _REQUEST_RE = re.compile(rf"({_words(lexicon.REQUEST_VERBS)})\s*(줘|주세요|줄래|주라|봐|보세요|줄 수)")
@@ -179,6 +184,9 @@ def _set_focus(slot: _Slot, morphemes: list[Morpheme], run: tuple[int, int]) -> 
     start, end = run
     slot.focus = "".join(m.form for m in morphemes[start:end])
     slot.head = morphemes[end - 1].form
+    before = morphemes[end - 2] if end - 2 >= start else None
+    slot.head_after_noun = before is not None and before.tag in ("NNG", "NNP", "SL") \
+        and before.end == morphemes[end - 1].start
     lead = [morphemes[start - 1].form] if start and morphemes[start - 1].tag in ("NNG", "NNP") else []
     slot.attribute = lead + [m.form for m in morphemes[start:end]]
     # "…을 준 신용평가사는?": the modifier before the focus is the predicate the answer belongs to.
@@ -203,6 +211,10 @@ def _slot(morphemes: list[Morpheme], text: str, favour: bool) -> _Slot:
             if noun is not None:
                 slot.focus = slot.head = morphemes[noun].form
                 rest = noun + 1
+                run = noun
+                while run < len(morphemes) and morphemes[run].tag in ("NNG", "NNP"):
+                    slot.kinds = slot.kinds or morphemes[run].form in lexicon.CATEGORY_NOUNS
+                    run += 1
         # The particle right after the asked slot ("누구를", "얼마짜리로"): adverbs (왜, 언제) take none.
         while rest < len(morphemes) and morphemes[rest].tag in ("XSN", "NNB") and wh.tag != "MM":
             rest += 1
@@ -213,6 +225,11 @@ def _slot(morphemes: list[Morpheme], text: str, favour: bool) -> _Slot:
         owned = rest + 1 if rest < len(morphemes) and morphemes[rest].tag == "JKG" else rest
         if wh.tag == "NP" and owned < len(morphemes) and morphemes[owned].tag in ("NNG", "NNP"):
             slot.owned = morphemes[owned].form
+        # "누가 추산한 거야?": whose 추산, as the article says "공정위 추산에 따르면".
+        source = rest + 1 if rest < len(morphemes) and morphemes[rest].tag == "JKS" else None
+        if wh.tag == "NP" and source is not None and source + 1 < len(morphemes) \
+                and morphemes[source].form in lexicon.SOURCE_NOUNS and morphemes[source + 1].tag == "XSV":
+            slot.owned = morphemes[source].form
         # "…한 장소는 어디인가?": a pronoun standing as the predicate names its topic's head noun as the focus.
         closing = all(m.tag.startswith(("VCP", "E", "S", "J")) for m in morphemes[rest:])
         # Talk drops the particle: "무산된 회사 어디?", "쓴 사람 누구야?".
@@ -232,7 +249,12 @@ def _slot(morphemes: list[Morpheme], text: str, favour: bool) -> _Slot:
     if tail.tag in ("JX", "JKS"):
         run = _topic_head(morphemes, last)
     elif tail.tag.startswith(_NOMINAL_TAGS):
-        run = _topic_head(morphemes, last + 1)
+        # "멜론 점유율 작년 11월", "… 2020년 11월 기준": a keyword query's closing time dates what is asked.
+        end = last + 1
+        while end > 1 and (dating := _dating_morphemes(morphemes, end)):
+            end -= dating
+        run = _topic_head(morphemes, end if end > 0 and morphemes[end - 1].tag.startswith(("NNG", "NNP", "XSN"))
+                          else last + 1)
     else:
         request = _is_request(text, favour)
         nouns = [i for i in content if morphemes[i].tag.startswith(("NNG", "NNP"))
@@ -247,6 +269,22 @@ def _slot(morphemes: list[Morpheme], text: str, favour: bool) -> _Slot:
     if run:
         _set_focus(slot, morphemes, run)
     return slot
+
+
+def _asks_a_thing(slot: _Slot, wh_type: AnswerType | None) -> bool:
+    """Whether a question naming a motive asks for a name, a time or an amount in it: "속내는 어느 경쟁사를
+    견제하려는 거였어?" asks the rival, "이유가 뭐야?" and "어떤 이유로?" the reason."""
+    named = slot.wh in lexicon.WH_DETERMINERS and slot.focus is not None \
+        and slot.focus not in lexicon.REASON_QUESTION_WORDS
+    return named or wh_type in (AnswerType.PERSON, AnswerType.PLACE, AnswerType.DATE, AnswerType.AMOUNT)
+
+
+def _dating_morphemes(morphemes: list[Morpheme], end: int) -> int:
+    """How many morphemes before ``end`` date a figure ("2020년", "11월": 2; 작년, 기준: 1), else 0."""
+    m = morphemes[end - 1]
+    if m.tag == "NNB" and m.form in ("년", "월", "일") and morphemes[end - 2].tag == "SN":
+        return 2
+    return int(m.form in lexicon.RELATIVE_YEARS or m.form in lexicon.AS_OF_WORDS)
 
 
 def _units(text: str, terms: list[str], focus: str | None, wh: str | None) -> tuple[str, ...]:
@@ -371,7 +409,8 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         answer_type = AnswerType.CONVERSATION
     elif metadata is not None:
         answer_type = metadata
-    elif set(terms) & _REASON_WORDS or (slot.wh in _REASON_WORDS):
+    elif slot.wh in lexicon.REASON_QUESTION_WORDS or (
+            set(terms) & lexicon.REASON_QUESTION_WORDS and not _asks_a_thing(slot, wh_type)):
         answer_type = AnswerType.REASON
     elif wh_type in (AnswerType.DATE, AnswerType.AMOUNT, AnswerType.REASON, AnswerType.OPEN):
         answer_type = wh_type if not (wh_type == AnswerType.AMOUNT and focus_type == AnswerType.DATE) else focus_type
@@ -411,7 +450,7 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         predicate=[p for p in slot.predicate if p not in lexicon.QUESTION_FILLER],
         units=_units(text, terms, slot.focus, slot.wh) if answer_type == AnswerType.AMOUNT else (),
         entities=list(dict.fromkeys(entities)),
-        category=bool({slot.focus, slot.head} & lexicon.CATEGORY_NOUNS),
+        category=bool({slot.focus, slot.head} & lexicon.CATEGORY_NOUNS) or slot.kinds,
         choice=re.search(lexicon.CHOICE, text) is not None,
         says=any(cue in text for cue in lexicon.SAYING_CUES),
         words=frozenset(w.bare for w in analyzer.words(text)),  # whole words: 카카오 is not one of 카카오모빌리티의

@@ -146,6 +146,9 @@ class PhraseReader:
             f.update(_shape(text, first, last, classes, context.q_type))
             f.update(context.question_words(text, first, last))
             f.update(context.slot(phrase, text, first, last))
+            f.update(context.paired(first, last))
+            if any(a <= phrase.start and phrase.end <= b for a, b in context.glosses):
+                f["in_gloss"] = 1.0  # "질병 이후" for "After Disease 뜻"
             out.append(SpanCandidate(phrase.start, phrase.end, text, f, classes=frozenset(classes)))
         _add_relative_features(out)
         return out
@@ -175,17 +178,61 @@ class _Context:
         self.sentence = sentence
         self.morphemes = morphemes
         self.q_type = question.type.value
-        self.key_terms = set(question.key_terms)
+        self.key_terms = set(question.key_terms) | set(question.spelled.values())
         self.predicate = set(question.predicate) | {predicate_term(p) for p in question.predicate}
         self.terms = [morpheme_term(m) for m in morphemes]
         self.matched = [i for i, t in enumerate(self.terms) if t in self.key_terms]
         self.predicate_at = [i for i, t in enumerate(self.terms) if t in self.predicate]
-        self.q_text = re.sub(r"\s+", "", question.text)
+        typed = question.text.lower()
+        for term, spelled in question.spelled.items():
+            typed = typed.replace(term, spelled)
+        self.q_text = re.sub(r"\s+", "", typed)
         self.entities = set(question.entities)
         self.clause_of = clause_numbers(morphemes)
         self.clause_terms: dict[int, Counter[str]] = {}
         for clause, term in zip(self.clause_of, self.terms):
             self.clause_terms.setdefault(clause, Counter())[term] += 1
+        self.topics = self._clause_topics()
+        self.glosses = self._glosses()
+
+    def _clause_topics(self) -> dict[int, str]:
+        """Each clause's topic or subject (the noun before 은/는/이/가): in "카카오는 ‘카카오 인증서’, SKT는 ‘패스’로"
+        clause 1 is about 카카오, clause 2 about SKT."""
+        topics: dict[int, str] = {}
+        for i in range(1, len(self.morphemes)):
+            m, before = self.morphemes[i], self.morphemes[i - 1]
+            if m.tag in ("JX", "JKS") and m.form in lexicon.TOPIC_PARTICLES and before.tag in ("NNP", "NNG", "SL") \
+                    and before.end == m.start:
+                topics.setdefault(self.clause_of[i], self.terms[i - 1])
+        return topics
+
+    def _glosses(self) -> list[tuple[int, int]]:
+        """Character ranges of parentheses right after a word of the question: "After Disease(질병 이후)" glosses
+        what the question names."""
+        out = []
+        for i in range(1, len(self.morphemes)):
+            m = self.morphemes[i]
+            if m.form == "(" and self.morphemes[i - 1].end == m.start and self.terms[i - 1] in self.key_terms:
+                close = self.sentence.find(")", m.end)
+                if close > 0:
+                    out.append((m.end, close))
+        return out
+
+    def paired(self, first: int, last: int) -> dict[str, float]:
+        """In a sentence pairing topics with what each has ("카카오는 X, SKT는 Y"), whether the span's clause is about
+        what the question names, or about another of the pair."""
+        if first >= last or len(set(self.topics.values())) < 2:
+            return {}
+        topic = self.topics.get(self.clause_of[first])
+        if topic is None:
+            return {}
+        asked = self.key_terms | self.entities
+        others = [t for c, t in self.topics.items() if c != self.clause_of[first] and t != topic]
+        if topic in asked and any(t not in asked for t in others):
+            return {"topic_asked": 1.0}
+        if topic not in asked and any(t in asked for t in others):
+            return {"topic_other": 1.0}
+        return {}
 
     def question_words(self, text: str, first: int, last: int) -> dict[str, float]:
         """The question's own words are not its answer; the words around them are where answers sit."""
@@ -197,7 +244,7 @@ class _Context:
         return {
             "q_overlap": overlap,
             "q_overlap_all": float(overlap == 1.0),
-            "in_question": float(re.sub(r"\s+", "", text) in self.q_text),
+            "in_question": float(re.sub(r"\s+", "", text).lower() in self.q_text),
             "q_distance": math.log1p(min(distances)) if distances else 3.0,
             "q_near_before": float(any(first - WINDOW <= i < first for i in outside)),
             "q_near_after": float(any(last <= i < last + WINDOW for i in outside)),

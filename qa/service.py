@@ -260,7 +260,8 @@ class QAService:
             query = Query(query, filters=filters, top_k=top_k)
         text = validate_question(query.question, self.settings.max_question_chars)
         index = index or self.index
-        resolved = self.followups.resolve(text, query.history, index.names) if query.history else text
+        respelled = self.analyzer.respell(text)
+        resolved = self.followups.resolve(respelled, query.history, index.names) if query.history else respelled
         query = replace(query, question=text, resolved=resolved if resolved != text else None)
         # "누가 쓴 기사야?": the article the last answer cited, a refusal since then cited none
         last_cited = next((turn.doc_ids for turn in reversed(query.history) if turn.doc_ids), ())
@@ -290,8 +291,9 @@ class QAService:
             answerer = self.answerer(index, filters=query.scoped)
             reading = answerer.read(query.text, top_k=query.top_k)
             answer = answerer.decide(reading)
-            if query.resolved and not answer.answerable and self.followups.stands_alone(query.question):
-                alone = answerer.read(query.question, top_k=query.top_k)
+            alone_text = self.analyzer.respell(query.question) if query.history and query.resolved else ""
+            if alone_text and not answer.answerable and self.followups.stands_alone(alone_text):
+                alone = answerer.read(alone_text, top_k=query.top_k)
                 answered_alone = answerer.decide(alone)
                 if answered_alone.answerable:
                     query, reading, answer = replace(query, resolved=None), alone, answered_alone

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.composer import ABSTAIN_TEXT, CALLED_OFF_TEXT, NO_PASSAGE_TEXT, PLANNED_TEXT
+from qa.composer import ABSTAIN_TEXT, CALLED_OFF_TEXT, NO_PASSAGE_TEXT, PLANNED_TEXT, SPECULATED_TEXT
 from qa.metrics import squash
 from qa.reader import SpanCandidate
 
@@ -76,6 +76,34 @@ def test_typos_and_spacing_do_not_change_the_answer(service):
     for question in ("카카오 SKT 지분교환 언제 한 거야?", "카카오 SKT 지분교한 언제 한 거야?"):
         answer = service.ask(question)
         assert answer.answerable and answer.short_answer == "지난 2019년", question
+
+
+def test_a_typed_question_is_read_as_meant(service):
+    # Misspelt endings ("얼마엿지", "몇프로엿어요") and a Latin name typed in Hangul (에스케이티 for SKT).
+    answer = service.ask("카카오 에스케이티 지분교환 금액 얼마엿지")
+    assert answer.answerable and answer.short_answer.replace(",", "") == "3000억원"
+    assert answer.question == "카카오 에스케이티 지분교환 금액 얼마엿지"
+    assert answer.resolved_question == "카카오 에스케이티 지분교환 금액 얼마였지"  # shown as understood
+    genie = service.ask("지니 음원 점유률 몇프로엿어요")
+    assert genie.answerable and genie.short_answer == "23.1%"
+    assert service.ask("지니 음원 점유율 몇 프로였어요?").resolved_question is None  # nothing to respell
+    # A misspelt name of the question is still the question's own word, not its answer.
+    fund = service.ask("카카오벤쳐스가 운용한다는 펀드 이름 뭐야")
+    assert fund.answerable and fund.short_answer == "ESG 공동펀드"
+
+
+def test_a_figure_about_another_name_does_not_answer(service):
+    # The article gives 카카오모빌리티's share (and no figure for 티맵택시), and the 카카오-SKT swap's size.
+    for question in ("티맵택시의 택시 호출 시장 점유율은?", "네이버-신세계 지분교환 규모 몇 억원?"):
+        answer = service.ask(question)
+        assert not answer.answerable and answer.answer == ABSTAIN_TEXT and answer.passages, question
+    assert service.ask("카카오모빌리티의 택시 호출 시장 점유율은?").short_answer == "80% 이상"
+
+
+def test_talk_of_a_possibility_does_not_say_it_happened(service):
+    answer = service.ask("네이버-CJ대한통운-신세계 3자 협업, 네이버가 공식적으로 발표한 거야?")
+    assert not answer.answerable and answer.answer == SPECULATED_TEXT
+    assert any("3자 협업 가능성" in p.text for p in answer.passages)
 
 
 def test_yes_no_answers_follow_the_article(service):

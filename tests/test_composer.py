@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qa.composer import (ABSTAIN_TEXT, agrees, called_off, compared_answer, difference_answer, only_planned,
+                         only_speculated,
                          ordered_answer)
 from qa.contract import Answer, Citation
 
@@ -96,6 +97,30 @@ def test_a_plan_does_not_answer_whether_it_happened(analyzer, question, evidence
 @pytest.mark.parametrize("question", ["공장은 계획대로 완공됐어?", "신차는 예정대로 출시됐어?"])
 def test_a_plan_noun_in_a_yes_no_question_still_asks_whether_it_happened(analyzer, question):
     assert only_planned(question, "회사는 내년 완공과 출시를 목표로 공사 중이다.", analyzer)
+
+
+TALK = "일각에서는 A사와 B사의 합병 가능성도 제기된다."
+
+
+@pytest.mark.parametrize("question,evidence,asks_whether,speculated", [
+    ("A사와 B사 합병, 공식 발표한 거야?", TALK, True, True),
+    ("A사와 B사가 합병했어?", TALK, True, True),
+    ("A사와 B사는 언제 합병했어?", TALK, False, True),
+    ("A사와 B사는 언제 합병했어?", "시장에서는 A사가 C사를 인수할 것이라는 관측이 나온다.", False, False),  # another event
+    ("A사와 B사 합병 가능성이 제기됐어?", TALK, True, False),  # asks about the talk itself
+    ("A사와 B사가 합병했어?", "A사와 B사는 지난달 합병했다. 추가 인수 가능성도 제기된다.", True, False),  # it happened
+    ("A사와 B사가 합병할까?", TALK, True, False),  # no past presumed
+    ("A사와 B사가 합병했어?", "양사의 합병설이 돌고 있다.", True, True),  # a rumour glued to its event
+    ("A사가 B사를 인수했어?", "A사가 B사를 인수할 것이라는 관측이다.", True, True),
+    # A noun of talk that says nothing is only talk: met, borne, a season, a source of news.
+    ("한빛제약이 흑자 전환했어?", "한빛제약은 1분기 시장 예상을 깨고 흑자로 돌아섰다.", True, False),
+    ("A사가 B사를 인수했어?", "A사는 예상대로 B사를 품에 안았다.", True, False),
+    ("김 대표가 사퇴했어?", "김 대표는 횡령 의혹 끝에 지난달 대표직에서 물러났다.", True, False),
+    ("폭설이 왔어?", "관측 이래 최대 적설량을 기록했다.", True, False),
+    ("범인을 검거했어?", "경찰은 소문을 듣고 잠복해 범인을 검거했다.", True, False),
+])
+def test_talk_does_not_say_it_happened(analyzer, question, evidence, asks_whether, speculated):
+    assert only_speculated(question, evidence, analyzer, asks_whether) is speculated
 
 
 FELL_THROUGH = "지난해 추진된 제주항공의 이스타항공 인수는 결렬됐으나 양사의 노선 협력은 이어지고 있다."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -42,6 +43,48 @@ def test_spacing_variants_cover_both_spellings(analyzer):
     assert "풀필먼트센터" in analyzer.terms("풀필먼트센터를")
 
 
+def test_a_word_kiwi_garbles_in_context_is_read_alone(analyzer):
+    # Amid a sentence Kiwi reads "풀필먼트" as 풀 + 필 + an ending + a verb; alone, as the noun it is.
+    text = "네이버는 경기도 군포 e풀필먼트(배송과 보관) 센터를 열었다. 이어 콜드체인 풀필먼트를 놓을 예정이다."
+    morphemes = analyzer.morphemes(text)
+    nouns = [m for m in morphemes if m.form == "풀필먼트"]
+    assert len(nouns) == 2 and all(text[m.start : m.end] == "풀필먼트" and m.tag == "NNG" for m in nouns)
+    assert not any(a.tag.startswith("NN") and b.tag.startswith("E") and a.end == b.start
+                   for a, b in zip(morphemes, morphemes[1:]))
+    assert [(m.form, m.tag) for m in morphemes if m.start >= text.index("이어")][:6] == [
+        ("이어", "MAG"), ("콜드", "NNP"), ("체인", "NNG"), ("풀필먼트", "NNG"), ("를", "JKO"), ("놓", "VV")]
+
+
+def test_a_dropped_copula_is_not_taken_for_garbling(analyzer):
+    morphemes = analyzer.morphemes("둘은 친구 사이었던 것으로 알려졌다.")
+    assert ("사이", "NNG") in [(m.form, m.tag) for m in morphemes]
+
+
+@pytest.mark.parametrize("typed,meant", [
+    ("카카오 지분교환 금액 얼마엿지", "카카오 지분교환 금액 얼마였지"),
+    ("펀드 이름 머야", "펀드 이름 뭐야"),
+    ("지원 대상은 어디애요?", "지원 대상은 어디에요?"),
+    ("승객 몇명 타고잇었어?", "승객 몇명 타고 있었어?"),
+])
+def test_misspelt_endings_and_pronouns_are_respelled(analyzer, typed, meant):
+    assert analyzer.respell(typed) == meant
+
+
+def test_respelling_rewrites_only_the_ending(analyzer):
+    assert analyzer.respell("e풀필먼트엿어") == "e풀필먼트였어"  # the word's start as typed, not "e 풀필먼트"
+    assert analyzer.respell("3,000억원이엿어").startswith("3,000억원")  # not "3,000억 원"
+
+
+@pytest.mark.parametrize("question", [
+    "카카오와 SKT가 지분을 교환한 시기는?",
+    "2006년 7월 조선민주주의인민공화국이 발사한 미사일의 이름은 무엇인가?",  # Kiwi's model would make 이 a 의
+    "2003년 재규어, 애스턴 마틴 등의 메이커가 개설한 것은?",  # … and 애스턴 a 웨스턴
+    "삼성젼자랑 카카오가 같이 만든 협의체 이름",  # a misspelt noun is left to the index's own words
+])
+def test_respelling_leaves_names_particles_and_nouns_as_typed(analyzer, question):
+    assert analyzer.respell(question) == question
+
+
 def test_unknown_compounds_and_typos_map_to_corpus_terms():
     from qa.lexical import LexicalEntry, LexicalIndex
 
@@ -51,6 +94,18 @@ def test_unknown_compounds_and_typos_map_to_corpus_terms():
     assert lexical.correct("풀필먼드") == "풀필먼트"
     assert set(lexical.expand(["풀필먼드"], ["풀필먼트센터"])) == {"풀필먼트", "센터"}
     assert lexical.expand(["없는말"]) == []
+
+
+def test_latin_names_typed_in_hangul_map_to_corpus_terms():
+    from qa.lexical import LexicalIndex, LexicalEntry
+
+    lexical = LexicalIndex.create(None, [LexicalEntry(0, "a", ["skt", "cj", "카카오"]), LexicalEntry(1, "b", ["이유"])])
+    assert lexical.repair("에스케이티") == ["skt"]
+    assert lexical.repair("씨제이") == ["cj"]
+    assert lexical.spelled_out("케이티") is None  # kt: no article names it
+    assert lexical.repair("이유") == ["이유"]  # a known word stays itself
+    unknown = LexicalIndex.create(None, [LexicalEntry(0, "a", ["eu", "gg"])])
+    assert unknown.spelled_out("이유") is None and unknown.spelled_out("지지") is None  # Korean words, not E+U
 
 
 def test_jamo_distance_sees_common_typos():

@@ -30,6 +30,16 @@ def test_amounts_dates_and_quoted_names(analyzer):
     assert {"지난해 12월", "3,000억원", "우티", "80% 이상"} <= found
 
 
+def test_a_name_in_square_brackets_is_quoted(analyzer):
+    sentence = "뷰어스는 창간 6주년을 기념해 [포스트 코로나] 기획을 준비했다."
+    kinds = {sentence[p.start : p.end]: p.kinds for p in phrases.candidates(sentence, analyzer.morphemes(sentence))}
+    assert "quoted" in kinds["포스트 코로나"]
+    # A stock code, a footnote and a story label in brackets are no names.
+    for sentence in ("대성전자[005930]는 2분기 영업이익이 늘었다.", "[단독] 카카오는 새 서비스를 출시했다.", "사실이다.[1]"):
+        found = phrases.candidates(sentence, analyzer.morphemes(sentence))
+        assert not any("quoted" in p.kinds for p in found), sentence
+
+
 def test_of_and_conjoined_phrases(analyzer):
     found = texts(analyzer, "마이크는 공기의 진동을 감지하고 카카오와 SK텔레콤이 만든 제품이다.")
     assert "공기의 진동" in found and "카카오와 SK텔레콤" in found

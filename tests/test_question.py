@@ -159,7 +159,10 @@ def test_a_focus_without_its_particle_types_the_question(analyzer):
 @pytest.mark.parametrize(
     "question,owned",
     [("점유율은 누구 추산이야?", "추산"), ("노아는 누구의 명령에 따라 배를 만들었는가?", "명령"), ("누구를 만났어?", None),
-     ("무엇을 만들었나?", None)],
+     ("무엇을 만들었나?", None),
+     # Who did a source's act: the article names the source before the noun ("공정위 추산에 따르면").
+     ("점유율 80%는 누가 추산한 거야?", "추산"), ("누가 집계했어?", "집계"), ("누가 발표했어?", None),
+     ("누가 인수했어?", None)],  # "이베이코리아 인수": the noun's owner is what was bought, not who bought it
 )
 def test_the_noun_a_question_word_owns(analyzer, question, owned):
     """"누구 추산", "누구의 명령": the answer is the owner, found right before that noun."""
@@ -207,3 +210,43 @@ def test_an_articles_date_asked_without_when(analyzer):
 ])
 def test_who_a_named_person_is(analyzer, question, identity):
     assert analyse(question, analyzer).identity is identity
+
+
+@pytest.mark.parametrize("question,answer_type,focus", [
+    # A keyword query's closing time dates the figure asked for; it is not what is asked.
+    ("멜론 스트리밍 점유율 작년 11월", AnswerType.AMOUNT, "점유율"),
+    ("멜론 점유율 2020년 11월 기준", AnswerType.AMOUNT, "점유율"),
+    ("2020년 11월", AnswerType.DATE, "월"),  # nothing else to ask
+    ("코로나19", AnswerType.OPEN, None),  # a number glued to a name is no date
+])
+def test_a_keyword_query_closing_on_a_time(analyzer, question, answer_type, focus):
+    analysed = analyse(question, analyzer)
+    assert (analysed.type, analysed.focus) == (answer_type, focus)
+
+
+@pytest.mark.parametrize("question,answer_type", [
+    ("SKT 공동인증서 서비스명", AnswerType.THING),  # 명 glued to a noun is its name
+    ("SKT 우버 합작 택시 서비스명", AnswerType.THING),  # (Kiwi tags this 명 a counter)
+    ("회사명은?", AnswerType.ORG),
+    ("참가자는 몇 명이야?", AnswerType.AMOUNT),  # after a number word it counts people
+    ("모인 인원은 수천명?", AnswerType.AMOUNT),
+])
+def test_a_name_suffix_is_no_count(analyzer, question, answer_type):
+    assert analyse(question, analyzer).type == answer_type
+
+
+def test_a_kind_named_after_the_determiner_asks_for_items(analyzer):
+    assert analyse("공동 풀은 어떤 미래사업 분야들에서 만든다고 했어?", analyzer).category
+    assert not analyse("멜론은 어느 회사 서비스야?", analyzer).category
+
+
+
+@pytest.mark.parametrize("question,answer_type", [
+    ("네이버가 손잡은 진짜 속셈이 뭐래?", AnswerType.REASON),  # a motive, in talk's words
+    ("어떤 이유로 손잡았어?", AnswerType.REASON),
+    ("손잡은 속내는 어느 경쟁사를 견제하려는 거였어?", AnswerType.THING),  # the motive named, a rival asked
+    ("손잡은 이유는 누구를 견제하기 위해서야?", AnswerType.PERSON),
+    ("사고 원인은 언제 밝혀졌어?", AnswerType.DATE),
+])
+def test_a_motive_named_is_asked_unless_a_thing_in_it_is(analyzer, question, answer_type):
+    assert analyse(question, analyzer).type == answer_type

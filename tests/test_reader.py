@@ -66,6 +66,24 @@ def test_whose_noun_the_answer_stands_before(reader, analyzer):
     assert reader.read(question, sentence)[0].text == "한국소비자원"
 
 
+def test_a_sentence_pairing_topics_with_their_things(reader, analyzer):
+    """"A사는 X, B사는 Y": a span in B사's clause is about B사, one in A사's is about the other of the pair."""
+    question = analyse("한빛통신 쪽 인증 서비스는 뭐야?", analyzer)
+    sentence = "대성전자는 자사 메신저 기반의 ‘대성 인증’, 한빛통신은 통신사들과 함께 ‘패스키’로 경쟁 중이다."
+    features = {c.text: c.features for c in reader.candidates(question, sentence)}
+    assert features["패스키"].get("topic_asked") == 1.0 and "topic_other" not in features["패스키"]
+    assert features["대성 인증"].get("topic_other") == 1.0
+    single = {c.text: c.features for c in reader.candidates(question, "한빛통신은 ‘패스키’를 내놓았다.")}
+    assert not {"topic_asked", "topic_other"} & set(single["패스키"])  # one topic: nothing is paired
+
+
+def test_parentheses_after_the_asked_word_gloss_it(reader, analyzer):
+    question = analyse("After Disease 뜻", analyzer)
+    sentence = "두 약어는 Before Corona(코로나 이전)와 After Disease(질병 이후)로 바뀌어 불렸다."
+    features = {c.text: c.features for c in reader.candidates(question, sentence)}
+    assert features["질병 이후"].get("in_gloss") == 1.0 and "in_gloss" not in features["코로나 이전"]
+
+
 def test_a_description_before_a_name_is_not_part_of_the_answer(reader, analyzer):
     question = analyse("보고서를 낸 조사기관은 어디야?", analyzer)
     sentence = "시장조사기관 한빛리서치는 지난달 보고서를 냈다."

@@ -1,0 +1,114 @@
+"""Whose answer: a figure or a name read from a clause about another name than the one the question asks about.
+
+"티맵택시의 점유율은?" against "카카오모빌리티는 … 점유율 80% 이상을 기록하고": the sentence answers the question's
+words for 카카오모빌리티, and the article gives 티맵택시 no figure. News sentences pair names with their values
+("A는 X, B는 Y"), so the clause an answer comes from must be about what the question names, or at least mention it.
+"""
+
+from __future__ import annotations
+
+from qa import aliases, lexicon
+from qa.korean import NAME_TAGS, KoreanAnalyzer, Morpheme
+
+_ANAPHORS = frozenset({"이", "그", "이것", "그것", "이들", "그들"})  # "이를 통해": the clause names it before
+_CLAUSE_ENDS = frozenset({"EC", "SF", "SE"})
+
+
+def about_another(asked: set[str], terms: set[str], question: str, sentence: str, span: tuple[int, int],
+                  analyzer: KoreanAnalyzer, document: str) -> bool:
+    """Whether the clause holding the answer (``span``, offsets in ``sentence``) is about a name that is neither
+    the answer nor one the question gives, and mentions none of the question's names (``asked``, lower-cased). Names
+    match inside longer names (카카오 in 카카오모빌리티, 포켓몬 in 포켓몬스터) and through the article's short forms
+    ("SK텔레콤(이하 SKT)"). A topic made of the question's own words (``terms``: "교통카드가 티머니 교통카드다" for
+    "…교통카드는 무엇인가?") or pointed back to ("이 지진파는") is the question's thing, whatever Kiwi tags it. A
+    clause that reports ("서울시는 40만명이 모인 것으로 추산했다") is about its source's figure for the asked thing."""
+    if not asked:
+        return False
+    names = set(asked)
+    typed = question.lower()
+    for full, short in aliases.introduced(document):
+        if full.lower() in typed or short.lower() in typed:  # "카카오뱅크(이하 카뱅)": Kiwi's pieces would miss it
+            names |= {full.lower(), short.lower()}
+    morphemes = analyzer.morphemes(sentence)
+    first, last = _clause_around(morphemes, span[0])
+    if first >= last:
+        return False
+    inside = morphemes[first:last]
+    clause = sentence[inside[0].start : inside[-1].end].lower()
+    if any(name in clause for name in names) or any(m.tag == "NP" and m.form in _ANAPHORS for m in inside) \
+            or any(m.form in lexicon.REPORTING_STEMS and m.tag in ("NNG", "VV") for m in inside):
+        return False
+    topic = _topic_at(morphemes, first, last)
+    if topic is None:
+        return False
+    run = _run_before(morphemes, topic)
+    if not run or _points_back(morphemes, run) or any(_term(m) in terms for m in run) \
+            or any(len(m.form) > 1 and m.form.lower() in name for m in run for name in names):
+        return False
+    # "이방원이 정변을 … 이방원의 군사들에게": the clause is about the answer itself.
+    topic_text = sentence[run[0].start : run[-1].end]
+    answered = run[0].start < span[1] and span[0] < run[-1].end or sentence[span[0] : span[1]] in topic_text
+    return not answered and _names_someone(run)
+
+
+def _clause_around(morphemes: list[Morpheme], offset: int) -> tuple[int, int]:
+    """Morpheme range of the clause holding ``offset``: clauses end at a connective ending or the sentence's end, and
+    at a comma only where a new topic follows ("‘카카오 인증서’, SKT는 …"; not "SK텔레콤, 삼성전자와")."""
+    ends = [i + 1 for i, m in enumerate(morphemes)
+            if m.tag in _CLAUSE_ENDS or (m.form == "," and _topic_follows(morphemes, i + 1))]
+    first = 0
+    for end in [*ends, len(morphemes)]:
+        if end > first and morphemes[end - 1].end > offset:
+            return first, end
+        first = end
+    return first, len(morphemes)
+
+
+def _topic_follows(morphemes: list[Morpheme], at: int) -> bool:
+    """Whether a noun phrase with a topic or subject particle starts at ``at``."""
+    i = at
+    while i < len(morphemes) and morphemes[i].tag.startswith(("NN", "SL", "SH", "XSN", "SS")):
+        i += 1
+    return at < i < len(morphemes) and morphemes[i].tag in ("JX", "JKS") \
+        and morphemes[i].form in lexicon.TOPIC_PARTICLES
+
+
+def _topic_at(morphemes: list[Morpheme], first: int, last: int) -> int | None:
+    """Index of the first topic or subject particle glued to a noun in ``morphemes[first:last]``."""
+    for i in range(max(first, 1), last):
+        m, before = morphemes[i], morphemes[i - 1]
+        if m.tag in ("JX", "JKS") and m.form in lexicon.TOPIC_PARTICLES and before.end == m.start \
+                and before.tag.startswith(("NN", "SL", "SH")):
+            return i
+    return None
+
+
+def _run_before(morphemes: list[Morpheme], at: int) -> list[Morpheme]:
+    """The noun phrase ending before ``morphemes[at]``: "여민수 카카오 공동대표는" → 여민수, 카카오, 공동대표."""
+    start = at
+    while start > 0 and morphemes[start - 1].tag.startswith(("NN", "SL", "SH", "XSN")):
+        start -= 1
+    return morphemes[start:at]
+
+
+def _points_back(morphemes: list[Morpheme], run: list[Morpheme]) -> bool:
+    """Whether a determiner before the topic points back to something named earlier: "이 지진파는", "해당 업체가"."""
+    at = morphemes.index(run[0])
+    return at > 0 and morphemes[at - 1].tag == "MM" and morphemes[at - 1].form in lexicon.DEMONSTRATIVES
+
+
+def _term(m: Morpheme) -> str:
+    return m.form.lower()
+
+
+def _names_someone(run: list[Morpheme]) -> bool:
+    """Whether a topic is a name ("카카오모빌리티는") or a named person's title ("여민수 카카오 공동대표는"), not a
+    thing described ("AI 기술 개발은")."""
+    word = [run[-1]]  # the last word: "SK텔레콤" is SK + 텔레콤, read as one name
+    for m in reversed(run[:-1]):
+        if m.end != word[0].start:
+            break
+        word.insert(0, m)
+    # One-syllable names ("잭") are left out: a question's own are not among its names either.
+    named = any(m.tag in NAME_TAGS and len(m.form) > 1 for m in run)
+    return any(m.tag in NAME_TAGS and len(m.form) > 1 for m in word) or (named and run[-1].form in lexicon.PERSON_TITLES)

@@ -1,0 +1,62 @@
+"""Whose answer: a value read from a clause about another name than the question's is no answer to it."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.subject import about_another
+
+PAIRED = "조사기관 추산에 따르면 대성모빌리티는 국내 택시 호출 시장에서 점유율 80% 이상을 기록하고 있다."
+VALUES = "지니가 23.1%, 플로가 16.23%를 기록하며 뒤를 이었다."
+
+
+@pytest.mark.parametrize("asked,sentence,answer,another", [
+    ({"한빛택시"}, PAIRED, "80%", True),  # the figure is 대성모빌리티's
+    ({"대성모빌리티"}, PAIRED, "80%", False),
+    ({"대성"}, PAIRED, "80%", False),  # inside a longer name: given the benefit of the doubt
+    ({"플로"}, VALUES, "16.23%", False),
+    ({"플로"}, VALUES, "23.1%", True),  # 지니's, in the clause before
+    ({"한빛택시"}, "그는 점유율 80%를 기록했다.", "80%", False),  # no name is the clause's topic
+    (set(), PAIRED, "80%", False),  # the question names no one
+    # A comma in a list of names ends no clause; a thing described is no name; "이를" names it earlier.
+    ({"대성"}, "지난해 12월 한빛은 대성, 삼성전자와 함께 협의체를 세웠다.", "지난해 12월", False),
+    ({"한빛"}, "AI 기술 개발은 전 영역에서 올해부터 투자를 진행한다.", "올해", False),
+    ({"esg"}, "카카오와 SK텔레콤은 이를 통해 혁신 기업을 지원할 예정이다.", "혁신 기업", False),
+    ({"skt"}, "여민수 카카오 공동대표는 의미가 깊다고 말했다.", "의미", True),  # a named person's title
+    # The clause's topic is the answer: "누구의 군사들에게 피살됐어?" is answered by who the clause is about.
+    ({"정도전"}, "이방원이 정변을 일으킨 뒤 이방원의 군사들에게 피살되었다.", "이방원", False),  # the second
+    ({"라이언"}, "잭은 2년 전에 랩쳐에서 태어났다.", "랩쳐", False),  # a one-syllable name is no name to compare
+])
+def test_a_value_from_a_clause_about_another_name(analyzer, asked, sentence, answer, another):
+    at = sentence.rindex(answer)
+    assert about_another(asked, set(), "", sentence, (at, at + len(answer)), analyzer, sentence) is another
+
+
+def test_an_articles_short_name_is_the_same_name(analyzer):
+    document = "한빛텔레콤(이하 HBT)은 새 서비스를 냈다. 한빛텔레콤은 지난해 ‘우리’를 출범시켰다."
+    sentence = "한빛텔레콤은 지난해 ‘우리’를 출범시켰다."
+    at = sentence.index("우리")
+    assert not about_another({"hbt"}, set(), "HBT가 출범시킨 건?", sentence, (at, at + 2), analyzer, document)
+    assert about_another({"대성"}, set(), "대성이 출범시킨 건?", sentence, (at, at + 2), analyzer, document)
+    # Kiwi may cut the question's name into pieces (카카오 + 뱅크): the article's pair is matched in its words.
+    bank = "카카오뱅크(이하 카뱅)는 문을 열었다. 카뱅은 3분기 순이익 500억원을 냈다."
+    said = "카뱅은 3분기 순이익 500억원을 냈다."
+    at = said.index("500억원")
+    assert not about_another({"카카오"}, set(), "카카오뱅크 3분기 순이익은?", said, (at, at + 6), analyzer, bank)
+
+
+def test_a_source_giving_the_figure_is_no_other_subject(analyzer):
+    sentence = "서울시는 축제에 40만명이 모인 것으로 추산했다."
+    at = sentence.index("40만명")
+    assert not about_another({"bts"}, set(), "BTS 축제에 몇 명이 모였어?", sentence, (at, at + 4), analyzer, sentence)
+
+
+@pytest.mark.parametrize("sentence,answer,terms", [
+    ("이때 신설된 교통카드가 티머니 교통카드다.", "티머니 교통카드", {"교통카드"}),  # the question's own thing
+    ("이 지진파는 ‘조화 주파수’ 형태로 분석됐다.", "조화 주파수", set()),  # pointed back to
+    ("포켓몬이 지닐 수 있는 아이템은 열매로, 체력을 회복할 수 있다.", "열매", set()),  # inside the asked name
+])
+def test_a_topic_that_is_the_questions_own_thing(analyzer, sentence, answer, terms):
+    at = sentence.index(answer)
+    assert not about_another({"포켓몬스터", "백령도"}, terms, "", sentence, (at, at + len(answer)), analyzer, sentence)
+

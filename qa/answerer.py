@@ -282,8 +282,8 @@ class Answerer:
         lexical = self.retriever.index.lexical
         out = {}
         for term in question.key_terms:
-            if term in question.text.lower() and term not in question.verbs and not lexical.known(term):
-                spelled = lexical.spelled_out(term) or lexical.correct(term)
+            if term in question.text.lower() and not lexical.known(term):
+                spelled = lexical.spelling(term, question.verbs)
                 if spelled:
                     out[term] = spelled
         return out

@@ -216,6 +216,7 @@ class KoreanAnalyzer:
         self._terms_cache: LRUCache[tuple[str, ...]] = LRUCache(cache_size)
         self._tokens_cache: LRUCache[tuple] = LRUCache(TOKENS_CACHE_SIZE)
         self._glued_cache: LRUCache[tuple] = LRUCache(TOKENS_CACHE_SIZE)
+        self._respelled_cache: LRUCache[str] = LRUCache(TOKENS_CACHE_SIZE)
 
     def _tokenize(self, text: str) -> tuple:
         """Kiwi's tokens for ``text``, cached: a question is read for terms, names and spacing variants."""
@@ -229,7 +230,14 @@ class KoreanAnalyzer:
 
     def respell(self, text: str) -> str:
         """``text`` with the misspelt endings and pronouns of a typed question written right, by Kiwi's typo model;
-        a word with any other fix is left as typed."""
+        a word with any other fix is left as typed. Cached: every ask reads its question so, before the answer cache."""
+        cached = self._respelled_cache.get(text)
+        if cached is None:
+            cached = self._respell(text)
+            self._respelled_cache.put(text, cached)
+        return cached
+
+    def _respell(self, text: str) -> str:
         with self._lock:
             tokens = self._kiwi.tokenize(text, typos="basic")
         fixed = [t for t in tokens if t.typo_cost > 0]
@@ -241,13 +249,13 @@ class KoreanAnalyzer:
             first = next(i for i, t in enumerate(inside) if t in fixed)
             # Rewrite from the morpheme before the first fix (the ending contracts with it: 얼마 + 이었 → 얼마였),
             # keeping the word's start as typed ("3,000억원이엿어" → "3,000억원이었어", not "3,000억 원…").
-            lead = inside[max(first - 1, 0)]
+            tail = inside[max(first - 1, 0) :]
+            lead = tail[0]
             with self._lock:
-                rewritten = self._kiwi.join([(t.form, t.tag) for t in inside[max(first - 1, 0) :]])
-            typed = text[lead.start : lead.start + lead.len]
-            with self._lock:
+                rewritten = self._kiwi.join([(t.form, t.tag) for t in tail])
                 reread = [t.form for t in self._kiwi.tokenize(rewritten)]
-            if first and not rewritten.startswith(typed) or reread != [t.form for t in inside[max(first - 1, 0) :]]:
+            typed = text[lead.start : lead.start + lead.len]
+            if first and not rewritten.startswith(typed) or reread != [t.form for t in tail]:
                 continue  # the rewrite does not read back as the fix ("이엿어" → "이여서"): leave the word as typed
             out += [text[last : lead.start], rewritten]
             last = end

@@ -206,9 +206,15 @@ class LexicalIndex:
         from its dictionary, so a verb near it is another verb (바꾸다 is not 바뀌다)."""
         if self.known(term):
             return [term]
-        latin = self.spelled_out(term) if term not in verbs else None
-        fixed = latin or (self.correct(term) if term not in verbs else None)
+        fixed = self.spelling(term, verbs)
         return [fixed] if fixed else self.segment(term) or self.head(term)
+
+    def spelling(self, term: str, verbs: Set[str] = frozenset()) -> str | None:
+        """The known term an unknown ``term`` writes otherwise: the Latin name it spells out, else its typo fix (a
+        verb of ``verbs`` is neither)."""
+        if term in verbs:
+            return None
+        return self.spelled_out(term) or self.correct(term)
 
     def expand(self, terms: list[str], variants: list[str] = (), verbs: Set[str] = frozenset()) -> list[str]:
         """The query's known terms, plus repairs of unknown ones: typo fixes, compound splits, spacing variants."""

@@ -41,8 +41,9 @@ def about_another(asked: set[str], terms: set[str], question: str, sentence: str
     topic = _topic_at(morphemes, first, last)
     if topic is None:
         return False
-    run = _run_before(morphemes, topic)
-    if not run or _points_back(morphemes, run) or any(_term(m) in terms for m in run) \
+    start = _run_start(morphemes, topic)
+    run = morphemes[start:topic]
+    if not run or _points_back(morphemes, start) or any(m.form.lower() in terms for m in run) \
             or any(len(m.form) > 1 and m.form.lower() in name for m in run for name in names):
         return False
     # "이방원이 정변을 … 이방원의 군사들에게": the clause is about the answer itself.
@@ -83,22 +84,18 @@ def _topic_at(morphemes: list[Morpheme], first: int, last: int) -> int | None:
     return None
 
 
-def _run_before(morphemes: list[Morpheme], at: int) -> list[Morpheme]:
-    """The noun phrase ending before ``morphemes[at]``: "여민수 카카오 공동대표는" → 여민수, 카카오, 공동대표."""
+def _run_start(morphemes: list[Morpheme], at: int) -> int:
+    """Where the noun phrase ending before ``morphemes[at]`` starts: "여민수 카카오 공동대표는" → at 여민수."""
     start = at
     while start > 0 and morphemes[start - 1].tag.startswith(("NN", "SL", "SH", "XSN")):
         start -= 1
-    return morphemes[start:at]
+    return start
 
 
-def _points_back(morphemes: list[Morpheme], run: list[Morpheme]) -> bool:
-    """Whether a determiner before the topic points back to something named earlier: "이 지진파는", "해당 업체가"."""
-    at = morphemes.index(run[0])
-    return at > 0 and morphemes[at - 1].tag == "MM" and morphemes[at - 1].form in lexicon.DEMONSTRATIVES
-
-
-def _term(m: Morpheme) -> str:
-    return m.form.lower()
+def _points_back(morphemes: list[Morpheme], start: int) -> bool:
+    """Whether a determiner before the topic (from ``start``) points back to something named earlier: "이
+    지진파는", "해당 업체가"."""
+    return start > 0 and morphemes[start - 1].tag == "MM" and morphemes[start - 1].form in lexicon.DEMONSTRATIVES
 
 
 def _names_someone(run: list[Morpheme]) -> bool:

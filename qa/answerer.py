@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from qa import abstention, aliases, composer, lexicon, phrases, subject, timeframe
 from qa.contract import Answer
+from qa.definition import definition
+from qa.speech import quotation
 from qa.evidence import EvidenceScorer, SentenceCandidate
 from qa.korean import HANGUL, KoreanAnalyzer, has_content
 from qa.question import AnswerType, Question, analyse
@@ -80,6 +83,11 @@ def _in_article(question: Question, sentence: SentenceCandidate) -> Question:
     return question if words is question.words else dataclasses.replace(question, words=words)
 
 
+def article_names(sentence: SentenceCandidate, analyzer: KoreanAnalyzer) -> frozenset[str]:
+    """The names the sentence's article sets in quotes (‘멜론’), for the reader to know them bare."""
+    return phrases.quoted_names(sentence.hit.document.body, analyzer)
+
+
 _ADDITIVE_RE = re.compile(rf"^({'|'.join(lexicon.ADDITIVE_OPENERS)})\s")
 
 
@@ -120,7 +128,7 @@ class Answerer:
         self.analyzer = analyzer
         self.settings = settings
         self.weights = weights
-        self.evidence = EvidenceScorer(retriever.index, weights.evidence, weights.rerank)
+        self.evidence = EvidenceScorer(retriever.index, weights.evidence, weights.rerank, analyzer)
         self.reader = PhraseReader(analyzer, weights.span)
 
     @property
@@ -153,7 +161,8 @@ class Answerer:
         if question.wants_span:
             self.analyzer.analyse_many([s.text for s in head])
             for sentence in head:
-                sentence.spans = self.reader.read(_in_article(question, sentence), sentence.text)
+                sentence.spans = self.reader.read(_in_article(question, sentence), sentence.text,
+                                                 article_names(sentence, self.analyzer))
         reading.sentences = self.evidence.rerank(question, head) + sentences[len(head) :]
         runner_up = reading.sentences[1] if len(reading.sentences) > 1 else None
         reading.confidence = abstention.probability(self.weights.abstain, question, reading.best, runner_up)
@@ -196,14 +205,41 @@ class Answerer:
             return composer.unconfirmed(text, hits, composer.SPECULATED_TEXT)  # "발표했어?" against "…가능성도 제기된다"
         if question.type != AnswerType.YESNO and composer.called_off(text, reading.best.text, self.analyzer):
             return composer.unconfirmed(text, hits, composer.CALLED_OFF_TEXT)  # "결국 누가 인수했어?" against "…결렬됐으나"
+        quoted = None
         if question.wants_list or question.category:  # "각각 알려줘", "협력 분야는?": the listed items
             chosen, short = self._list(reading)
+        elif (defined := self._definition(reading)) is not None:  # "e풀필먼트가 뭐야?": what the article says it is
+            chosen, short = [defined[0]], defined[1]
+        elif (quoted := self._quotation(reading)) is not None:  # "대표는 뭐라고 했어?": the words quoted
+            chosen, short = [quoted[0]], quoted[1]
         else:
             best = reading.best
             chosen = [best, *self._continuation(question, best)]
             short = span.text if question.wants_span and span else None
         evidence = [(c.hit, c.span) for c in chosen]
-        return composer.answer(question, evidence, short, hits, self.analyzer)
+        return composer.answer(question, evidence, short, hits, self.analyzer, said=quoted is not None)
+
+    def _definition(self, reading: Reading) -> tuple[SentenceCandidate, str] | None:
+        """For a question asking what a term is, the likeliest read sentence that defines it, and the definition."""
+        term = reading.question.defines
+        return self._first_saying(reading, lambda text: definition(term, text, self.analyzer)) if term else None
+
+    def _quotation(self, reading: Reading) -> tuple[SentenceCandidate, str] | None:
+        """For a question asking what was said, the likeliest read sentence quoting someone, and the quotation."""
+        return self._first_saying(reading, quotation) if reading.question.says else None
+
+    def _first_saying(
+        self, reading: Reading, find: Callable[[str], tuple[int, int] | None]
+    ) -> tuple[SentenceCandidate, str] | None:
+        """The first read sentence, nearly as likely as the best, in which ``find`` finds what is asked, and it."""
+        if reading.best is None:
+            return None
+        floor = reading.best.probability * self.settings.list_relative_probability
+        for sentence in reading.sentences[: self.settings.read_sentences]:
+            found = find(sentence.text) if sentence.probability >= floor else None
+            if found is not None:
+                return sentence, sentence.text[found[0] : found[1]]
+        return None
 
     def _counts(self, span: SpanCandidate, sentence: str) -> bool:
         """Whether a span states a quantity: digits that are not a date, or a Korean numeral ("두 배", "절반")."""
@@ -234,7 +270,8 @@ class Answerer:
         items: list[str] = []
         for sentence in chosen:
             listed = phrases.enumerated_items(sentence.text) if sentence is not carried else []
-            spans = (sentence.spans or self.reader.read(_in_article(question, sentence), sentence.text)) \
+            spans = (sentence.spans or self.reader.read(_in_article(question, sentence), sentence.text,
+                                                        article_names(sentence, self.analyzer))) \
                 if question.wants_span else []
             if listed and (not spans or _names_the_asked_kind(listed, spans, question.type)):
                 items.extend(listed)

@@ -370,15 +370,17 @@ def answer(
     short: str | None,
     hits: list[Hit],
     analyzer: KoreanAnalyzer,
+    said: bool = False,
 ) -> Answer:
-    """A cited answer: ``evidence`` are the cited sentences in order, ``short`` the answer span(s) if any."""
+    """A cited answer: ``evidence`` are the cited sentences in order, ``short`` the answer span(s) if any (with
+    ``said``, words someone said, shown in quotes)."""
     citations = [citation(i + 1, hit, span) for i, (hit, span) in enumerate(evidence)]
     quoted = " ".join(f"{c.evidence} [{c.ref}]" for c in citations)
     if question.type == AnswerType.YESNO:
         yes = agrees(question.text, citations[0].evidence, analyzer)
         text = f"{'네' if yes else '아니요'}, 기사에 따르면 {quoted}"
     elif short:
-        text = f"{short}입니다. {quoted}"
+        text = f"“{short}”입니다. {quoted}" if said else f"{short}입니다. {quoted}"
     else:
         text = quoted
     return Answer(question=question.text, answerable=True, answer=text, short_answer=short, citations=citations,

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from qa import aliases
 from qa.index import CorpusIndex
+from qa.korean import KoreanAnalyzer
 from qa.lexical import LexicalIndex
 from qa.phrases import _AMOUNT_RE, _DATE_RE, enumerations
 from qa.question import Question
@@ -54,10 +56,14 @@ class EvidenceScorer:
     their answer spans are read (a sentence that restates the question but holds no answer of the asked type
     loses to one that does)."""
 
-    def __init__(self, index: CorpusIndex, model: LinearModel | None, rerank: LinearModel | None = None) -> None:
+    def __init__(self, index: CorpusIndex, model: LinearModel | None, rerank: LinearModel | None = None,
+                 analyzer: KoreanAnalyzer | None = None) -> None:
+        """``analyzer`` (optional) reads the names an article makes the same ("인공지능(AI)") into search terms, so
+        that a sentence writing AI covers a question asking about 인공지능."""
         self.index = index
         self.model = model
         self.rerank_model = rerank
+        self.analyzer = analyzer
 
     @property
     def lexical(self) -> LexicalIndex:
@@ -92,6 +98,23 @@ class EvidenceScorer:
                 candidate.probability = sigmoid(float(logit))
         return sorted(head, key=lambda c: -c.probability)
 
+    def _alias_terms(self, text: str) -> list[tuple[frozenset[str], frozenset[str]]]:
+        """The article's alias pairs as search terms, both ways round: ({"ai"}, {"인공", "지능", "인공지능"}), …"""
+        if self.analyzer is None:
+            return []
+        out = []
+        for pair in aliases.pairs_of(text):
+            first, second = (frozenset(self.analyzer.terms(name)) for name in pair)
+            if first and second:
+                out += [(first, second), (second, first)]
+        return out
+
+    @staticmethod
+    def _aliased(terms: set[str], pairs: list[tuple[frozenset[str], frozenset[str]]]) -> set[str]:
+        """``terms`` with the other name's terms of every alias pair one of whose names they hold."""
+        extra = set().union(*(other for have, other in pairs if have <= terms))
+        return terms | extra if extra else terms
+
     def _candidates(self, hits: list[Hit]) -> list[SentenceCandidate]:
         seen: set[tuple[str, int]] = set()
         out = []
@@ -118,6 +141,7 @@ class EvidenceScorer:
         best_hit = max(c.hit.score for c in candidates) or 1.0
         best_lexical = max((c.hit.lexical_score or 0.0) for c in candidates) or 1.0
         titles: dict[str, set[str]] = {}
+        alias_terms: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
         doc_terms: dict[str, set[str]] = {}
         for c in candidates:
             doc_terms.setdefault(c.hit.document.doc_id, set()).update(c.terms)
@@ -131,7 +155,9 @@ class EvidenceScorer:
             title = titles.get(doc.doc_id)
             if title is None:
                 title = titles[doc.doc_id] = set(self.index.title_terms(c.hit.key))
-            terms = set(c.terms)
+            if doc.doc_id not in alias_terms:
+                alias_terms[doc.doc_id] = self._alias_terms(doc.text)
+            terms = self._aliased(set(c.terms), alias_terms[doc.doc_id])
             before = self._paragraph_terms_before(c)
             neighbours = self._neighbour_terms(c)
             f = c.features

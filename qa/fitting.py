@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from qa import abstention
-from qa.answerer import Answerer, Reading
+from qa.answerer import Answerer, Reading, article_names
 from qa.metrics import Expected, contains, normalize
 from qa.service import QAService
 from qa.settings import Settings
@@ -165,7 +165,8 @@ class Fitter:
             reader = self._answerer(ex, Weights.untrained()).reader
             holding = [s for s in reading.sentences if ex.holds_answer(s.hit.document.doc_id, s.text)]
             for sentence in holding[:SPAN_SENTENCES]:
-                for candidate in reader.candidates(reading.question, sentence.text):
+                for candidate in reader.candidates(reading.question, sentence.text,
+                                                   article_names(sentence, reader.analyzer)):
                     rows.add(candidate.features, normalize(candidate.text) in golds, n, ex.weight)
         return rows
 

@@ -8,15 +8,19 @@ resolved, supplies what is missing, word for word, so the reader can see what wa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 
 from qa import lexicon
+from qa.amounts import RANK_UNITS
+from qa.definition import defined_term
 from qa.korean import HANGUL, NAME_TAGS, KoreanAnalyzer, Morpheme
 from qa.query import Turn
 from qa.question import is_interrogative
 
 _NOMINAL_TAGS = ("NN", "NR", "NP", "SL", "SH", "SN", "XSN", "ETN")
+_WORD_SYMBOLS = ("SL", "SH", "SN")  # Latin, hanja and digits: part of a word, unlike punctuation
 _CONTENT_TAGS = ("NNG", "NNP", "SL", "SH", "XR", "VV", "VA")
 _PREDICATE_TAGS = ("VV", "VA", "VX", "XSV", "XSA", "VCP", "VCN")
 _PERSON_NOUNS = lexicon.FOCUS_PERSON
@@ -27,6 +31,7 @@ _UNCONTRACTED = {("서", "JKB"): ("에서", "JKB"), ("ᆫ", "JX"): ("는", "JX")
 # Nouns that name an attribute asked of something (규모, 점유율, 시기, 위치): "음원 쪽은?" after "택시 점유율은?" keeps it.
 _MEASURES = (lexicon.FOCUS_DATE | lexicon.FOCUS_NUMBER) - lexicon.FOCUS_PLACE - lexicon.FOCUS_PERSON - lexicon.FOCUS_ORG
 _ATTRIBUTES = _MEASURES | lexicon.FOCUS_PLACE
+_SELF_CONTAINED_WORDS = 3  # content words a question without names needs to be read without the conversation
 _NAMED_KINDS = ("person", "place", "thing")  # what an answer can name for "그 사람", "거기", "그거" to point to
 
 
@@ -62,7 +67,7 @@ class _Word:
     def is_topic(self) -> bool:
         """A noun marked as what the question is about: "멜론은", "점유율이"."""
         first, particle = self.first, self.particle
-        return (first is not None and first.tag.startswith("NN") and particle is not None
+        return (first is not None and first.tag.startswith(("NN", "SL", "SH")) and particle is not None
                 and particle[0] in ("은", "는", "이", "가") and particle[1] in ("JX", "JKS"))
 
     @property
@@ -136,7 +141,8 @@ class _Before:
             focus = self.words[wh - 1]  # "…규모는 얼마야?": the word before a closing interrogative
             particle = focus.particle
             nouns = [m for m in focus.morphemes if m.tag.startswith("NN")]
-            if particle and particle[0] in ("은", "는", "이", "가") and nouns and nouns[-1].tag == "NNG":
+            if particle and particle[0] in ("은", "는", "이", "가") and nouns and nouns[-1].tag == "NNG" \
+                    and (len(words) > 1 or _is_attribute(focus)):  # "하이퍼클로바가 뭐야?": all there is to carry
                 words = [w for w in words if w is not focus]
         return [w.text.rstrip("?？.!") for w in words] + kept
 
@@ -175,7 +181,7 @@ def _head_noun(word: _Word) -> str | None:
 
 def _bare(word: _Word) -> str:
     """The word without its particles and punctuation: "점유율은?" → 점유율."""
-    kept = [m for m in word.morphemes if not m.tag.startswith(("J", "S"))]
+    kept = [m for m in word.morphemes if not m.tag.startswith(("J", "S")) or m.tag in _WORD_SYMBOLS]
     return word.text[: kept[-1].end - word.start] if kept else word.text
 
 
@@ -196,6 +202,12 @@ def _phrase_start(words: list[_Word], at: int) -> int:
     while start > 0 and _describes(words[start - 1]):
         start -= 1
     return start
+
+
+def _is_rank(word: _Word) -> bool:
+    """A rank standing for whoever holds it: "1위", "2위가"."""
+    tags = [(m.form, m.tag) for m in word.morphemes if not m.tag.startswith(("J", "SF"))]
+    return len(tags) == 2 and tags[0][1] == "SN" and tags[1][0] in RANK_UNITS
 
 
 def _bound_noun(word: _Word) -> bool:
@@ -257,10 +269,16 @@ class FollowUpResolver:
             before = _Before(self._words(self._resolve(turn.question, before, known), known), turn)
         return self._resolve(question, before, known)
 
-    def stands_alone(self, question: str) -> bool:
-        """Whether the question asks about something itself ("네이버 주가는?"), not only names one ("그럼 네이버는?"),
-        so it can be answered without the conversation."""
-        return bool(self._content(self._words(question, frozenset())))
+    def stands_alone(self, question: str, known: Set[str] = frozenset()) -> bool:
+        """Whether the question asks about something named itself ("네이버 주가는?"), not only names one ("그럼
+        네이버는?") nor asks with no name of its own ("규모는 얼마였어?" is about what was just talked about), so it
+        can be answered without the conversation. A long question ("인증서 시장에서 밀고 있는 서비스 이름이 뭐였지?")
+        names its topic in words."""
+        words = self._words(question, known)
+        if not self._content(words) or any(w.first is not None and w.first.form in lexicon.DEMONSTRATIVES and (
+                w.first.tag == "MM" or len(w.first.form) > 1) for w in words):
+            return False  # "그 회사 주가는 얼마나 올랐어?" points back
+        return any(w.name for w in words) or sum(bool(self._content([w])) for w in words) >= _SELF_CONTAINED_WORDS
 
     def _words(self, text: str, known: Set[str]) -> list[_Word]:
         words = []
@@ -286,6 +304,8 @@ class FollowUpResolver:
             return question  # a question in another language is read as it stands
         words = self._words(question, known)
         cue = bool(words) and words[0].first is not None and words[0].first.tag == "MAJ" and len(words) > 1
+        if not cue and self._defines_a_term(question):
+            return question  # "e풀필먼트가 뭔데?" asks about that term whatever was said before
         if cue:
             words = words[1:]  # "그럼", "그런데": a conjunctive adverb continues the conversation
         filled = self._fill(words, before)
@@ -299,6 +319,8 @@ class FollowUpResolver:
         topic_only = cue and bool(words) and words[-1].is_topic and not any(w.is_wh for w in words)
         if topic_only and not filled.pointed and (replaced := self._replace_phrase(before, words)):
             return replaced
+        if not filled.pointed and (measured := self._in_answer_place(before, words)):
+            return measured
         if not filled.pointed and not filled.dangling and self._stands(own, filled.names, cue, words):
             return question
         if not filled.pointed and any(m.form.lower() in lexicon.CONVERSATION_CUES for w in words for m in w.morphemes):
@@ -306,7 +328,29 @@ class FollowUpResolver:
         if not filled.pointed and own and (again := self._ask_again(before, words)):
             return again
         asks = any(w.is_wh for w in words) or bool(own) or (bool(words) and words[-1].ends_question)
-        return self._complete(before, filled.rest if asks else [], filled.names, drop_focus=bool(own))
+        # "누가 만드는데?" after "팬데믹 극복 AI가 뭐야?": the new question has its own subject, the old one becomes the
+        # topic ("팬데믹 극복 AI는 누가 만드는데?")
+        subject_asked = any(w.is_wh and w.particle is not None and w.particle[1] == "JKS" for w in words)
+        return self._complete(before, filled.rest if asks else [], filled.names,
+                              drop_focus=bool(own) and not subject_asked, subject_asked=subject_asked)
+
+    def _defines_a_term(self, question: str) -> bool:
+        """Whether the question asks what a term is that no earlier turn can stand for: several words or Latin
+        letters ("팬데믹 극복 AI가 뭐야?", "e풀필먼트란?"). A single Korean word asked so ("전략이 뭐야?", "카카오는 뭐야?")
+        more often asks it of what was just talked about."""
+        term = defined_term(question, self.analyzer.morphemes(question))
+        return term is not None and (" " in term or re.search(r"[A-Za-z]", term) is not None)
+
+    def _in_answer_place(self, before: _Before, words: list[_Word]) -> str | None:
+        """"플로는?" after "음원 점유율 1위 어디야?" answered 멜론: another name in the place of the one answered asks the
+        same measure of it ("플로 점유율은?"), not which is first. Only when the last question measured something."""
+        if len(words) != 1 or not words[0].is_topic or not words[0].name or before.answered("place") is None \
+                or not any(_is_rank(w) for w in before.words):
+            return None  # a rank picked the name answered ("1위 어디야?"); not a person ("1위 회사 대표는 누구야?")
+        measures = [w for w in before.words if not w.is_wh and _bare(w) in _MEASURES]
+        if len(measures) != 1:
+            return None
+        return f"{words[0].name} {self._join(_bare(measures[0]), ('은', 'JX'))}?"
 
     def _replace_phrase(self, before: _Before, words: list[_Word]) -> str | None:
         """"그럼 시사위크 카카오 SKT 기사는?" after "뷰어스 빅테크 동맹 기사 쓴 기자는 누구야?": the new noun phrase takes the
@@ -422,6 +466,8 @@ class FollowUpResolver:
     def _stands(own: list[str], names: list, cue: bool, words: list[_Word]) -> bool:
         """Whether a question that points back at nothing asks enough of its own to be read alone."""
         light = FollowUpResolver._light(words)
+        if not names and any(w.is_wh for w in words) and sum(bool(FollowUpResolver._content([w])) for w in words) == 1:
+            return False  # "왜 손잡은 건데?": an interrogative and one word of its own ask of what was just talked about
         return len(own) + len(names) >= 3 or (len(own) >= 2 and not (cue and light)) or (
             len(own) == 1 and not light and not cue)
 
@@ -444,11 +490,17 @@ class FollowUpResolver:
         return phrase + rest, True
 
     def _complete(
-        self, before: _Before, rest: list[str], names: list[tuple[str, tuple[str, str] | None]], drop_focus: bool
+        self, before: _Before, rest: list[str], names: list[tuple[str, tuple[str, str] | None]], drop_focus: bool,
+        subject_asked: bool = False,
     ) -> str:
         """An elliptical question: the previous one's topic (all of it, when this one asks nothing of its own: "네이버는?")
-        with this one's names in place of the previous names, then what this one asks."""
+        with this one's names in place of the previous names, then what this one asks (whose subject, when it asks
+        one, leaves the old subject the topic)."""
         base = before.topic(drop_focus) if rest else [w.text for w in before.words]
+        by_text = {w.text: w for w in before.words}
+        if subject_asked and rest and base and (last := by_text.get(base[-1])) is not None \
+                and last.particle is not None and last.particle[1] == "JKS":  # not "카카오가 (인수한 회사)"
+            base = [*base[:-1], self._join(_bare(last), ("는", "JX"))]
         if names:
             base = self._swap_names(before, base, names)
         resolved = " ".join([*base, *rest]).strip()
@@ -459,7 +511,10 @@ class FollowUpResolver:
     ) -> list[str]:
         """The previous names out, this question's in, where the first previous name stood."""
         by_text = {w.text.rstrip("?？.!"): w for w in before.words}
-        places = [i for i, text in enumerate(base) if text in by_text and by_text[text].name]
+        # "…점유율 1위 몇 퍼센트야?" → "플로는?": the rank stands for the name answered before, whatever else is named
+        ranks = [i for i, text in enumerate(base) if text in by_text and _is_rank(by_text[text])][:1] \
+            if before.asked not in _NAMED_KINDS else []  # "1위 후보는 누구야?" asked the holder: no measure to carry
+        places = ranks or [i for i, text in enumerate(base) if text in by_text and by_text[text].name]
         joined = self._and([name for name, _ in names])
         nouns_after = [by_text[t] for t in base[1:] if t in by_text and by_text[t].first is not None
                        and by_text[t].first.tag.startswith("NN") and not by_text[t].is_wh]

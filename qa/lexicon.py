@@ -84,6 +84,14 @@ MEASURING_WH = frozenset({"어느", "몇", "얼마"})
 TIME_REFERENCE_MARKERS = ("보다", "대비", "에 비해", "이후", "이래", "만에", "만의", "부터")
 # Nouns for a name, which the noun before them types: "대표 이름" is a person's, "회사 이름" a company's.
 NAME_NOUNS = frozenset({"이름", "명칭", "성함", "성명"})
+# Nouns asking what a term means ("After Disease 뜻", "AD의 의미는?"), and the verbs news defines one with
+# ("X는 Y를 말한다").
+MEANING_NOUNS = frozenset({"뜻", "의미", "정의", "개념"})
+DEFINING_VERBS = frozenset({"말하", "뜻하", "의미하", "가리키", "일컫"})
+# What parentheses after a name hold besides a definition: "(이하 SKT)", "(사진)", "(가칭 …)", "(대표 …)" (with the
+# person titles), and the nouns a sentence about a term closes on without defining it ("…할 전망이다", "초기 단계다").
+NOT_GLOSSES = frozenset({"이하", "사진", "가칭", "왼쪽", "오른쪽", "가운데", "제공", "자료", "전", "현", "구", "옛"})
+NOT_DEFINING_HEADS = frozenset({"단계", "상황", "셈", "것", "때문", "수준", "상태", "중", "분위기", "모습", "입장", "처지"})
 
 # The unit a question asks in restricts amount answers to that unit: "몇 명" wants people, "이용료" money.
 UNIT_FAMILIES: dict[str, tuple[str, ...]] = {
@@ -171,6 +179,8 @@ TOPIC_PARTICLES = frozenset({"은", "는", "이", "가"})
 # Verbal nouns whose owner is a source, as news cites one: "공정위 추산에 따르면", "통계청 조사 결과". "누가 추산했어?"
 # asks that owner (unlike 인수: "이베이코리아 인수" names what was bought).
 SOURCE_NOUNS = frozenset({"추산", "집계", "추정"})  # not 발표, 조사: "실적 발표", "사고 조사" name what was acted on
+# The verbs of "X에 따르면" / "X에 의하면": X is who says what the sentence reports, a source, not its subject.
+ATTRIBUTION_VERBS = frozenset({"따르", "의하"})
 # What a source does with a figure it gives: "서울시는 40만명이 모인 것으로 추산했다", "증권가는 12조원으로 전망했다".
 REPORTING_STEMS = frozenset({"추산", "전망", "집계", "발표", "보도", "분석", "추정", "예측", "예상", "관측", "밝히",
                              "말하", "전하", "내다보", "평가", "조사", "주장"})

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from qa import lexicon
-from qa.korean import Morpheme
+from qa.korean import KoreanAnalyzer, Morpheme
 
 # Kinds of candidate, in the order a reader might prefer them when tied.
 KINDS = ("np", "sub", "split", "quoted", "of", "conj", "modified", "date", "amount", "paren")
@@ -27,6 +28,11 @@ _QUOTED_RE = re.compile(r"[‘'“\"「『《〈<]([^‘’'“”\"「」『』
 # ("삼성전자[005930]"), a footnote ("[1]") or a story label ("[단독]").
 _BRACKETED_RE = re.compile(r"[\[【]([^\[\]【】\n]{1,40})[\]】]")
 _PAREN_RE = re.compile(r"\(([^()\n]{1,40})\)")
+# News sets a service's, product's or project's name in single quotes (‘멜론’, ‘티맵 택시’); double quotes hold speech.
+_NAME_QUOTED_RE = re.compile(r"‘(?P<curly>[^‘’\n]{1,20})’|(?<![A-Za-z])'(?P<plain>[^'\n]{1,20})'(?![A-Za-z])")
+MAX_NAME_WORDS = 2
+NAME_CONTEXT_CHARS = 12  # read before a quoted name: its owner or kind ("카카오의 ‘멜론’")
+CACHED_TEXTS = 256  # articles whose quoted names are kept: the documents of the questions being answered
 
 _NUM = r"\d[\d,]*(?:\.\d+)?"
 _UNITS = (r"(?:만여명|여명|여 명|원|달러|엔|유로|위안|파운드|명|개|곳|건|%|퍼센트|대|배|위|주년|차|분기|개국|가구|표|석|세|살"
@@ -45,6 +51,31 @@ _DATE_RE = re.compile(
     rf"(?:\s*(?:{_PARTS}))?"
     rf"|(?:{_RELATIVE})(?:\s*(?:{_PARTS}))?"
 )
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
+def quoted_names(text: str, analyzer: KoreanAnalyzer) -> frozenset[str]:
+    """The names ``text`` sets in single quotes: ‘멜론’ is a name wherever the article then writes 멜론 bare, though Kiwi
+    reads the bare word as the fruit. A name is one or two words of two characters or more, Kiwi reads a proper noun
+    or Latin letters in it, or the article gives its owner or kind just before ("카카오의 ‘멜론’", "서비스 ‘패스’");
+    a word quoted for emphasis ("‘라이벌’서 ‘파트너’로", "‘검토 중’") is none."""
+    names = set()
+    for match in _NAME_QUOTED_RE.finditer(text):
+        group = "curly" if match.group("curly") is not None else "plain"
+        name = match.group(group).strip()
+        words = name.split()
+        if not words or len(words) > MAX_NAME_WORDS or any(len(w) < 2 for w in words) or re.search(r"[.?!,]", name):
+            continue
+        lead = max(0, match.start() - NAME_CONTEXT_CHARS)
+        morphemes = analyzer.morphemes(text[lead : match.end()])
+        start, end = match.start(group) - lead, match.end(group) - lead
+        inside = [m for m in morphemes if start <= m.start and m.end <= end]
+        before = [m for m in morphemes if m.end <= match.start() - lead]
+        owned = bool(before) and (before[-1].tag == "JKG" or before[-1].tag in ("NNG", "NNP", "SL")
+                                   and before[-1].end < match.start() - lead)
+        if owned or any(m.tag in ("NNP", "SL") for m in inside):
+            names.add(name)
+    return frozenset(names)
 
 
 @dataclass(frozen=True, slots=True)

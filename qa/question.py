@@ -15,6 +15,7 @@ from enum import Enum
 
 from qa import lexicon
 from qa.amounts import RANK_UNITS
+from qa.definition import defined_term
 from qa.korean import KoreanAnalyzer, Morpheme
 
 
@@ -83,6 +84,7 @@ class Question:
     words: frozenset[str] = frozenset()  # its words without particles: a span made only of these repeats it
     verbs: frozenset[str] = frozenset()  # its predicates' terms (바꾸다): what a paraphrase says in other words
     identity: bool = False  # "여민수는 누구야?": who a named person is (their title), not a name
+    defines: str | None = None  # "e풀필먼트가 뭐야?": the term whose definition is asked
     unknown_nouns: list[str] = field(default_factory=list)  # set by the answerer, which knows the corpus
     spelled: dict[str, str] = field(default_factory=dict)  # a typed term -> the corpus's spelling (벤쳐스 -> 벤처스)
 
@@ -93,6 +95,9 @@ class Question:
     @property
     def wants_span(self) -> bool:
         return self.type in SPAN_TYPES
+
+
+_DEFINABLE = (AnswerType.THING, AnswerType.OPEN, AnswerType.YESNO)  # types a question asking what a term is gets
 
 
 def is_interrogative(morpheme: Morpheme) -> bool:
@@ -425,6 +430,9 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
     else:
         answer_type = AnswerType.OPEN
 
+    defines = defined_term(text, morphemes) if answer_type in _DEFINABLE else None
+    if defines is not None:
+        answer_type = AnswerType.THING  # "NFT란?" reads like a yes/no question: it asks what NFT is
     # "지분교환 규모는 언제야?": a focus noun of another category than the one asked is the topic, not the answer's head
     headed = (focus_type is None or focus_type == answer_type or answer_type not in _TYPED) and not rank_given
     key_terms = [
@@ -451,6 +459,7 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         units=_units(text, terms, slot.focus, slot.wh) if answer_type == AnswerType.AMOUNT else (),
         entities=list(dict.fromkeys(entities)),
         category=bool({slot.focus, slot.head} & lexicon.CATEGORY_NOUNS) or slot.kinds,
+        defines=defines,
         choice=re.search(lexicon.CHOICE, text) is not None,
         says=any(cue in text for cue in lexicon.SAYING_CUES),
         words=frozenset(w.bare for w in analyzer.words(text)),  # whole words: 카카오 is not one of 카카오모빌리티의

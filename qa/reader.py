@@ -19,7 +19,7 @@ from typing import Protocol
 
 from qa import lexicon, phrases
 from qa.korean import KoreanAnalyzer, Morpheme, clause_numbers, predicate_term
-from qa.question import AnswerType, Question
+from qa.question import AnswerType, Question, is_interrogative
 from qa.weights import LinearModel, sigmoid
 
 # Particles compared by function, not spelling: 을/를 after a vowel or a consonant are the same particle.
@@ -38,6 +38,7 @@ TYPE_CLASSES = {
     AnswerType.PLACE: frozenset({"place", "proper"}),
     AnswerType.THING: frozenset({"quoted", "proper", "latin", "common", "number"}),
 }
+_NAMING_TYPES = frozenset({AnswerType.PERSON, AnswerType.ORG, AnswerType.PLACE, AnswerType.THING})
 WINDOW = 3  # morphemes either side in which the question's words count as the candidate's context
 _DATE_FULL_RE = re.compile(phrases._DATE_RE.pattern)
 _AMOUNT_FULL_RE = re.compile(phrases._AMOUNT_RE.pattern)
@@ -56,8 +57,9 @@ class SpanCandidate:
 
 
 class Reader(Protocol):
-    def read(self, question: Question, sentence: str) -> list[SpanCandidate]:
-        """Candidate spans of ``sentence`` answering ``question``, most probable first, were it the evidence."""
+    def read(self, question: Question, sentence: str, names: frozenset[str] = frozenset()) -> list[SpanCandidate]:
+        """Candidate spans of ``sentence`` answering ``question``, most probable first, were it the evidence;
+        ``names``: what the sentence's article writes as names (‘멜론’), which Kiwi may read as common nouns."""
         ...
 
 
@@ -71,7 +73,8 @@ def morpheme_term(m: Morpheme) -> str:
     return predicate_term(m.form) if tag in ("VV", "VA") else m.form.lower().replace(",", "")
 
 
-def candidate_classes(text: str, morphemes: list[Morpheme], phrase: phrases.Phrase, nxt: Morpheme | None) -> set[str]:
+def candidate_classes(text: str, morphemes: list[Morpheme], phrase: phrases.Phrase, nxt: Morpheme | None,
+                      names: frozenset[str] = frozenset()) -> set[str]:
     """What kind of thing a span names: a date, an amount, a proper name, a place, an organisation, a person …"""
     inside = morphemes[phrase.first : phrase.last] if phrase.first >= 0 else []
     tags = [m.tag.split("-")[0] for m in inside]
@@ -82,7 +85,7 @@ def candidate_classes(text: str, morphemes: list[Morpheme], phrase: phrases.Phra
         classes.add("amount")
     if "SN" in tags or any(ch.isdigit() for ch in text):
         classes.add("number")
-    if "NNP" in tags:
+    if "NNP" in tags or text in names:
         classes.add("proper")
     if "SL" in tags:
         classes.add("latin")
@@ -106,42 +109,47 @@ class PhraseReader:
     """Ranks Kiwi candidate phrases with a fitted logistic model (``model`` may be None to only compute features)."""
 
     def __init__(self, analyzer: KoreanAnalyzer, model: LinearModel | None,
-                 memo: dict[tuple[str, str], list[SpanCandidate]] | None = None) -> None:
-        """``memo`` keeps candidates by (question, sentence) when the same readings are weighed many times (fitting)."""
+                 memo: dict[tuple[str, str, frozenset[str]], list[SpanCandidate]] | None = None) -> None:
+        """``memo`` keeps candidates by (question, sentence, names) when the same readings are weighed many times
+        (fitting)."""
         self.analyzer = analyzer
         self.model = model
         self.memo = memo
 
-    def read(self, question: Question, sentence: str) -> list[SpanCandidate]:
-        candidates = self.candidates(question, sentence)
+    def read(self, question: Question, sentence: str, names: frozenset[str] = frozenset()) -> list[SpanCandidate]:
+        candidates = self.candidates(question, sentence, names)
         if not question.choice:  # "여민수 말고 다른 공동대표는?" is not answered by "카카오 공동대표": its own words
             candidates = [c for c in candidates if not set(c.text.split()) <= question.words]
+        if question.units == lexicon.UNIT_FAMILIES["percent"] and any(c.features.get("unit_match") for c in candidates):
+            # "몇 %야?" is answered by a percentage, not by the head count beside it (money and counts are often
+            # written without their unit: "2조5000억으로")
+            candidates = [c for c in candidates if c.features.get("unit_match") or "number" not in c.classes]
         if self.model is not None and candidates:
             for candidate, logit in zip(candidates, self.model.logits([c.features for c in candidates])):
                 candidate.probability = sigmoid(logit)
         return sorted(candidates, key=lambda c: (-c.probability, c.end - c.start, c.start))
 
-    def candidates(self, question: Question, sentence: str) -> list[SpanCandidate]:
+    def candidates(self, question: Question, sentence: str, names: frozenset[str] = frozenset()) -> list[SpanCandidate]:
         if self.memo is None:
-            return self._candidates(question, sentence)
-        key = (question.text, sentence)
+            return self._candidates(question, sentence, names)
+        key = (question.text, sentence, names)
         if key not in self.memo:
-            self.memo[key] = self._candidates(question, sentence)
+            self.memo[key] = self._candidates(question, sentence, names)
         return self.memo[key]
 
-    def _candidates(self, question: Question, sentence: str) -> list[SpanCandidate]:
+    def _candidates(self, question: Question, sentence: str, names: frozenset[str]) -> list[SpanCandidate]:
         morphemes = self.analyzer.morphemes(sentence)
         found = phrases.candidates(sentence, morphemes)
         if not found:
             return []
-        context = _Context(question, sentence, morphemes)
+        context = _Context(question, sentence, morphemes, self.analyzer.morphemes(question.text))
         out = []
         for phrase in found:
             text = sentence[phrase.start : phrase.end]
             first = phrase.first if phrase.first >= 0 else _index_at(morphemes, phrase.start)
             last = phrase.last if phrase.last >= 0 else _index_after(morphemes, phrase.end)
             nxt = morphemes[last] if last < len(morphemes) else None
-            classes = candidate_classes(text, morphemes, phrase, nxt)
+            classes = candidate_classes(text, morphemes, phrase, nxt, names)
             f: dict[str, float] = {f"kind_{kind}": 1.0 for kind in phrase.kinds}
             f.update(_shape(text, first, last, classes, context.q_type))
             f.update(context.question_words(text, first, last))
@@ -173,12 +181,16 @@ def _shape(text: str, first: int, last: int, classes: set[str], q_type: str) -> 
 class _Context:
     """The question and the sentence's morphemes, read once for all of the sentence's candidates."""
 
-    def __init__(self, question: Question, sentence: str, morphemes: list[Morpheme]) -> None:
+    def __init__(self, question: Question, sentence: str, morphemes: list[Morpheme], asked: list[Morpheme]) -> None:
         self.question = question
+        self.asked_about = _topics(asked)
         self.sentence = sentence
         self.morphemes = morphemes
         self.q_type = question.type.value
         self.key_terms = set(question.key_terms) | set(question.spelled.values())
+        # "점유율 조사한 곳이 어디야?" asks who reported; "공정위 추산으로 점유율은 어느 정도?" asks the figure
+        self.asks_reporting = question.type in _NAMING_TYPES and any(
+            t in lexicon.REPORTING_STEMS or t[:-1] in lexicon.REPORTING_STEMS for t in self.key_terms)
         self.predicate = set(question.predicate) | {predicate_term(p) for p in question.predicate}
         self.terms = [morpheme_term(m) for m in morphemes]
         self.matched = [i for i, t in enumerate(self.terms) if t in self.key_terms]
@@ -300,8 +312,14 @@ class _Context:
             after = [m for m in morphemes[last : last + 2] if m.tag != "JKG"]
             if after and after[0].form == question.owned:
                 f["owned_follows"] = 1.0  # "공정거래위원회 추산에 따르면" for "누구 추산이야?"
+        if _attributed(morphemes, last):
+            f["attributed"] = 1.0  # "닐슨코리아클릭에 따르면": the source of what the sentence says
+            if question.owned:
+                f["attributed_owned"] = 1.0  # "누구 추산이야?": the source is what is asked
+            if self.asks_reporting:
+                f["attributed_reported"] = 1.0  # "점유율 조사한 데가 어디야?": who reported it is asked
         unquoted = [m for m in morphemes[last : last + 4] if m.tag.split("-")[0] not in ("SSO", "SSC", "SS")]
-        if len(unquoted) > 1 and unquoted[0].tag == "JKG" and morpheme_term(unquoted[1]) in self.key_terms:
+        if len(unquoted) > 1 and unquoted[0].tag == "JKG" and morpheme_term(unquoted[1]) in self.asked_about:
             f["owns_asked"] = 1.0  # "카카오의 ‘멜론’" for "멜론은 어느 회사 서비스야?": whose the asked thing is
         ahead = [i - last for i in self.predicate_at if i >= last]
         if ahead:
@@ -323,6 +341,38 @@ class _Context:
         if len(words) > 1 and words[-1] in lexicon.TITLE_PREFIXES:
             f["ends_with_title_prefix"] = 1.0  # "이건희 전" of "이건희 전 회장"
         return f
+
+
+def _topics(asked: list[Morpheme]) -> set[str]:
+    """The terms a question is about: its topic ("멜론은 어느 회사 거야?"), a subject an interrogative follows ("멜론이
+    어느 회사 거야?") or an object ("멜론을 운영하는 회사는?"); not the subject of a clause describing what is asked
+    ("SKT와 우버가 세운 회사는?")."""
+    out = set()
+    for i in range(1, len(asked)):
+        m, noun = asked[i], asked[i - 1]
+        if not noun.tag.startswith(("NN", "SL")) or noun.end != m.start:
+            continue
+        topic = m.tag == "JX" and m.form in ("은", "는", "ᆫ")
+        subject = m.tag == "JKS" and i + 1 < len(asked) and is_interrogative(asked[i + 1])
+        if topic or subject or m.tag == "JKO":  # an object too: "멜론을 운영하는 회사는?" asks its owner
+            start = i - 1  # the whole word: "패스키는" is read 패스 + 키
+            while start > 0 and asked[start - 1].end == asked[start].start and asked[start - 1].tag.startswith(
+                    ("NN", "SL")):
+                start -= 1
+            out.add("".join(n.form for n in asked[start:i]).lower())
+            out.update(morpheme_term(n) for n in asked[start:i])
+    return out
+
+
+def _attributed(morphemes: list[Morpheme], last: int) -> bool:
+    """Whether a span ending before ``morphemes[last]`` is the X of "X(의 추산)에 따르면" / "X에 의하면"."""
+    after = morphemes[last : last + 5]
+    if len(after) >= 2 and after[0].tag == "JKG":
+        after = after[1:]
+    if len(after) >= 3 and after[0].tag == "NNG":  # "공정거래위원회 추산에 따르면"
+        after = after[1:]
+    return len(after) >= 3 and after[0].form == "에" and after[1].tag.startswith("VV") \
+        and after[1].form in lexicon.ATTRIBUTION_VERBS and after[2].form == "면"  # not "법에 따라", "지침에 따른"
 
 
 def _descriptor_before_name(inside: list[Morpheme]) -> bool:

@@ -34,6 +34,11 @@ class Document:
     url: str | None = None
     body_start: int = 0  # where the article body begins in ``text`` (after the header lines)
 
+    @property
+    def body(self) -> str:
+        """The article's text without its header lines."""
+        return self.text[self.body_start :]
+
     def to_dict(self) -> dict:
         return asdict(self)
 

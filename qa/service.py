@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from qa import composer, lexicon
+from qa import composer, lexicon, phrases
 from qa.answerer import Answerer, Reading
 from qa.chunking import header_chunk_id
 from qa.catalog import CatalogError
@@ -261,7 +261,8 @@ class QAService:
         text = validate_question(query.question, self.settings.max_question_chars)
         index = index or self.index
         respelled = self.analyzer.respell(text)
-        resolved = self.followups.resolve(respelled, query.history, index.names) if query.history else respelled
+        resolved = self.followups.resolve(respelled, query.history, self._names_in_talk(query, index)) \
+            if query.history else respelled
         query = replace(query, question=text, resolved=resolved if resolved != text else None)
         # "누가 쓴 기사야?": the article the last answer cited, a refusal since then cited none
         last_cited = next((turn.doc_ids for turn in reversed(query.history) if turn.doc_ids), ())
@@ -269,6 +270,13 @@ class QAService:
         if cited and query.scoped is None and self._about_the_article(query.text, index):
             query = replace(query, filters=Filters(doc_ids=cited))
         return query
+
+    def _names_in_talk(self, query: Query, index: CorpusIndex) -> frozenset[str]:
+        """Names a follow-up may swap that Kiwi may read as common nouns: the outlets and reporters, and what the
+        articles cited so far set in quotes as names (‘플로’, ‘멜론’)."""
+        cited = {d for turn in query.history for d in turn.doc_ids if d in index.documents}
+        quoted = (phrases.quoted_names(index.documents[d].body, self.analyzer) for d in cited)
+        return index.names.union(*quoted)
 
     def _about_the_article(self, text: str, index: CorpusIndex) -> bool:
         """A question about an article's own fields that names no article, topic or set of articles."""
@@ -292,7 +300,8 @@ class QAService:
             reading = answerer.read(query.text, top_k=query.top_k)
             answer = answerer.decide(reading)
             alone_text = self.analyzer.respell(query.question) if query.history and query.resolved else ""
-            if alone_text and not answer.answerable and self.followups.stands_alone(alone_text):
+            if alone_text and not answer.answerable \
+                    and self.followups.stands_alone(alone_text, self._names_in_talk(query, index)):
                 alone = answerer.read(alone_text, top_k=query.top_k)
                 answered_alone = answerer.decide(alone)
                 if answered_alone.answerable:

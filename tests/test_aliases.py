@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qa.aliases import introduced, same_words
+from qa.aliases import abbreviated, introduced, same_words
 
 
 def test_the_short_forms_an_article_introduces():
@@ -12,6 +12,14 @@ def test_the_short_forms_an_article_introduces():
     # The official style names the short form with 라 한다; dates and news formulae are no names.
     assert introduced("공정거래위원회(이하 '공정위'라 한다)는") == (("공정거래위원회", "공정위"),)
     assert introduced("19일(이하 현지시간) 발표했다. 홍길동(이하 존칭 생략)은") == ()
+
+
+def test_the_abbreviations_an_article_spells_out():
+    text = ("인공지능(AI) 기술, ‘AI 연구개발(R&D) 협의체’, 환경‧사회‧지배구조(ESG), ESG(환경 사회 지배구조). "
+            "지식재산권(특허), 2021년(CY), 사진(AP)")
+    assert abbreviated(text) == (("인공지능", "AI"), ("연구개발", "R&D"), ("환경‧사회‧지배구조", "ESG"),
+                                 ("환경 사회 지배구조", "ESG"))  # not a gloss, a year's note or a photo's source
+    assert same_words(frozenset({"인공지능", "모임"}), "인공지능(AI) 기술") == {"인공지능", "모임", "AI"}
 
 
 def test_either_name_in_the_question_brings_the_other():

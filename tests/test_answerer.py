@@ -35,6 +35,10 @@ def check_citations(service, answer):
         ("카카오 공동대표 이름이 뭐야?", "여민수"),  # person
         ("네이버는 e풀필먼트 센터를 어디에 열어?", ("경기도 군포", "군포")),  # place: either is the answer
         ("SKT와 우버가 세운 합작회사 이름은?", "우티"),  # a quoted name
+        ("e풀필먼트라는 게 무슨 뜻이야?", "물류 일괄 대행 서비스"),  # a definition: the gloss after the term
+        ("지난해 11월 음원 스트리밍 점유율 1위는 어디야?", "멜론"),  # not the source the figure is cited from
+        ("여민수 카카오 공동대표는 협력에 대해 뭐라고 했어?",  # the words quoted, not a name among them
+         "두 빅테크 기업이 핵심 자산을 서로 공유하고 사회와 나눈다는 점이 매우 의미 깊다고 생각한다"),
     ],
 )
 def test_short_answers(service, question, short):

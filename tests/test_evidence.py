@@ -50,3 +50,18 @@ def test_a_list_followed_by_the_asked_kind_is_seen(service):
     assert listing["list*enumeration"] == 1.0 and listing["list*enumeration_focus"] == 1.0
     lead = next(f for text, f in by_text.items() if text.startswith("다양한 사업 분야에서"))
     assert "list*enumeration" not in lead
+
+
+def test_a_sentence_writing_an_abbreviation_covers_its_full_form(service):
+    """The 시사위크 article spells out "인공지능(AI)": its sentence writing "AI R&D 협의체" covers a question asking
+    about the 인공지능 R&D 협의체, as it does not when the article's abbreviations are not read."""
+    question = "인공지능 R&D 협의체는 언제 구성됐어?"
+    answerer = service.answerer()
+
+    def coverage() -> float:
+        sentences = answerer.read(question).sentences
+        return next(s for s in sentences if "‘AI R&D 협의체’를 구성" in s.text).features["coverage"]
+
+    assert coverage() == 1.0
+    answerer.evidence.analyzer = None
+    assert coverage() < 1.0

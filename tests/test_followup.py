@@ -39,6 +39,22 @@ def resolver(analyzer) -> FollowUpResolver:
     ([Turn.of_text("카카오가 우버를 인수할 수도 있어?", "네, 기사에 따르면 … [1]")], "얼마에?",
      "카카오가 우버를 인수할 수도 얼마에?"),
     ([Turn.of_text("카카오가 그 회사에 투자해 줬어?", "네, 기사에 따르면 … [1]")], "얼마나?", "카카오가 그 회사에 투자 얼마나?"),
+    # An interrogative and a single word of its own ask of what was just talked about.
+    ([Turn.of_text("쿠팡이 대구에 물류센터 연 게 언제야?", "지난 3월입니다. … [1]")], "왜 지은 거야?",
+     "쿠팡이 대구에 물류센터 연 게 왜 지은 거야?"),
+    # A follow-up asking its own subject leaves the old subject the topic, however it is spelled …
+    ([Turn.of_text("GPT가 뭐야?", "언어 모델입니다. … [1]")], "누가 만들었어?", "GPT는 누가 만들었어?"),
+    ([Turn.of_text("하이퍼클로바가 뭐야?", "언어 모델입니다. … [1]")], "누가 개발했어?", "하이퍼클로바는 누가 개발했어?"),
+    # … but not the subject of a clause describing something else.
+    ([Turn.of_text("카카오가 인수한 회사는?", "멜론입니다. … [1]")], "누가 대표야?", "카카오가 인수한 회사는 누가 대표야?"),
+    ([Turn.of_text("SKT가 출시한 서비스가 뭐야?", "우티입니다. … [1]")], "누가 만들었어?",
+     "SKT가 출시한 서비스는 누가 만들었어?"),  # the thing asked before is kept, now as the topic
+    # Another name after a rank's holder was answered asks the measure of it; not when no rank picked the holder, nor
+    # when the rank was of the person asked.
+    ([Turn.of_text("음원 점유율 1위는 어디야?", "멜론입니다. … [1]")], "SKT는?", "SKT 점유율은?"),
+    ([Turn.of_text("올해 매출 목표를 발표한 회사는 어디야?", "기아입니다. … [1]")], "현대차는?",
+     "현대차는 올해 매출 목표를 발표한 회사는 어디야?"),
+    ([Turn.of_text("1위 후보는 누구야?", "김철수입니다. … [1]")], "이영희는?", "이영희는 1위 후보는 누구야?"),
     # A new name replaces the old ones, with the particle that fits it.
     ([SHARE], "그럼 SKT는?", "SKT 점유율은 얼마야?"),
     ([STAKE], "그럼 네이버는 누구랑 했어?", "네이버가 지분 바꾼 게 누구랑 했어?"),
@@ -107,6 +123,13 @@ def test_names_the_index_knows_are_swapped_like_proper_nouns(resolver):
     assert resolver.resolve("뷰어스는?", history, OUTLETS) == "뷰어스 기사는 언제 나왔어?"
 
 
+def test_names_an_article_quotes_are_swapped_like_proper_nouns(resolver):
+    """Kiwi reads 망고 as the fruit; an article writing ‘망고’ makes it a service's name the next question replaces."""
+    history = [Turn.of_text("망고 점유율 얼마야?", "30%입니다. … [1]")]
+    assert resolver.resolve("바나나는?", history, frozenset({"망고", "바나나"})) == "바나나 점유율 얼마야?"
+    assert resolver.resolve("바나나는?", history) == "망고 점유율 바나나는?"
+
+
 @pytest.mark.parametrize("question", [
     "네이버 대표이사 이름이 뭐야?",  # a full new question: a topic switch
     "쿠팡이 대구에 연 풀필먼트센터 투자 규모는?",
@@ -168,3 +191,41 @@ def test_then_another_article_asks_the_same_of_it(service):
     history += (Turn.of_answer("그럼 시사위크 카카오 기사는?", then),)
     when = service.ask(Query("그 기사는 언제 승인됐어?", history))
     assert {c.doc_id for c in when.citations} == {"sisaweek-2021-03-15-kakao-skt-partnership"}, when.resolved_question
+
+
+def test_another_name_in_the_place_of_the_one_answered_asks_the_same_measure(resolver):
+    """"바나나는?" after "과일 점유율 1위 어디야?" answered 망고 asks 바나나's share, not which fruit is first; with nothing
+    measured it is asked the last question as before."""
+    first = [Turn.of_text("과일 점유율 1위 어디야?", "망고입니다. … [1]")]
+    assert resolver.resolve("바나나는?", first, frozenset({"망고", "바나나"})) == "바나나 점유율은?"
+    maker = [Turn.of_text("이 과일 어느 회사가 팔아?", "델몬트입니다. … [1]")]
+    assert resolver.resolve("돌은?", maker, frozenset({"델몬트", "돌"})) == "돌은 이 과일 어느 회사가 팔아?"
+    # The rank stood for the name answered two turns before: the new name takes its place.
+    measured = [*first, Turn.of_text("몇 퍼센트였는데?", "34%입니다. … [1]")]
+    assert resolver.resolve("바나나는?", measured, frozenset({"망고", "바나나"})) == "과일 점유율 바나나 몇 퍼센트였는데?"
+
+
+def test_a_question_asking_what_a_term_is_stands_alone(resolver):
+    """"e풀필먼트가 뭐야?", "콜드체인 물류라는 게 뭐야?" ask about that term whatever came before; a single Korean
+    word asked so ("카카오는 뭐야?", "전략이 뭐야?") more often asks it of what was just talked about, and anything after
+    "그럼" is."""
+    history = [Turn.of_text("네이버 물류센터 어디서 시작해?", "군포입니다. … [1]")]
+    assert resolver.resolve("e풀필먼트가 뭔데?", history) == "e풀필먼트가 뭔데?"
+    assert resolver.resolve("그 콜드체인 물류라는 게 뭐야?", history) == "그 콜드체인 물류라는 게 뭐야?"
+    assert resolver.resolve("전략이 뭐야?", history) == "네이버 물류센터 시작 전략이 뭐야?"
+    assert resolver.resolve("카카오는 뭐야?", history) == "카카오 물류센터 시작 뭐야?"
+    assert resolver.resolve("그럼 콜드체인은 뭐야?", history) == "네이버 물류센터 시작 콜드체인은 뭐야?"
+
+
+
+def test_only_a_question_naming_its_topic_is_answered_without_the_conversation(resolver):
+    """A follow-up the articles do not answer in context is tried alone only when it says what it is about: "규모는
+    얼마였어?" alone would take any article's figure."""
+    assert resolver.stands_alone("네이버 주가는?")
+    assert resolver.stands_alone("망고 점유율은?", frozenset({"망고"}))  # a name the articles quote
+    assert resolver.stands_alone("인증서 시장에서 밀고 있는 서비스 이름이 뭐였지?")
+    assert not resolver.stands_alone("그럼 네이버는?")
+    assert not resolver.stands_alone("규모는 얼마였어?")
+    assert not resolver.stands_alone("지분교환 규모는 얼마였어?")
+    assert not resolver.stands_alone("그 회사 주가는 얼마나 올랐어?")  # points back
+    assert not resolver.stands_alone("해당 기업 매출은 얼마야?")

@@ -67,3 +67,11 @@ def test_enumerations_are_whole_lists():
 )
 def test_lists_opened_by_a_conjunction_or_without_a_closing_word(sentence, items):
     assert phrases.enumerated_items(sentence) == items
+
+
+def test_names_an_article_sets_in_single_quotes(analyzer):
+    """A name in single quotes is one Kiwi reads as a proper noun or Latin letters, or one the article gives an owner
+    or a kind just before; words quoted for emphasis, speech in double quotes and quoted sentences are none."""
+    text = ("‘라이벌’서 ‘파트너’로 바뀌었다. SKT의 ‘플로’는 카카오의 ‘멜론’을 추격한다. 그는 “협력이 매우 의미 깊다”고 "
+            "말했다. 인증 서비스 ‘패스’를 선보였다. 사업은 ‘검토 중’이다. It's a 'big deal'.")
+    assert phrases.quoted_names(text, analyzer) == frozenset({"플로", "멜론", "패스", "big deal"})

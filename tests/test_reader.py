@@ -113,3 +113,58 @@ def test_a_date_inside_a_longer_phrase_is_still_a_date(reader, analyzer):
     assert "date" in {c.text: c.classes for c in reader.candidates(question, "그는 지난해 10월 입사했다.")}["10월"]
     assert reader.read(question, sentence)[0].text in ("2019년", "지난 2019년")
 
+
+
+def test_the_source_a_sentence_cites_is_marked(reader, analyzer):
+    """"X에 따르면", "X 추산에 따르면", "X에 의하면": X is who says it, asked only when a question asks a source."""
+    question = analyse("택시 호출 점유율 1위는 어디야?", analyzer)
+    sentence = "시장조사기관 한빛리서치에 따르면 택시 호출 점유율 1위는 대성택시로 집계됐다."
+    features = {c.text: c.features for c in reader.candidates(question, sentence)}
+    assert features["한빛리서치"].get("attributed") == 1.0
+    assert not {"attributed_owned", "attributed_reported"} & set(features["한빛리서치"])  # the source is not asked
+    assert "attributed" not in features["대성택시"]
+    owned = analyse("택시 호출 점유율은 누구 추산이야?", analyzer)
+    sentence = "한국소비자원 추산에 의하면 이 회사의 점유율은 40%다."
+    features = {c.text: c.features for c in reader.candidates(owned, sentence)}
+    assert features["한국소비자원"].get("attributed_owned") == 1.0
+    surveyed = analyse("택시 호출 점유율 조사한 곳이 어디야?", analyzer)  # a question about the reporting
+    sentence = "시장조사기관 한빛리서치에 따르면 택시 호출 점유율 1위는 대성택시로 집계됐다."
+    assert {c.text: c.features for c in reader.candidates(surveyed, sentence)}["한빛리서치"].get(
+        "attributed_reported") == 1.0
+    figure = analyse("한빛리서치 조사로 택시 호출 점유율 1위는 몇 %야?", analyzer)  # the figure is asked, not who
+    assert "attributed_reported" not in {c.text: c.features for c in reader.candidates(figure, sentence)}["한빛리서치"]
+    under = {c.text: c.features for c in reader.candidates(question, "개정 법률에 따라 대성택시가 1위에 올랐다.")}
+    assert "attributed" not in under["개정 법률"]  # "에 따라": under a law, not according to a source
+
+
+def test_a_name_the_article_quotes_is_a_name_where_it_stands_bare(reader, analyzer):
+    """Kiwi reads 망고 as the fruit; the article's ‘망고’ elsewhere makes the bare word a proper name."""
+    question = analyse("점유율 1위는 어디야?", analyzer)
+    sentence = "점유율 1위는 망고로 집계됐다."
+    assert "proper" not in {c.text: c.classes for c in reader.candidates(question, sentence)}["망고"]
+    named = {c.text: c.classes for c in reader.candidates(question, sentence, frozenset({"망고"}))}
+    assert "proper" in named["망고"] and "common" not in named["망고"]
+
+
+def test_an_amount_asked_in_a_unit_is_answered_in_it(reader, analyzer):
+    """"몇 %야?" is answered by the share, not by the head count or the bare number beside it."""
+    question = analyse("독감 백신을 맞은 사람은 전체 인구의 몇 %야?", analyzer)
+    sentence = "전체 인구의 31.4%인 1600만여명이 독감 백신을 맞았다."
+    read = [c.text for c in reader.read(question, sentence)]
+    assert read[0] == "31.4%" and "1600만여명" not in read
+    counted = analyse("독감 백신을 맞은 사람은 몇 명이야?", analyzer)
+    assert reader.read(counted, sentence)[0].text == "1600만여명"
+
+
+def test_whose_the_asked_thing_is_only_when_it_is_what_the_question_is_about(reader, analyzer):
+    """"대성의 ‘패스키’" answers "패스키는 어느 회사 서비스야?"; "대성의 ‘한빛’" does not answer what 한빛 and 가온
+    founded, though 한빛 is one of the question's words."""
+    owner = analyse("패스키는 어느 회사 서비스야?", analyzer)
+    sentence = "대성의 ‘패스키’가 시장 1위다."
+    assert {c.text: c.features for c in reader.candidates(owner, sentence)}["대성"].get("owns_asked") == 1.0
+    run = analyse("패스키를 운영하는 회사는 어디야?", analyzer)  # what the question asks the owner of, as an object
+    assert {c.text: c.features for c in reader.candidates(run, "대성의 ‘패스키’가 시장 1위다.")}["대성"].get(
+        "owns_asked") == 1.0
+    founded = analyse("가온과 한빛이 세운 합작회사 이름은?", analyzer)
+    sentence = "가온은 미국의 ‘한빛’과 손잡고 합작회사 ‘가한’을 세웠다."
+    assert "owns_asked" not in {c.text: c.features for c in reader.candidates(founded, sentence)}["미국"]

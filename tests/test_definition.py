@@ -1,0 +1,53 @@
+"""Definitions (real Kiwi): which questions ask what a term is, and where a sentence says it."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.definition import defined_term, definition
+
+
+@pytest.mark.parametrize("question, term", [
+    ("하이퍼클로바가 뭐야?", "하이퍼클로바"),
+    ("콜드체인 풀필먼트는 무엇인가요?", "콜드체인 풀필먼트"),
+    ("그 메타버스라는 게 뭔데?", "메타버스"),
+    ("메타버스란?", "메타버스"),
+    ("Big Tech 뜻", "Big Tech"),
+    ("ESG의 의미는?", "ESG"),
+    ("ESG는 무슨 뜻이야?", "ESG"),
+    ("탄소중립이란?", "탄소중립"),  # 이란 read as a particle
+    ("CBDC란 무엇인가요?", "CBDC"),
+    # Questions asking a name, an attribute or what someone did are not definitions.
+    ("협의체 이름이 뭐야?", None),
+    ("지분교환 규모가 뭐야?", None),
+    ("네이버가 인수한 회사가 뭐야?", None),
+    ("카카오가 뭐 했어?", None),
+])
+def test_questions_asking_what_a_term_is(analyzer, question, term):
+    assert defined_term(question, analyzer.morphemes(question)) == term
+
+
+@pytest.mark.parametrize("term, sentence, said", [
+    # A gloss in parentheses after the term, or the quoted name it ends on.
+    ("Big Tech", "미국의 Big Tech(거대 정보기술 기업)가 시장을 장악했다.", "거대 정보기술 기업"),
+    ("콜드체인", "쿠팡은 콜드체인(냉장·냉동 상태로 유통하는 ‘저온 유통 체계’) 센터를 연다.", "저온 유통 체계"),
+    # A sentence about the term closing on a copula, or on a defining verb.
+    ("하이퍼클로바", "하이퍼클로바는 네이버가 개발한 초대규모 한국어 언어 모델이다.", "네이버가 개발한 초대규모 한국어 언어 모델"),
+    ("메타버스", "메타버스란 가상과 현실이 융합된 공간을 말한다.", "가상과 현실이 융합된 공간"),
+    ("ESG", "ESG는 환경·사회·지배구조를 의미한다.", "환경·사회·지배구조"),
+    ("ESG", "카카오와 SKT는 환경‧사회‧지배구조(ESG) 분야에서 협력한다.", "환경‧사회‧지배구조"),  # what it abbreviates
+    ("공매도", "공매도(空賣渡)는 주식을 빌려서 파는 투자 기법이다.", "주식을 빌려서 파는 투자 기법"),  # hanja skipped
+    # An alias, a photo note, a title, a spelling in Latin letters, a forecast or a stage, a sentence saying something
+    # else of the term: no definition.
+    ("SK텔레콤", "SK텔레콤(이하 SKT)은 우버와 손잡았다.", None),
+    ("이재용", "이재용(사진) 회장은 말했다.", None),
+    ("삼성전자", "삼성전자(대표 한종희)는 신제품을 냈다.", None),
+    ("메타버스", "메타버스는 올해 시장 규모가 50조원에 이를 전망이다.", None),
+    ("메타버스", "메타버스는 아직 초기 단계다.", None),
+    ("세종", "세종(Sejong)은 한글을 만들었다.", None),
+    ("하이퍼클로바", "네이버는 하이퍼클로바를 공개했다.", None),
+    ("하이퍼클로바", "하이퍼클로바는 지난해 공개됐다.", None),
+])
+def test_where_a_sentence_defines_the_term(analyzer, term, sentence, said):
+    found = definition(term, sentence, analyzer)
+    assert (sentence[found[0] : found[1]] if found else None) == said

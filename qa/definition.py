@@ -25,7 +25,7 @@ def defined_term(text: str, morphemes: list[Morpheme]) -> str | None:
     """The term a question asks to define: "팬데믹 극복 AI가 뭐야?" → "팬데믹 극복 AI"; "After Disease 뜻" → "After
     Disease"; "e풀필먼트란?" → "e풀필먼트". None when the question asks anything else ("협의체 이름이 뭐야?" asks a name,
     "네이버가 인수한 회사가 뭐야?" a company)."""
-    ms = [m for m in morphemes if not m.tag.startswith("SF")]
+    ms = _without_request([m for m in morphemes if not m.tag.startswith("SF")])
     while ms and ms[0].tag in ("IC", "MM"):  # "그 e풀필먼트라는 게": a demonstrative before the term
         ms = ms[1:]
     run = 0
@@ -49,6 +49,17 @@ def defined_term(text: str, morphemes: list[Morpheme]) -> str | None:
     if last in lexicon.NAME_NOUNS or last in _FOCUS_NOUNS or last in lexicon.MEANING_NOUNS:
         return None  # "서비스 이름이 뭐야?", "시기가 뭐야?": a name or an attribute asked, not a definition
     return text[term[0].start : term[-1].end]
+
+
+def _without_request(ms: list[Morpheme]) -> list[Morpheme]:
+    """The question without a closing request to explain: "NFT 뜻 (알려줘)", "뭔지 (설명해 주세요)"."""
+    helper = next((i for i in range(len(ms) - 1, 0, -1) if (ms[i].form, ms[i].tag) == ("주", "VX")), None)
+    if helper is None or helper < 2 or ms[helper - 1].tag != "EC":
+        return ms
+    verb = helper - 2
+    if ms[verb].tag == "XSV" and verb > 0:
+        verb -= 1  # "설명해": the noun before 하
+    return ms[:verb] if ms[verb].form in lexicon.EXPLAIN_REQUESTS else ms
 
 
 def _asks_what(rest: list[Morpheme]) -> bool:

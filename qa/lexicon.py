@@ -88,6 +88,8 @@ NAME_NOUNS = frozenset({"이름", "명칭", "성함", "성명"})
 # ("X는 Y를 말한다").
 MEANING_NOUNS = frozenset({"뜻", "의미", "정의", "개념"})
 DEFINING_VERBS = frozenset({"말하", "뜻하", "의미하", "가리키", "일컫"})
+# Verbs of a request to explain, closing a question on "-어 주다": "NFT 뜻 알려줘", "뭔지 설명해 주세요".
+EXPLAIN_REQUESTS = frozenset({"알리", "설명", "가르치"})
 # What parentheses after a name hold besides a definition: "(이하 SKT)", "(사진)", "(가칭 …)", "(대표 …)" (with the
 # person titles), and the nouns a sentence about a term closes on without defining it ("…할 전망이다", "초기 단계다").
 NOT_GLOSSES = frozenset({"이하", "사진", "가칭", "왼쪽", "오른쪽", "가운데", "제공", "자료", "전", "현", "구", "옛"})

@@ -17,11 +17,17 @@ from qa.definition import defined_term, definition
     ("ESG는 무슨 뜻이야?", "ESG"),
     ("탄소중립이란?", "탄소중립"),  # 이란 read as a particle
     ("CBDC란 무엇인가요?", "CBDC"),
+    # … and as a request to explain.
+    ("NFT 뜻 알려줘", "NFT"),
+    ("스테이블코인이 뭔지 알려줘", "스테이블코인"),
+    ("RE100 개념 설명해줘", "RE100"),
+    ("탄소중립이 무엇인지 알려줄래?", "탄소중립"),
     # Questions asking a name, an attribute or what someone did are not definitions.
     ("협의체 이름이 뭐야?", None),
     ("지분교환 규모가 뭐야?", None),
     ("네이버가 인수한 회사가 뭐야?", None),
     ("카카오가 뭐 했어?", None),
+    ("카카오 점유율 알려줘", None),
 ])
 def test_questions_asking_what_a_term_is(analyzer, question, term):
     assert defined_term(question, analyzer.morphemes(question)) == term

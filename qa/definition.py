@@ -1,8 +1,9 @@
 """Definitions: "e풀필먼트가 뭐야?", "After Disease 뜻" ask what a named thing is, not for a phrase inside the sentence.
 
-News defines a term in two ways: a gloss in parentheses right after it ("e풀필먼트(… ‘물류 일괄 대행 서비스’)",
-"After Disease(질병 이후)") or a sentence about it closing on a copula or a defining verb ("팬데믹 극복 AI는 … 안내하는
-솔루션이다", "X는 Y를 말한다"). This module finds the asked term in the question and its definition in a sentence.
+News defines a term in three ways: a gloss in parentheses right after it ("e풀필먼트(… ‘물류 일괄 대행 서비스’)",
+"After Disease(질병 이후)"), the term in parentheses after the words it abbreviates ("환경‧사회‧지배구조(ESG)"), or a
+sentence about it closing on a copula or a defining verb ("팬데믹 극복 AI는 … 안내하는 솔루션이다", "X는 Y를 말한다").
+This module finds the asked term in the question and its definition in a sentence.
 """
 
 from __future__ import annotations

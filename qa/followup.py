@@ -278,7 +278,7 @@ class FollowUpResolver:
         if not self._content(words) or any(w.first is not None and w.first.form in lexicon.DEMONSTRATIVES and (
                 w.first.tag == "MM" or len(w.first.form) > 1) for w in words):
             return False  # "그 회사 주가는 얼마나 올랐어?" points back
-        return any(w.name for w in words) or sum(bool(self._content([w])) for w in words) >= _SELF_CONTAINED_WORDS
+        return any(w.name for w in words) or self._content_words(words) >= _SELF_CONTAINED_WORDS
 
     def _words(self, text: str, known: Set[str]) -> list[_Word]:
         words = []
@@ -342,8 +342,9 @@ class FollowUpResolver:
         return term is not None and (" " in term or re.search(r"[A-Za-z]", term) is not None)
 
     def _in_answer_place(self, before: _Before, words: list[_Word]) -> str | None:
-        """"플로는?" after "음원 점유율 1위 어디야?" answered 멜론: another name in the place of the one answered asks the
-        same measure of it ("플로 점유율은?"), not which is first. Only when the last question measured something."""
+        """"플로는?" after "음원 점유율 1위 어디야?" answered 멜론: another name in the place of the one a rank picked asks
+        the same measure of it ("플로 점유율은?"), not which is first. Only when the last question ranked by one
+        measure and was answered with a name that is no person's."""
         if len(words) != 1 or not words[0].is_topic or not words[0].name or before.answered("place") is None \
                 or not any(_is_rank(w) for w in before.words):
             return None  # a rank picked the name answered ("1위 어디야?"); not a person ("1위 회사 대표는 누구야?")
@@ -466,7 +467,7 @@ class FollowUpResolver:
     def _stands(own: list[str], names: list, cue: bool, words: list[_Word]) -> bool:
         """Whether a question that points back at nothing asks enough of its own to be read alone."""
         light = FollowUpResolver._light(words)
-        if not names and any(w.is_wh for w in words) and sum(bool(FollowUpResolver._content([w])) for w in words) == 1:
+        if not names and any(w.is_wh for w in words) and FollowUpResolver._content_words(words) == 1:
             return False  # "왜 손잡은 건데?": an interrogative and one word of its own ask of what was just talked about
         return len(own) + len(names) >= 3 or (len(own) >= 2 and not (cue and light)) or (
             len(own) == 1 and not light and not cue)
@@ -562,6 +563,11 @@ class FollowUpResolver:
         """Whether the question's predicate says nothing itself ("했어?", "된 거야?", "어디야?") or is missing."""
         predicates = [m.form + "다" for w in words for m in w.morphemes if m.tag.split("-")[0] in ("VV", "VA", "XSV")]
         return all(p in lexicon.PRO_VERBS or p in lexicon.QUESTION_FILLER for p in predicates)
+
+    @staticmethod
+    def _content_words(words: list[_Word]) -> int:
+        """How many of the words hold content of their own ("손잡은" is one, though Kiwi reads 손 + 잡)."""
+        return sum(bool(FollowUpResolver._content([w])) for w in words)
 
     @staticmethod
     def _content(words: list[_Word]) -> list[str]:

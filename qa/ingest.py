@@ -24,7 +24,7 @@ class IngestResult:
 
 def content_key(doc: Document) -> str:
     """Documents with the same cleaned body are the same article, whatever file they came from."""
-    body = re.sub(r"\s+", "", doc.text[doc.body_start :])
+    body = re.sub(r"\s+", "", doc.body)
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
@@ -47,7 +47,7 @@ def clean_raw(raw: RawArticle | Problem) -> Document | Problem:
     if isinstance(raw, Problem):
         return raw
     doc = clean_article(raw, document_id(raw))
-    if not doc.text[doc.body_start :].strip():
+    if not doc.body.strip():
         return Problem(raw.source, "no article text left after cleaning")
     return doc
 

@@ -467,7 +467,7 @@ class QAService:
         with self._write_lock:
             index = self.index
             probe = clean_article(raw, doc_id or "new")
-            body = probe.text[probe.body_start :]
+            body = probe.body
             if not body.strip():
                 raise ArticleError("정리하고 나니 본문이 남지 않았습니다 (no article text left after cleaning).")
             if not has_content(body):

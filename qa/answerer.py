@@ -19,7 +19,7 @@ from qa.contract import Answer
 from qa.definition import definition
 from qa.speech import quotation
 from qa.evidence import EvidenceScorer, SentenceCandidate
-from qa.korean import HANGUL, KoreanAnalyzer, has_content
+from qa.korean import GLUED_PARTICLES, HANGUL, KoreanAnalyzer, has_content
 from qa.question import AnswerType, Question, analyse
 from qa.reader import TYPE_CLASSES, PhraseReader, SpanCandidate
 from qa.retriever import HybridRetriever
@@ -88,6 +88,22 @@ def article_names(sentence: SentenceCandidate, analyzer: KoreanAnalyzer) -> froz
     return phrases.quoted_names(sentence.hit.document.body, analyzer)
 
 
+_PARTICLE_AFTER = "|".join((*GLUED_PARTICLES, *lexicon.NAME_PARTICLES))
+
+
+def _mentions_any(names: set[str], sentence: SentenceCandidate) -> bool:
+    """Whether the sentence writes one of ``names`` (lower-cased), or the other name its article pairs with one
+    ("SK텔레콤(이하 SKT)")."""
+    text = sentence.text.lower()
+    return any(n in text for n in aliases.same_words(frozenset(names), sentence.hit.document.text.lower()))
+
+
+def _written(name: str, text: str) -> bool:
+    """Whether ``text`` writes ``name`` as a word of its own, bare or with a particle ("플로는", which Kiwi may read
+    as 플 + 로 + 는), not inside a longer word."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?:{_PARTICLE_AFTER})?(?!\w)", text, re.IGNORECASE) is not None
+
+
 _ADDITIVE_RE = re.compile(rf"^({'|'.join(lexicon.ADDITIVE_OPENERS)})\s")
 
 
@@ -136,12 +152,14 @@ class Answerer:
         configured = self.settings.min_confidence
         return self.weights.min_confidence if configured is None else configured
 
-    def read(self, text: str, top_k: int | None = None) -> Reading:
-        return self.weigh(self.gather(text, top_k))
+    def read(self, text: str, top_k: int | None = None, compared: tuple[str, ...] = ()) -> Reading:
+        """``compared``: for one part of a question split by name, its name and then the others (see Question)."""
+        return self.weigh(self.gather(text, top_k, compared))
 
-    def gather(self, text: str, top_k: int | None = None) -> Reading:
+    def gather(self, text: str, top_k: int | None = None, compared: tuple[str, ...] = ()) -> Reading:
         """Question analysis, retrieval and every candidate sentence's features: what no fitted weight changes."""
         question = analyse(text, self.analyzer, correct=self.retriever.index.lexical.correct)
+        question.compared = compared
         question.unknown_nouns = self._unknown_nouns(question)
         question.spelled = self._corpus_spellings(question)
         # "🙂🙂🙂" has nothing to look for, "안녕?" is not about the articles: neither is searched.
@@ -161,15 +179,27 @@ class Answerer:
         if question.wants_span:
             self.analyzer.analyse_many([s.text for s in head])
             for sentence in head:
-                sentence.spans = self.reader.read(_in_article(question, sentence), sentence.text,
-                                                 article_names(sentence, self.analyzer))
+                sentence.spans = self._spans(question, sentence)
         reading.sentences = self.evidence.rerank(question, head) + sentences[len(head) :]
         runner_up = reading.sentences[1] if len(reading.sentences) > 1 else None
         reading.confidence = abstention.probability(self.weights.abstain, question, reading.best, runner_up)
         return reading
 
-    def answer(self, text: str, top_k: int | None = None) -> Answer:
-        return self.decide(self.read(text, top_k))
+    def answer(self, text: str, top_k: int | None = None, compared: tuple[str, ...] = ()) -> Answer:
+        return self.decide(self.read(text, top_k, compared))
+
+    def _spans(self, question: Question, sentence: SentenceCandidate) -> list[SpanCandidate]:
+        """The sentence's spans, best first; for a part asked of one name, none its clause gives another name
+        ("카카오 음원 서비스" against "SKT가 서비스 중인 ‘플로’는 … 카카오의 ‘멜론’")."""
+        spans = self.reader.read(_in_article(question, sentence), sentence.text, article_names(sentence, self.analyzer))
+        if not question.compared:
+            return spans
+        own, document = question.compared[0], sentence.hit.document.text
+        asked, terms = {own.lower()}, {t.lower() for t in question.key_terms}
+        return [s for s in spans if subject.owner(question.compared, question.text, sentence.text, (s.start, s.end),
+                                                  self.analyzer, document) in (None, own)
+                and not subject.about_another(asked, terms, question.text, sentence.text, (s.start, s.end),
+                                              self.analyzer, document)]
 
     def decide(self, reading: Reading) -> Answer:
         """Answer from a reading, or refuse when the articles are unlikely to answer it."""
@@ -192,9 +222,20 @@ class Answerer:
         if question.type == AnswerType.DATE and not question.wants_list and span is not None \
                 and not _WHEN_RE.search(span.text):
             return composer.refusal(text, hits)  # "언제 출범했어?" answered by a name: the articles give no time
-        if question.type == AnswerType.AMOUNT and not (question.wants_list or question.category) \
-                and span is not None and self._about_another(question, reading.best, span):
-            return composer.refusal(text, hits)  # "티맵택시의 점유율은?" against "카카오모빌리티는 … 80% 이상"
+        if question.type == AnswerType.AMOUNT and not (question.wants_list or question.category) and span is not None:
+            # A figure asked of a name, read from a sentence not naming it ("플로 점유율 몇 퍼센트야?" against "…1위는
+            # 멜론으로 34.14%로") or from a clause about another name: a read sentence giving the name a figure of its
+            # own ("지니가 23.1%, 플로가 16.23%를") answers; "티맵택시의 점유율은?" against "카카오모빌리티는 … 80% 이상",
+            # with no such sentence, is refused.
+            claimed = self._claimed(question, reading.best, span)
+            another = self._about_another(question, reading.best, span)
+            if claimed or another:
+                own = self._own_figure(reading, span if claimed and not another else None)
+                if own is not None:
+                    reading = dataclasses.replace(reading, sentences=[own, *(s for s in reading.sentences if s is not own)])
+                    span = reading.best_span
+                elif another:
+                    return composer.refusal(text, hits)
         # "12월 기준 점유율은?" against "11월 기준 … 34.14%": another time's figure. Only figures: elsewhere a date
         # in the question mostly describes who or what is asked ("1982년 판사로 임관하여 재직했던 법원은?").
         if question.type == AnswerType.AMOUNT and timeframe.speaks_of_another_time(text, reading.best.text):
@@ -270,8 +311,7 @@ class Answerer:
         items: list[str] = []
         for sentence in chosen:
             listed = phrases.enumerated_items(sentence.text) if sentence is not carried else []
-            spans = (sentence.spans or self.reader.read(_in_article(question, sentence), sentence.text,
-                                                        article_names(sentence, self.analyzer))) \
+            spans = (sentence.spans or self._spans(question, sentence)) \
                 if question.wants_span else []
             if listed and (not spans or _names_the_asked_kind(listed, spans, question.type)):
                 items.extend(listed)
@@ -306,12 +346,44 @@ class Answerer:
 
     def _about_another(self, question: Question, best: SentenceCandidate, span: SpanCandidate) -> bool:
         """Whether the figure comes from a clause about another name than the question asks about."""
-        lexical = self.retriever.index.lexical
-        # A name no article uses ("카톡" for 카카오톡) cannot be looked for in the clause.
-        names = {question.spelled.get(n, n) for n in question.entities if lexical.repair(n)}
         terms = {t.lower() for t in question.key_terms} | set(question.spelled.values())
-        return subject.about_another(names, terms, question.text, best.text, (span.start, span.end), self.analyzer,
-                                     best.hit.document.text)
+        return subject.about_another(self._asked_names(question, best), terms, question.text, best.text,
+                                     (span.start, span.end), self.analyzer, best.hit.document.text)
+
+    def _asked_names(self, question: Question, sentence: SentenceCandidate) -> set[str]:
+        """The names the question asks about, lower-cased: its proper nouns the articles use ("카톡" for 카카오톡 is
+        none to look for) and the names the sentence's article quotes (‘플로’, which Kiwi reads as a common noun)."""
+        lexical = self.retriever.index.lexical
+        names = {question.spelled.get(n, n) for n in question.entities if lexical.repair(n)}
+        return names | {n.lower() for n in article_names(sentence, self.analyzer) if _written(n, question.text)}
+
+    def _claimed(self, question: Question, sentence: SentenceCandidate, span: SpanCandidate) -> bool:
+        """Whether a name the sentence's article quotes, and the question does not, owns the figure ("…1위는
+        멜론으로 34.14%로" for "플로 점유율은?"), by how the sentence pairs names with values (``subject.owner``)."""
+        asked = self._asked_names(question, sentence)
+        rivals = tuple(n for n in article_names(sentence, self.analyzer)
+                       if n.lower() not in asked and not _written(n, question.text) and n in sentence.text)
+        if not asked or not rivals:
+            return False
+        whose = subject.owner((*sorted(asked), *rivals), question.text, sentence.text, (span.start, span.end),
+                              self.analyzer, sentence.hit.document.text)
+        return whose in rivals
+
+    def _own_figure(self, reading: Reading, rival: SpanCandidate | None) -> SentenceCandidate | None:
+        """The first read sentence after the best that names what the question asks about and gives it a figure of
+        its own, from a clause about no other name. Against a best figure another name was found to own
+        (``rival``), only a figure read as likely, in the unit asked."""
+        question = reading.question
+        for sentence in reading.sentences[1 : self.settings.read_sentences]:
+            top = sentence.spans[0] if sentence.spans else None
+            if top is None or not _mentions_any(self._asked_names(question, sentence), sentence) \
+                    or not self._counts(top, sentence.text) or self._about_another(question, sentence, top):
+                continue
+            if rival is not None and (top.probability < rival.probability
+                                      or (question.units and not top.features.get("unit_match"))):
+                continue
+            return sentence
+        return None
 
     def _corpus_spellings(self, question: Question) -> dict[str, str]:
         """The question's terms the articles spell otherwise, typed as they are in the question (카카오벤쳐스 ->

@@ -39,6 +39,7 @@ class Part:
     question: str  # the part's own question
     doc_id: str | None = None  # the one article it is answered from (article parts)
     outlet: str | None = None  # the outlet whose articles it is answered from ("시사위크랑 뷰어스 기사는 각각")
+    named: bool = False  # the label is a name the part is asked of ("카카오랑 SKT는 각각"), not a thing asked
 
 
 @dataclass(frozen=True)
@@ -188,7 +189,8 @@ class Decomposer:
         if len(joins) != 1:
             # "네이버가 CJ대한통운이랑 신세계랑 지분교환한 거 어느 쪽이 먼저였어?": names joined within one phrase
             named = None if match.group("attribute").strip() else self._per_name(compared)
-            return Plan(tuple(Part(p.label, f"{p.question} {ask}") for p in named.parts), compare=direction) \
+            return Plan(tuple(Part(p.label, f"{p.question} {ask}", named=p.named) for p in named.parts),
+                        compare=direction) \
                 if named else None
         joined = joins[0]
         # "음원 점유율에서 멜론하고 지니 중 …": the words before the first name that set the scope (…에서, …에)
@@ -352,7 +354,7 @@ class Decomposer:
             if len(words) < 2 or not core or core[0].tag not in NAME_TAGS:
                 return None
             labels.append(words[0].bare)
-        return Plan(tuple(Part(label, re.sub(r"\s+", " ", f"{clause} {after}").strip())
+        return Plan(tuple(Part(label, re.sub(r"\s+", " ", f"{clause} {after}").strip(), named=True)
                           for label, clause in zip(labels, clauses[: self.max_parts])))
 
     def _per_name(self, text: str) -> Plan | None:
@@ -389,7 +391,7 @@ class Decomposer:
         parts = []
         for _, name, _ in group[: self.max_parts]:
             word = self.analyzer.join([(name, "NNP"), particle]) if particle else name
-            parts.append(Part(name, re.sub(r"\s+", " ", f"{before}{word}{after}").strip()))
+            parts.append(Part(name, re.sub(r"\s+", " ", f"{before}{word}{after}").strip(), named=True))
         return Plan(tuple(parts))
 
 

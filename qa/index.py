@@ -45,7 +45,7 @@ from qa.settings import Settings
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 13  # 13: a word Kiwi garbles in context read again alone (풀필먼트); 12: sentence vectors join the
+FORMAT_VERSION = 14  # 14: a Latin word Kiwi glues to a verb read again alone (SKT는); 13: a word Kiwi garbles in context read again alone (풀필먼트); 12: sentence vectors join the
 # sentence read alone; 11: longer particles split off too (군포랑), 로 not (통일로); 10: a name read with its
 # particle ("플로가") split off; 9: contracted verb stems written out (이뤄지다 = 이루어지다); 8: catalog, segments and
 # tantivy; 6 and older: one whole-index generation (rebuilt)

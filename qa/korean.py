@@ -286,20 +286,19 @@ class KoreanAnalyzer:
 
     def _reread(self, text: str, tokens: tuple) -> tuple:
         """Kiwi's tokens, with a word it garbled in context read again alone: amid a sentence it reads "풀필먼트를"
-        as 풀 + 필 + 먼(ending) + 트(verb) + 를, alone as 풀필먼트 + 를. A noun glued to an ending, which Korean never
-        writes, marks the garbling."""
+        as 풀 + 필 + 먼(ending) + 트(verb) + 를, alone as 풀필먼트 + 를, and "시장에서 SKT는 어떤" as SKT + 늘(verb) + ᆫ.
+        A noun glued to an ending, or a Latin word glued to a verb, which Korean never writes, marks the garbling."""
         out = list(tokens)
         for i in range(len(tokens) - 1, 0, -1):
-            a, b = tokens[i - 1], tokens[i]
-            # Not a noun then a past ending: Kiwi drops the copula after a vowel ("사이었던" = 사이 + 었 + 던).
-            if not (a.tag.startswith("NN") and b.tag in ("EC", "EF", "ETM", "ETN") and a.end == b.start):
+            if not _garbled(tokens[i - 1], tokens[i]):
                 continue
+            a, b = tokens[i - 1], tokens[i]
             start, end = _word_around(text, a.start)
             if not start <= b.start < end:
                 continue
             with self._lock:
                 alone = self._kiwi.tokenize(text[start:end])
-            if any(x.tag.startswith("NN") and y.tag.startswith("E") and x.end == y.start for x, y in zip(alone, alone[1:])):
+            if any(_garbled(x, y) for x, y in zip(alone, alone[1:])):
                 continue
             inside = [j for j, t in enumerate(out) if start <= t.start < end]
             if inside:
@@ -508,6 +507,15 @@ class KoreanAnalyzer:
             if word and word[0].tag.startswith(("NN", "SL", "SH", "XR")):
                 stems.append((text[word[0].start : word[-1].start + word[-1].len], len(word)))
         return stems
+
+
+def _garbled(a, b) -> bool:
+    """Whether Kiwi read two glued tokens as Korean never writes them: a noun then an ending (not a past ending:
+    Kiwi drops the copula after a vowel, "사이었던" = 사이 + 었 + 던), or a Latin word then a verb stem."""
+    if a.end != b.start:
+        return False
+    return (a.tag.startswith("NN") and b.tag in ("EC", "EF", "ETM", "ETN")) \
+        or (a.tag in ("SL", "SH") and b.tag.startswith(("VV", "VA")))
 
 
 def _word_around(text: str, at: int) -> tuple[int, int]:

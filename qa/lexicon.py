@@ -170,12 +170,14 @@ INTERROGATIVE_KINDS = (("누구", "person"), ("누가", "person"), ("언제", "t
 SAYING_CUES = ("뭐라고", "뭐라 ", "뭐라던", "뭐라는", "무엇이라고", "무엇이라 ", "무어라")  # asks for the words said or written
 CLOCK_CUES = ("몇 시", "몇시", "시간", "시각")  # the time of day an article was approved
 DAY_CUES = ("언제", "날짜", "며칠", "몇 일", "몇일", "일자", "무슨 날", "어느 날", "요일")  # asking for the day as well
-LIST_CUES = ("각각", "모두", "전부", "목록", "나열", "다 알려", "모든",
+LIST_CUES = ("각각", "모두", "전부", "목록", "나열", "모든",
              "어디어디", "어디 어디", "누구누구", "누구 누구", "뭐뭐", "뭐 뭐", "무엇무엇")  # a doubled question word asks for several
 # Nouns asking for a kind of thing, answered by the items the article lists ("협력 분야는?", "어떤 영역").
 CATEGORY_NOUNS = frozenset({"분야", "영역", "종류", "부문", "항목", "품목", "과목"})
 SEVERAL_COUNTS = ("두", "세", "네", "다섯", "여섯", "2", "3", "4", "5", "6")  # "세 가지는?": that many items
 KIND_COUNTERS = ("가지", "곳", "군데", "종류", "개사")
+# Particles a name takes beyond the ones Kiwi may read glued to it (korean.GLUED_PARTICLES): "멜론이랑", "플로도".
+NAME_PARTICLES = ("이랑", "으로", "로", "만", "도", "에", "에게", "보다", "처럼", "이나", "나", "께서")
 # Particles that make a noun its clause's topic or subject: "카카오는 …, SKT는 …", "지니가 23.1%".
 TOPIC_PARTICLES = frozenset({"은", "는", "이", "가"})
 # Verbal nouns whose owner is a source, as news cites one: "공정위 추산에 따르면", "통계청 조사 결과". "누가 추산했어?"

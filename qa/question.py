@@ -87,6 +87,8 @@ class Question:
     defines: str | None = None  # "e풀필먼트가 뭐야?": the term whose definition is asked
     unknown_nouns: list[str] = field(default_factory=list)  # set by the answerer, which knows the corpus
     spelled: dict[str, str] = field(default_factory=dict)  # a typed term -> the corpus's spelling (벤쳐스 -> 벤처스)
+    # One part of a question split by name ("카카오랑 SKT는 각각 …"): its own name, then the others asked beside it.
+    compared: tuple[str, ...] = ()
 
     @property
     def is_metadata(self) -> bool:
@@ -382,9 +384,11 @@ def _is_conversation(text: str, terms: list[str], morphemes: list[Morpheme]) -> 
     return cued and lowered <= lexicon.CONVERSATION_WORDS
 
 
-# Several things asked for: a plural ("회사들은?", "어떤 것들인가요?") or a count of kinds ("세 가지는?", "두 곳").
+# Several things asked for: a plural ("회사들은?", "어떤 것들인가요?", "기업들 정리해줘"), all of them ("다 말해줄래?") or
+# a count of kinds ("세 가지는?", "두 곳").
 _SEVERAL_RE = re.compile(
     r"\S들(은|이|을)\s|\S들(은|는|이|을|인가요|인가|인지|이야|이에요)?\s*[?？]?$"  # not 들이다: 사들였어, 받아들입니까
+    rf"|(\S들|(?<![가-힣])다)\s+({'|'.join(lexicon.REQUEST_VERBS)})\s*(줘|줄|주|달라)"
     rf"|(?<![가-힣\d])({_words(lexicon.SEVERAL_COUNTS)})\s*({_words(lexicon.KIND_COUNTERS)})(?!고|다|진|며)"  # not 가지다
 )
 
@@ -395,9 +399,21 @@ _MEASURED = frozenset({AnswerType.AMOUNT, AnswerType.DATE})
 _TYPED = _NAMING_WH | _MEASURED
 
 
+def _determiners(morphemes: list[Morpheme]) -> list[Morpheme]:
+    """``morphemes`` with "어떤" read as the determiner it is before a noun: amid some questions Kiwi reads it as the
+    adjective 어떻 + ᆫ ("…시장에서 SKT는 어떤 서비스로"), which asks how, not which thing."""
+    out = list(morphemes)
+    for i in range(len(out) - 3, -1, -1):
+        stem, ending, noun = out[i : i + 3]
+        if stem.form == "어떻" and stem.tag.startswith("VA") and ending.tag == "ETM" and ending.form == "ᆫ" \
+                and noun.tag.startswith(("NN", "NR")):
+            out[i : i + 2] = [Morpheme("어떤", "MM", stem.start, ending.end)]
+    return out
+
+
 def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | None] | None = None) -> Question:
     """``correct`` (optional) maps an unknown word to the corpus's spelling, for a misspelt focus noun."""
-    morphemes = analyzer.morphemes(text)
+    morphemes = _determiners(analyzer.morphemes(text))
     terms = list(dict.fromkeys(analyzer.terms(text)))
     favour = _asks_a_favour(morphemes)
     slot = _slot(morphemes, text, favour)

@@ -105,6 +105,13 @@ def candidate_classes(text: str, morphemes: list[Morpheme], phrase: phrases.Phra
     return classes
 
 
+def _named_apart(candidate: SpanCandidate, question: Question) -> bool:
+    """Whether a candidate made of the question's words is a name the article quotes that the question does not
+    spell out: "카카오가 밀고 있는 인증서 이름은?" is answered by ‘카카오 인증서’."""
+    squeezed = re.sub(r"\s+", "", question.text)
+    return "quoted" in candidate.classes and re.sub(r"\s+", "", candidate.text) not in squeezed
+
+
 class PhraseReader:
     """Ranks Kiwi candidate phrases with a fitted logistic model (``model`` may be None to only compute features)."""
 
@@ -119,7 +126,7 @@ class PhraseReader:
     def read(self, question: Question, sentence: str, names: frozenset[str] = frozenset()) -> list[SpanCandidate]:
         candidates = self.candidates(question, sentence, names)
         if not question.choice:  # "여민수 말고 다른 공동대표는?" is not answered by "카카오 공동대표": its own words
-            candidates = [c for c in candidates if not set(c.text.split()) <= question.words]
+            candidates = [c for c in candidates if not set(c.text.split()) <= question.words or _named_apart(c, question)]
         if question.units == lexicon.UNIT_FAMILIES["percent"] and any(c.features.get("unit_match") for c in candidates):
             # "몇 %야?" is answered by a percentage, not by the head count beside it (money and counts are often
             # written without their unit: "2조5000억으로")

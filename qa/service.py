@@ -331,13 +331,17 @@ class QAService:
                     headers.append((part.label, Hit(chunk, doc, HEADER_SCORE)))
             return composer.articles_answer(query.text, headers, plan.fields, plan.order, plan.clock)
         parts = []
+        names = tuple(p.label for p in plan.parts if p.named)
         for part in plan.parts:
             scope = query.scoped
             if part.doc_id:
                 scope = Filters(doc_ids=[part.doc_id])
             elif part.outlet:
                 scope = (scope or Filters()).model_copy(update={"outlet": [part.outlet]})
-            parts.append((part.label, self.answerer(index, filters=scope).answer(part.question, top_k=query.top_k)))
+            # A part asked of a name is not answered by what its sentence gives the other names ("A는 X, B는 Y").
+            compared = (part.label, *(n for n in names if n != part.label)) if part.label in names else ()
+            answerer = self.answerer(index, filters=scope)
+            parts.append((part.label, answerer.answer(part.question, top_k=query.top_k, compared=compared)))
         if len(parts) == 1:  # "두 기사 합쳐서 …": one answer from every article, to the question without those words
             return parts[0][1].model_copy(update={"question": query.text})
         if plan.compare in ("earlier", "later"):

@@ -53,10 +53,12 @@ def about_another(asked: set[str], terms: set[str], question: str, sentence: str
 
 
 def _clause_around(morphemes: list[Morpheme], offset: int) -> tuple[int, int]:
-    """Morpheme range of the clause holding ``offset``: clauses end at a connective ending or the sentence's end, and
-    at a comma only where a new topic follows ("‘카카오 인증서’, SKT는 …"; not "SK텔레콤, 삼성전자와")."""
+    """Morpheme range of the clause holding ``offset``: clauses end at a connective ending (not one an auxiliary verb
+    follows: "서비스하고 있는" is one predicate) or the sentence's end, and at a comma only where a new topic follows
+    ("‘카카오 인증서’, SKT는 …"; not "SK텔레콤, 삼성전자와")."""
     ends = [i + 1 for i, m in enumerate(morphemes)
-            if m.tag in _CLAUSE_ENDS or (m.form == "," and _topic_follows(morphemes, i + 1))]
+            if (m.tag in _CLAUSE_ENDS and not (i + 1 < len(morphemes) and morphemes[i + 1].tag.startswith("VX")))
+            or (m.form == "," and _topic_follows(morphemes, i + 1))]
     first = 0
     for end in [*ends, len(morphemes)]:
         if end > first and morphemes[end - 1].end > offset:
@@ -109,3 +111,106 @@ def _names_someone(run: list[Morpheme]) -> bool:
     # One-syllable names ("잭") are left out: a question's own are not among its names either.
     named = any(m.tag in NAME_TAGS and len(m.form) > 1 for m in run)
     return any(m.tag in NAME_TAGS and len(m.form) > 1 for m in word) or (named and run[-1].form in lexicon.PERSON_TITLES)
+
+
+# What a noun phrase is made of, for finding the names a sentence mentions and the phrase an answer stands in.
+_NOUN_PARTS = ("NN", "NR", "SL", "SH", "SN", "XSN", "XPN")
+
+
+def owner(names: tuple[str, ...], question: str, sentence: str, span: tuple[int, int], analyzer: KoreanAnalyzer,
+          document: str) -> str | None:
+    """Which of ``names`` (the names a split question asks about each of, the question's own first: "카카오", "SKT")
+    the span (offsets in ``sentence``) belongs to, or None when the sentence does not say. "카카오는 A, SKT는 B" pairs
+    each name with its value: the subject of a relative clause ending on the span's phrase owns it ("SKT가 서비스
+    중인 ‘플로’"); then the genitive before the span's phrase ("카카오의 ‘멜론’"), or the clause's topic first when
+    the question asks what belongs to something else ("네이버는 상대의 뭘 보고" against "네이버는 신세계의 오프라인
+    영향력을"); then a name the clause mentions before the span ("LG전자의 매출은 5% 줄었다"); then a topic marked 은/는
+    in an earlier clause, which carries on ("SKT는 …했지만 별다른 소득을 내지 못했다")."""
+    morphemes = analyzer.morphemes(sentence)
+    at = next((i for i, m in enumerate(morphemes) if m.end > span[0]), len(morphemes))
+    found = _mentions(names, morphemes, sentence, document)
+    inside = [m for m in found if morphemes[m[0]].start < span[1] and span[0] < morphemes[m[1] - 1].end]
+    mentions = [m for m in found if m not in inside]
+    if any(m[2] == names[0] for m in mentions):
+        pass  # the part's own name is in the sentence: a name the span is may be its partner ("카카오는 SK텔레콤과")
+    elif any(_marks_topic(morphemes, m[1]) for m in inside):  # "SKT는 …", in a sentence about SKT alone
+        return next(m[2] for m in inside if _marks_topic(morphemes, m[1]))
+    if not mentions or at == len(morphemes):
+        return None
+    first, _ = _clause_around(morphemes, span[0])
+    phrase = at
+    while phrase > first and morphemes[phrase - 1].tag.startswith((*_NOUN_PARTS, "SS")):
+        phrase -= 1
+    before = [m for m in mentions if first <= m[0] and m[1] < phrase]
+    topics = [m for m in before if _marks_topic(morphemes, m[1])]
+    if phrase > first and morphemes[phrase - 1].tag == "ETM" and topics:
+        return topics[-1][2]  # "SKT가 서비스 중인 ‘플로’"
+    topic = next((m[2] for m in reversed(topics) if not _modifies(morphemes, m[1], phrase)), None)
+    genitive = next((m[2] for m in before if m[1] == phrase - 1 and morphemes[m[1]].tag == "JKG"), None)
+    local = topic or genitive
+    if genitive and topic and not _asks_what_belongs_elsewhere(names, analyzer.morphemes(question), question, document):
+        local = genitive
+    if local:
+        return local
+    named = [m for m in before if not _modifies(morphemes, m[1], phrase)]
+    if named:
+        return named[-1][2]  # "기아 판매량은 5만대였다"
+    if any(first <= m[0] for m in mentions):
+        return None  # the clause names one after the span: the sentence does not say whose
+    # A topic marked 은/는 carries on into the clauses after its own, when they name none of the names.
+    return next((m[2] for m in reversed(mentions) if m[1] < first and morphemes[m[1]].tag == "JX"
+                 and _marks_topic(morphemes, m[1])), None)
+
+
+def _asks_what_belongs_elsewhere(names: tuple[str, ...], morphemes: list[Morpheme], question: str,
+                                 document: str) -> bool:
+    """Whether the question asks of its name's topic what belongs to another ("네이버는 상대의 뭘 봤어?"): its name
+    is marked as the topic and a genitive after it owns what is asked."""
+    asked = next((m for m in _mentions(names, morphemes, question, document) if m[2] == names[0]), None)
+    return asked is not None and _marks_topic(morphemes, asked[1]) \
+        and any(m.tag == "JKG" for m in morphemes[asked[1] + 1 :])
+
+
+def _modifies(morphemes: list[Morpheme], marker: int, phrase: int) -> bool:
+    """Whether the subject marked at ``marker`` has its predicate turn into a modifier before ``phrase``: "쿠팡이
+    서비스 중인 ‘소리’는" is about 소리, not what follows; in "SKT는 자사가 서비스하고 있는 티맵을" the modifier is
+    자사가's and SKT는 stays the topic."""
+    for i in range(marker + 1, phrase):
+        if morphemes[i].tag == "ETM":
+            return True
+        if _marks_topic(morphemes, i) and morphemes[i - 1].tag.startswith(_NOUN_PARTS):
+            return False
+    return False
+
+
+def _mentions(names: tuple[str, ...], morphemes: list[Morpheme], text: str,
+              document: str) -> list[tuple[int, int, str]]:
+    """(first morpheme, morpheme after the noun run, name) of every word opening on one of ``names`` or on a short
+    form or full name the article gives it ("SK텔레콤" for SKT): "카카오는", "카카오모빌리티가", "SKT의"."""
+    spellings = {name.lower(): name for name in names}
+    for full, short in aliases.pairs_of(document):
+        for one, other in ((full, short), (short, full)):
+            if one.lower() in spellings and other.lower() not in spellings:
+                spellings[other.lower()] = spellings[one.lower()]
+    out = []
+    i = 0
+    while i < len(morphemes):
+        j = i
+        while j < len(morphemes) and morphemes[j].tag.startswith(_NOUN_PARTS) \
+                and (j == i or morphemes[j].start == morphemes[j - 1].end):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        word = text[morphemes[i].start : morphemes[j - 1].end].lower()
+        name = next((spellings[s] for s in sorted(spellings, key=len, reverse=True) if word.startswith(s)), None)
+        if name is not None:
+            out.append((i, j, name))
+        i = j
+    return out
+
+
+def _marks_topic(morphemes: list[Morpheme], at: int) -> bool:
+    """Whether the morpheme at ``at`` is a topic or subject particle glued to the word before it."""
+    return at < len(morphemes) and morphemes[at].tag in ("JX", "JKS") \
+        and morphemes[at].form in lexicon.TOPIC_PARTICLES and morphemes[at].start == morphemes[at - 1].end

@@ -104,6 +104,15 @@ def test_a_figure_about_another_name_does_not_answer(service):
     assert service.ask("카카오모빌리티의 택시 호출 시장 점유율은?").short_answer == "80% 이상"
 
 
+def test_a_figure_asked_of_a_name_comes_from_a_sentence_naming_it(service):
+    """The question's words fit "…음원 스트리밍 서비스 점유율 1위는 멜론으로 34.14%로" best, but it asks about 플로 (a
+    name the article quotes, which Kiwi reads as a common noun): the sentence giving 플로 its figure answers."""
+    answer = service.ask("국내 음원 스트리밍 시장 점유율에서 플로는 몇 퍼센트야?")
+    assert answer.short_answer == "16.23%"
+    assert "플로가 16.23%" in answer.citations[0].evidence
+    assert service.ask("국내 음원 스트리밍 시장 점유율에서 멜론은 몇 퍼센트야?").short_answer == "34.14%"
+
+
 def test_talk_of_a_possibility_does_not_say_it_happened(service):
     answer = service.ask("네이버-CJ대한통운-신세계 3자 협업, 네이버가 공식적으로 발표한 거야?")
     assert not answer.answerable and answer.answer == SPECULATED_TEXT

@@ -23,6 +23,9 @@ def test_names_joined_before_a_distributive_word_are_asked_one_by_one(decomposer
         ("네이버", "네이버는 어디랑 지분 교환했어?"), ("카카오", "카카오는 어디랑 지분 교환했어?")]
     plan = decomposer.plan("네이버는 CJ대한통운이랑 신세계랑 각각 언제 지분교환했어?", lambda n: [])
     assert [p.question for p in plan.parts] == ["네이버는 CJ대한통운이랑 언제 지분교환했어?", "네이버는 신세계랑 언제 지분교환했어?"]
+    assert all(p.named for p in plan.parts)  # each part is asked of a name, whose values the answerer keeps apart
+    things = decomposer.plan("ESG 공동펀드 운용 주체랑 지원 대상 알려줘", lambda n: [])
+    assert things is not None and not any(p.named for p in things.parts)  # things asked, not names
 
 
 @pytest.mark.parametrize("question", [
@@ -65,6 +68,14 @@ def test_each_name_gets_its_own_cited_answer(service):
     assert lines[0].startswith("네이버: CJ대한통운") and lines[1].startswith("카카오: SK텔레콤")
     assert [c.ref for c in answer.citations] == list(range(1, len(answer.citations) + 1))  # renumbered in order
     assert "[1]" in lines[0] and f"[{len(answer.citations)}]" in lines[1]
+
+
+def test_a_sentence_pairing_each_name_with_its_own_gives_each_its_own(service):
+    """"A가 서비스 중인 ‘X’는 … B의 ‘Y’": each name's part is answered by its own value, not one value for both."""
+    answer = service.ask("카카오랑 SKT가 각각 서비스하는 음원 앱은 뭐야?")
+    assert answer.short_answer == "카카오: 멜론 · SKT: 플로"
+    answer = service.ask("카카오와 SKT는 인증서 서비스로 각각 뭘 내놨어?")
+    assert answer.short_answer.endswith("SKT: 패스") and "패스" not in answer.short_answer.split("·")[0]
 
 
 def test_the_same_answer_from_both_articles_is_said_once(service):

@@ -55,6 +55,13 @@ def test_a_word_kiwi_garbles_in_context_is_read_alone(analyzer):
         ("이어", "MAG"), ("콜드", "NNP"), ("체인", "NNG"), ("풀필먼트", "NNG"), ("를", "JKO"), ("놓", "VV")]
 
 
+def test_a_latin_name_kiwi_reads_with_a_verb_is_read_alone(analyzer):
+    # Amid this question Kiwi reads "SKT는" as SKT + the verb 늘 + an ending; alone, as SKT and its particle.
+    morphemes = analyzer.morphemes("민간 인증서 시장에서 SKT는 어떤 서비스로 경쟁해?")
+    pairs = [(m.form, m.tag) for m in morphemes]
+    assert ("SKT", "SL") in pairs and ("는", "JX") in pairs and ("늘", "VV") not in pairs
+
+
 def test_a_dropped_copula_is_not_taken_for_garbling(analyzer):
     morphemes = analyzer.morphemes("둘은 친구 사이었던 것으로 알려졌다.")
     assert ("사이", "NNG") in [(m.form, m.tag) for m in morphemes]

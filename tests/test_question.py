@@ -65,6 +65,7 @@ def test_questions_about_the_news_are_not_questions_about_the_article(analyzer):
     "question,focus,particle",
     [
         ("어떤 시위를 주도했나?", "시위", "를"),
+        ("민간 인증서 시장에서 SKT는 어떤 서비스로 경쟁해?", "서비스", "로"),  # Kiwi reads 어떤 as 어떻 + ᆫ here
         ("최근 개관한 박물관의 이름은?", "이름", None),
         ("대회에 참가한 선수는 누구인가?", "선수", None),
         ("그는 누구를 사면했는가?", None, "를"),
@@ -176,6 +177,11 @@ def test_the_noun_a_question_word_owns(analyzer, question, owned):
         ("공장이 들어설 두 곳은 어디야?", True),
         ("새로 투자한 분야는 어떤 것들인가요?", True),  # a plural at the end
         ("대응해야 할 회사들은?", True),
+        ("두 회사가 손잡은 기업들 정리해줘", True),  # a plural before a request
+        ("손잡은 기업 알려줘", False),
+        ("기사에 나온 빅테크 예시 다 말해줄래요?", True),  # all of them
+        ("협력 분야 다 알려줘", True),
+        ("그 회사 이름 알려줘", False),
         ("두 회사는 언제 손잡았어?", False),  # a count of who acts, not of what is asked
         ("세계 1위는?", False),
         ("세 가지고 온 건 뭐야?", False),  # 가지다, not 가지

@@ -42,6 +42,11 @@ def test_spans_made_of_the_questions_own_words_are_no_answer(reader, analyzer):
     # Whole words only: 카카오 is not a word of "카카오모빌리티의 모회사는?".
     spans = reader.read(analyse("카카오모빌리티의 모회사는 어디야?", analyzer), "카카오모빌리티의 모회사는 카카오다.")
     assert "카카오" in {s.text for s in spans}
+    # A name the article quotes whole is its own, though made of the question's words, unless the question spells it.
+    sentence = "대성은 자사의 메신저를 기반으로 하는 인증 서비스 ‘대성 인증서’를 내놨다."
+    spans = reader.read(analyse("대성이 내놓은 인증서 이름은?", analyzer), sentence)
+    assert spans[0].text == "대성 인증서"
+    assert "대성 인증서" not in {s.text for s in reader.read(analyse("대성 인증서가 뭐야?", analyzer), sentence)}
 
 
 def test_a_choice_between_the_questions_names_is_answered_by_one_of_them(reader, analyzer):

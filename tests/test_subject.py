@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.subject import about_another
+from qa.subject import about_another, owner
 
 PAIRED = "조사기관 추산에 따르면 대성모빌리티는 국내 택시 호출 시장에서 점유율 80% 이상을 기록하고 있다."
 VALUES = "지니가 23.1%, 플로가 16.23%를 기록하며 뒤를 이었다."
@@ -60,3 +60,39 @@ def test_a_topic_that_is_the_questions_own_thing(analyzer, sentence, answer, ter
     at = sentence.index(answer)
     assert not about_another({"포켓몬스터", "백령도"}, terms, "", sentence, (at, at + len(answer)), analyzer, sentence)
 
+
+
+RIVALS = "현재 쿠팡이 서비스 중인 ‘소리’는 국내 시장 점유율 1위에 올라있는 대성의 ‘노래’의 뒤를 바짝 추격하고 있다."
+CROSSED = "한빛은 대성의 오프라인 매장을, 대성은 한빛의 온라인 고객을 보고 손잡았다는 분석이다."
+GIVEN = "한빛의 한빛T, 대성의 모빌리티 사업 대성택시가 대표적이다."
+
+
+@pytest.mark.parametrize("names,question,sentence,span,expected", [
+    # The subject of a relative clause owns its phrase; a genitive owns what follows it.
+    (("대성", "쿠팡"), "대성 음악 서비스는?", RIVALS, "소리", "쿠팡"),
+    (("대성", "쿠팡"), "대성 음악 서비스는?", RIVALS, "노래", "대성"),
+    (("대성", "쿠팡"), "대성은 음악 서비스로 뭘 해?", RIVALS, "노래", "대성"),  # 쿠팡이 is the modifier's subject
+    (("대성", "쿠팡"), "대성 음악 서비스는?", RIVALS, "국내 시장", None),  # nothing says whose
+    # Asked of a topic ("한빛은 …"), the clause's topic owns its values; asked of a name bare, the genitive does.
+    (("한빛", "대성"), "한빛은 상대의 뭘 봤어?", CROSSED, "오프라인 매장", "한빛"),
+    (("한빛", "대성"), "한빛은 상대의 뭘 봤어?", CROSSED, "온라인 고객", "대성"),  # the clause after the comma
+    (("한빛", "대성"), "대성 매장은?", CROSSED, "오프라인 매장", "대성"),
+    (("한빛", "대성"), "한빛 택시 서비스는?", GIVEN, "한빛T", "한빛"),  # its own name inside the answer is no owner
+    (("한빛", "대성"), "한빛 택시 서비스는?", GIVEN, "대성택시", "대성"),
+    (("한빛", "대성"), "한빛 택시는?", "이에 대성은 자사가 서비스하고 있는 티맵을 중심으로 택시를 선보였다.", "티맵", "대성"),
+    (("한빛", "대성"), "한빛 택시는?", "이에 대성은 자사가 서비스하고 있는 티맵을 중심으로 택시를 선보였다.", "대성", "대성"),
+    (("한빛", "대성"), "한빛 택시는?", "대성은 택시를 선보였지만 별다른 소득을 내지 못했다.", "소득", "대성"),
+    (("한빛", "대성"), "한빛 택시는?", "대성이 택시를 선보였지만 별다른 소득을 내지 못했다.", "소득", None),
+    # A name the clause mentions owns what follows it; an earlier topic carries on only into clauses naming none.
+    (("LG전자", "삼성전자"), "LG전자 매출은?", "삼성전자는 매출이 10% 늘었지만 LG전자의 매출은 5% 줄었다.", "5%", "LG전자"),
+    (("기아", "현대차"), "기아는 몇 대 팔았어?", "현대차는 6만대를 팔았고 기아 판매량은 5만대였다.", "5만대", "기아"),
+    (("토스", "카카오뱅크"), "토스는 무슨 적금 내놨어?", "토스는 카카오뱅크의 26주적금에 맞서 ‘키워봐요 적금’을 내놨다.",
+     "26주적금", "카카오뱅크"),
+    (("SKT", "카카오"), "SKT는 누구와 지분을 교환했어?", "카카오는 SK텔레콤과 지난 2019년 지분교환을 맺었다.", "카카오", None),
+    (("한빛", "대성"), "한빛은 누구와 손잡았어?", "한빛은 대성과 손잡았다.", "대성", "한빛"),
+    (("SKT", "대성"), "SKT 택시는?", "대성의 대성T, SK텔레콤의 티맵택시가 대표적이다.", "티맵택시", "SKT"),  # (이하 SKT)
+])
+def test_whose_value_among_names_asked_each(analyzer, names, question, sentence, span, expected):
+    start = sentence.index(span)
+    document = f"SK텔레콤(이하 SKT)은 … {sentence}"
+    assert owner(names, question, sentence, (start, start + len(span)), analyzer, document) == expected

@@ -7,6 +7,8 @@ words for 카카오모빌리티, and the article gives 티맵택시 no figure. N
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from qa import aliases, lexicon
 from qa.korean import NAME_TAGS, KoreanAnalyzer, Morpheme
 
@@ -117,6 +119,15 @@ def _names_someone(run: list[Morpheme]) -> bool:
 _NOUN_PARTS = ("NN", "NR", "SL", "SH", "SN", "XSN", "XPN")
 
 
+class _Mention(NamedTuple):
+    """A word opening on one of the names: its first morpheme, the morpheme after its noun run (its particle, if
+    any) and the name."""
+
+    first: int
+    marker: int
+    name: str
+
+
 def owner(names: tuple[str, ...], question: str, sentence: str, span: tuple[int, int], analyzer: KoreanAnalyzer,
           document: str) -> str | None:
     """Which of ``names`` (the names a split question asks about each of, the question's own first: "카카오", "SKT")
@@ -129,46 +140,47 @@ def owner(names: tuple[str, ...], question: str, sentence: str, span: tuple[int,
     morphemes = analyzer.morphemes(sentence)
     at = next((i for i, m in enumerate(morphemes) if m.end > span[0]), len(morphemes))
     found = _mentions(names, morphemes, sentence, document)
-    inside = [m for m in found if morphemes[m[0]].start < span[1] and span[0] < morphemes[m[1] - 1].end]
+    inside = [m for m in found if morphemes[m.first].start < span[1] and span[0] < morphemes[m.marker - 1].end]
     mentions = [m for m in found if m not in inside]
-    if any(m[2] == names[0] for m in mentions):
-        pass  # the part's own name is in the sentence: a name the span is may be its partner ("카카오는 SK텔레콤과")
-    elif any(_marks_topic(morphemes, m[1]) for m in inside):  # "SKT는 …", in a sentence about SKT alone
-        return next(m[2] for m in inside if _marks_topic(morphemes, m[1]))
+    # "SKT는 …" as the span, in a sentence about SKT alone; beside the part's own name, it may be its partner
+    # ("카카오는 SK텔레콤과" for SKT's part).
+    topical = [m for m in inside if _marks_topic(morphemes, m.marker)]
+    if topical and not any(m.name == names[0] for m in mentions):
+        return topical[0].name
     if not mentions or at == len(morphemes):
         return None
     first, _ = _clause_around(morphemes, span[0])
     phrase = at
     while phrase > first and morphemes[phrase - 1].tag.startswith((*_NOUN_PARTS, "SS")):
         phrase -= 1
-    before = [m for m in mentions if first <= m[0] and m[1] < phrase]
-    topics = [m for m in before if _marks_topic(morphemes, m[1])]
+    before = [m for m in mentions if first <= m.first and m.marker < phrase]
+    topics = [m for m in before if _marks_topic(morphemes, m.marker)]
     if phrase > first and morphemes[phrase - 1].tag == "ETM" and topics:
-        return topics[-1][2]  # "SKT가 서비스 중인 ‘플로’"
-    topic = next((m[2] for m in reversed(topics) if not _modifies(morphemes, m[1], phrase)), None)
-    genitive = next((m[2] for m in before if m[1] == phrase - 1 and morphemes[m[1]].tag == "JKG"), None)
-    local = topic or genitive
-    if genitive and topic and not _asks_what_belongs_elsewhere(names, analyzer.morphemes(question), question, document):
-        local = genitive
-    if local:
-        return local
-    named = [m for m in before if not _modifies(morphemes, m[1], phrase)]
+        return topics[-1].name  # "SKT가 서비스 중인 ‘플로’"
+    topic = next((m.name for m in reversed(topics) if not _modifies(morphemes, m.marker, phrase)), None)
+    genitive = next((m.name for m in before if m.marker == phrase - 1 and morphemes[m.marker].tag == "JKG"), None)
+    if genitive and topic:
+        elsewhere = _asks_what_belongs_elsewhere(names, analyzer.morphemes(question), question, document)
+        return topic if elsewhere else genitive
+    if topic or genitive:
+        return topic or genitive
+    named = [m for m in before if not _modifies(morphemes, m.marker, phrase)]
     if named:
-        return named[-1][2]  # "기아 판매량은 5만대였다"
-    if any(first <= m[0] for m in mentions):
+        return named[-1].name  # "기아 판매량은 5만대였다"
+    if any(first <= m.first for m in mentions):
         return None  # the clause names one after the span: the sentence does not say whose
     # A topic marked 은/는 carries on into the clauses after its own, when they name none of the names.
-    return next((m[2] for m in reversed(mentions) if m[1] < first and morphemes[m[1]].tag == "JX"
-                 and _marks_topic(morphemes, m[1])), None)
+    return next((m.name for m in reversed(mentions) if m.marker < first and morphemes[m.marker].tag == "JX"
+                 and _marks_topic(morphemes, m.marker)), None)
 
 
 def _asks_what_belongs_elsewhere(names: tuple[str, ...], morphemes: list[Morpheme], question: str,
                                  document: str) -> bool:
     """Whether the question asks of its name's topic what belongs to another ("네이버는 상대의 뭘 봤어?"): its name
     is marked as the topic and a genitive after it owns what is asked."""
-    asked = next((m for m in _mentions(names, morphemes, question, document) if m[2] == names[0]), None)
-    return asked is not None and _marks_topic(morphemes, asked[1]) \
-        and any(m.tag == "JKG" for m in morphemes[asked[1] + 1 :])
+    asked = next((m for m in _mentions(names, morphemes, question, document) if m.name == names[0]), None)
+    return asked is not None and _marks_topic(morphemes, asked.marker) \
+        and any(m.tag == "JKG" for m in morphemes[asked.marker + 1 :])
 
 
 def _modifies(morphemes: list[Morpheme], marker: int, phrase: int) -> bool:
@@ -183,10 +195,9 @@ def _modifies(morphemes: list[Morpheme], marker: int, phrase: int) -> bool:
     return False
 
 
-def _mentions(names: tuple[str, ...], morphemes: list[Morpheme], text: str,
-              document: str) -> list[tuple[int, int, str]]:
-    """(first morpheme, morpheme after the noun run, name) of every word opening on one of ``names`` or on a short
-    form or full name the article gives it ("SK텔레콤" for SKT): "카카오는", "카카오모빌리티가", "SKT의"."""
+def _mentions(names: tuple[str, ...], morphemes: list[Morpheme], text: str, document: str) -> list[_Mention]:
+    """Every word opening on one of ``names`` or on a short form or full name the article gives it ("SK텔레콤" for
+    SKT): "카카오는", "카카오모빌리티가", "SKT의"."""
     spellings = {name.lower(): name for name in names}
     for full, short in aliases.pairs_of(document):
         for one, other in ((full, short), (short, full)):
@@ -205,7 +216,7 @@ def _mentions(names: tuple[str, ...], morphemes: list[Morpheme], text: str,
         word = text[morphemes[i].start : morphemes[j - 1].end].lower()
         name = next((spellings[s] for s in sorted(spellings, key=len, reverse=True) if word.startswith(s)), None)
         if name is not None:
-            out.append((i, j, name))
+            out.append(_Mention(i, j, name))
         i = j
     return out
 

@@ -200,6 +200,10 @@ class Decomposer:
         scope = words[: ends[-1] + 1] if ends else []
         first = compared[(scope[-1].end if scope else 0) : joined.morphemes[-1].start].strip()
         second = compared[joined.end :].strip()
+        # "지니랑 플로 점유율 …": the words the second phrase has beyond the first's length are what both measure.
+        extra = second.split()[len(first.split()) :]
+        if extra and not match.group("attribute").strip():
+            first = " ".join([first, *extra])
         measured = [w.text for w in scope[:-1]] + [w.bare for w in scope[-1:]]
         attribute = measured + [w.bare for w in self.analyzer.words(match.group("attribute"))
                                 if w.morphemes and w.morphemes[0].tag.startswith("NN")]

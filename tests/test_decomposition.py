@@ -123,6 +123,8 @@ def test_names_are_read_word_by_word(decomposer, question, names):
     # What is measured may come first, as a scope: "…에서 A하고 B 중".
     ("호출 시장 점유율에서 카카오T하고 티맵택시 중 어느 쪽이 더 커?",
      ["카카오T 호출 시장 점유율은 얼마야?", "티맵택시 호출 시장 점유율은 얼마야?"], "more"),
+    # Or after the second name, shared by both: "A랑 B 직원 수".
+    ("한빛제철이랑 대성중공업 직원 수 어디가 더 적어?", ["한빛제철 직원 수는 얼마야?", "대성중공업 직원 수는 얼마야?"], "less"),
 ])
 def test_a_comparison_of_two_amounts_asks_each_amount(decomposer, question, parts, direction):
     plan = decomposer.plan(question, lambda n: [])

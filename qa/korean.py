@@ -13,7 +13,7 @@ import threading
 import unicodedata
 from typing import NamedTuple
 
-from kiwipiepy import Kiwi
+from kiwipiepy import Kiwi, Token
 
 from qa.lru import LRUCache
 from qa.schema import Span
@@ -509,7 +509,7 @@ class KoreanAnalyzer:
         return stems
 
 
-def _garbled(a, b) -> bool:
+def _garbled(a: Token | _Token, b: Token | _Token) -> bool:
     """Whether Kiwi read two glued tokens as Korean never writes them: a noun then an ending (not a past ending:
     Kiwi drops the copula after a vowel, "사이었던" = 사이 + 었 + 던), or a Latin word then a verb stem."""
     if a.end != b.start:

@@ -339,7 +339,7 @@ class QAService:
             elif part.outlet:
                 scope = (scope or Filters()).model_copy(update={"outlet": [part.outlet]})
             # A part asked of a name is not answered by what its sentence gives the other names ("A는 X, B는 Y").
-            compared = (part.label, *(n for n in names if n != part.label)) if part.label in names else ()
+            compared = (part.label, *(n for n in names if n != part.label)) if part.named else ()
             answerer = self.answerer(index, filters=scope)
             parts.append((part.label, answerer.answer(part.question, top_k=query.top_k, compared=compared)))
         if len(parts) == 1:  # "두 기사 합쳐서 …": one answer from every article, to the question without those words

@@ -443,24 +443,29 @@ def parts_answer(question: str, parts: list[tuple[str, Answer]]) -> Answer:
                   citations=citations, passages=list(passages.values()))
 
 
-def compared_answer(question: str, parts: list[tuple[str, Answer]], direction: str) -> Answer:
+def compared_answer(question: str, parts: list[tuple[str, Answer]], direction: str, claimed: bool = False) -> Answer:
     """Each part's amount, led by which is larger (``direction`` "more") or smaller, when both parts answered with
-    amounts in the same unit; otherwise the parts alone, so nothing is compared that the articles do not state."""
+    amounts in the same unit; otherwise the parts alone, so nothing is compared that the articles do not state.
+    ``claimed``: the question asked whether the first part is the larger (smaller) one, so the verdict says yes or no."""
     combined = parts_answer(question, parts)
     amounts = _comparable_amounts(parts)
     if not combined.answerable or amounts is None:
         return combined
     (first, first_part), (second, second_part) = parts
     a, b = (x.value for x in amounts)
+    if a == b and any(_QUALIFIED_RE.search(part.short_answer or "") for _, part in parts):
+        return combined  # "80% 이상" against 80%: not known to be the same, nor which is larger
+    holds = a != b and (a > b) == (direction == "more")  # the first part is the larger (smaller) one
     if a == b:
         verdict, short = f"둘은 같습니다 ({first_part.short_answer} 대 {second_part.short_answer}).", None
     else:
-        larger = (a > b) == (direction == "more")
-        (winner, won), (_, lost) = ((first, first_part), (second, second_part)) if larger else \
+        (winner, won), (_, lost) = ((first, first_part), (second, second_part)) if holds else \
             ((second, second_part), (first, first_part))
         size = "큽니다" if direction == "more" else "작습니다"
         figures = f"{won.short_answer} 대 {lost.short_answer}"
         verdict, short = f"{winner} 쪽이 더 {size} ({figures}).", f"{winner} ({figures})"
+    if claimed:
+        verdict = f"{'네' if holds else '아니요'}, {verdict}"
     return combined.model_copy(update={"answer": f"{verdict}\n{combined.answer}", "short_answer": short})
 
 

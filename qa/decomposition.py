@@ -23,6 +23,9 @@ _DISTRIBUTIVE = re.compile("|".join(re.escape(c) for c in lexicon.DISTRIBUTIVE_C
 _CLAUSE_END = re.compile(r"(이)?(고|며|구)[,?]?$")  # "언제고", "얼마며": a clause ends on its interrogative
 _CHOOSE = re.compile(lexicon.CHOICE)
 _CONNECTORS = frozenset({"와", "과", "랑", "이랑", "하고"})
+_THAN = "보다"
+_NOT_COMPARED = lexicon.COMPARISON_BASELINES | lexicon.DEICTIC_TIME | lexicon.SPEAKER_TIME | lexicon.FOCUS_DATE | {
+    *lexicon.RELATIVE_DATE_WORDS, *lexicon.DATE_PARTS, *lexicon.TIME_NOUNS}  # "지난해보다", "상반기보다": a time
 # "…중에 뭐가 더 높아?", "…, 어느 쪽이 더 많아?": the compared phrases before, the adjective after 더.
 _AMONG = r"\s+(?:중|가운데)(?:에서|에)?(?=\s)"  # "중" as a word of its own: not the 중 of 대성중공업
 _COMPARE = re.compile(rf"^(?P<compared>.+?)(?:(?:{_AMONG}|\s*,)?\s*(?:뭐가|무엇이|어느\s*(?:게|것이|쪽이|쪽|곳이)|어디가|누가)"
@@ -51,6 +54,7 @@ class Plan:
     # "more" or "less": the question asks which part's amount is larger or smaller; "difference": how far apart
     # they are; "earlier" or "later": which part's date came first or last
     compare: str | None = None
+    claimed: bool = False  # "A는 B보다 높아?": a yes/no question claiming the first part is the ``compare`` one
 
 
 class Decomposer:
@@ -74,6 +78,8 @@ class Decomposer:
         plan = self._per_compared(compared, outlets) if compared else None
         if plan is not None:
             return plan
+        if (than := self._per_than(text)) is not None:
+            return than
         if _CHOOSE.search(text):
             return self._within(text)
         if _DISTRIBUTIVE.search(text):  # "시사위크와 뷰어스의 공통점은?" wants one answer
@@ -215,6 +221,41 @@ class Decomposer:
             topic = self._topic(asked.split()[-1])
             parts.append(Part(phrase, " ".join([*asked.split()[:-1], topic, ask])))
         return Plan(tuple(parts), compare=direction)
+
+    def _per_than(self, text: str) -> Plan | None:
+        """"플로는 지니보다 점유율 높아?", "멜론 점유율이 지니보다 더 높아?": a yes/no question claiming one name's amount
+        exceeds another's: how much each is, then whether the claim holds. Only a name marked as topic or subject
+        before a name with 보다 (not "지난해보다", "평균보다", "50%보다": no second name to ask), an adjective of size
+        closing the question, something measured, and no interrogative."""
+        words = self.analyzer.words(text)
+        than = [i for i, w in enumerate(words) if _compares_to(w)]
+        if len(than) != 1 or than[0] == 0 or len(words) < than[0] + 2 \
+                or any(is_interrogative(m) for w in words for m in w.morphemes):
+            return None
+        at, last = than[0], words[-1]
+        direction = self._direction(text, last.start, last.end)
+        marked = words[at - 1].morphemes[-1] if words[at - 1].morphemes else None
+        if direction not in ("more", "less") or marked is None or marked.form not in lexicon.TOPIC_PARTICLES \
+                or marked.tag not in ("JX", "JKS") \
+                or any(w.morphemes and w.morphemes[-1].tag.startswith("J") for w in words[: at - 1]):
+            return None  # "음원 시장에서 …": a scope or a second topic is more than this reads
+        first = [w.bare if i == at - 1 else w.text for i, w in enumerate(words[:at])]
+        second = [words[at].text[: -len(_THAN)]]
+        between = [w for w in words[at + 1 : -1] if w.text != "더"]
+        if any(not _ends_on_common_noun(w) and not all(m.tag.startswith("NN") for m in w.morphemes)
+               for w in between):
+            return None  # "지니보다 많이 쓰는 …": a verb between is not an attribute
+        attribute = [w.bare.rstrip(",") for w in between]
+        if not attribute and len(first) > 1 and _ends_on_common_noun(words[at - 1]):
+            # "카카오 T 점유율이 우티보다 높아?": the common noun closing the first phrase is what is measured
+            attribute, first = first[-1:], first[:-1]
+        if not attribute:
+            return None  # "카카오가 SKT보다 커?": bigger in what?
+        parts = []
+        for phrase in (first, second):
+            asked = [*phrase, *attribute]
+            parts.append(Part(" ".join(asked), " ".join([*asked[:-1], self._topic(asked[-1]), "얼마야?"])))
+        return Plan(tuple(parts), compare=direction, claimed=True)
 
     def _when(self, match: re.Match) -> str | None:
         """How each part asks its date, from what follows 먼저 (or an adverb, 더 늦게) or the adjective: "야?" →
@@ -397,6 +438,20 @@ class Decomposer:
             word = self.analyzer.join([(name, "NNP"), particle]) if particle else name
             parts.append(Part(name, re.sub(r"\s+", " ", f"{before}{word}{after}").strip(), named=True))
         return Plan(tuple(parts))
+
+
+def _compares_to(word: Word) -> bool:
+    """"지니보다": a name and the particle 보다, or a word Kiwi reads whole as one unknown noun ("플로보다"); not a time,
+    a figure or a common noun ("지난해보다", "50%보다", "평균보다")."""
+    ms = word.morphemes
+    if not word.text.endswith(_THAN) or len(word.text) <= len(_THAN) or not ms:
+        return False
+    if len(ms) == 1:
+        return ms[0].tag in ("NNG", "NNP")
+    noun = word.text[: -len(_THAN)]
+    return ms[-1].form == _THAN and ms[-1].tag.startswith("J") \
+        and all(m.tag.startswith(("NNG", "NNP", "SL", "SH")) for m in ms[:-1]) \
+        and noun not in _NOT_COMPARED and not any(noun.endswith(w) for w in lexicon.RELATIVE_DATE_WORDS)
 
 
 def _joins(word: Word) -> bool:

@@ -33,6 +33,9 @@ _MEASURES = (lexicon.FOCUS_DATE | lexicon.FOCUS_NUMBER) - lexicon.FOCUS_PLACE - 
 _ATTRIBUTES = _MEASURES | lexicon.FOCUS_PLACE
 _SELF_CONTAINED_WORDS = 3  # content words a question without names needs to be read without the conversation
 _NAMED_KINDS = ("person", "place", "thing")  # what an answer can name for "그 사람", "거기", "그거" to point to
+_LOCATIVES = frozenset({("에서", "JKB"), ("에", "JKB"), ("서", "JKB")})  # 거기서 = 거기에서
+_TIME_WORDS = lexicon.FOCUS_DATE | lexicon.DEICTIC_TIME | lexicon.SPEAKER_TIME | {
+    *lexicon.RELATIVE_DATE_WORDS, *lexicon.DATE_PARTS, *lexicon.TIME_NOUNS}
 
 
 @dataclass
@@ -92,6 +95,9 @@ class _Before:
 
     words: list[_Word]
     turn: Turn
+    # the term it asked to define when the answer described it ("팬데믹 극복 AI가 뭐야?" → "… 솔루션"): "그거" then
+    # stands for the term, not for the description
+    defined: str | None = None
 
     @property
     def names(self) -> list[str]:
@@ -115,7 +121,8 @@ class _Before:
     def answered(self, kind: str) -> str | None:
         """The previous short answer, when it named one thing of ``kind`` (a list answers no single anaphor)."""
         short = self.turn.short_answer
-        if not short or self.turn.answerable is False or "," in short or self.asked not in _NAMED_KINDS:
+        if not short or self.turn.answerable is False or "," in short or self.asked not in _NAMED_KINDS \
+                or self.defined:  # a description of the term: nothing one points at
             return None
         return short if kind == "thing" or self.asked == kind or (self.asked == "thing" and kind == "place") else None
 
@@ -155,6 +162,39 @@ class _Before:
                 return word.nominal
         return None
 
+    @property
+    def other_name(self) -> str | None:
+        """The name "거기" most likely stands for: of "네이버가 CJ대한통운이랑 …", the one not the subject (the subject
+        would be left out or named again), else the first."""
+        others = [w.name for w in self.words if w.name and not w.is_topic]
+        return others[-1] if others else (self.names[0] if self.names else None)
+
+    @property
+    def titled(self) -> str | None:
+        """A person the previous question named by a title ("카카오 공동대표가 …"), with the words before it."""
+        for at, word in enumerate(self.words):
+            nouns = [m for m in word.morphemes if m.tag.startswith("NN")]
+            if nouns and nouns[-1].form in lexicon.PERSON_TITLES and not word.is_wh:
+                start = _phrase_start(self.words, at)
+                if any(w.is_wh for w in self.words[start : at + 1]):
+                    continue
+                return " ".join([*(w.text for w in self.words[start:at]), word.text[: nouns[-1].end - word.start]])
+        return None
+
+    @property
+    def location(self) -> str | None:
+        """Where the previous question placed what it asked ("택시 호출 시장에서 …"), for "거기서" / "거기에"; not a time
+        ("지난해 12월에") nor an asked place ("어떤 분야에서")."""
+        for at, word in enumerate(self.words):
+            if word.particle not in _LOCATIVES or word.is_wh or not word.nominal:
+                continue
+            start = _phrase_start(self.words, at)
+            phrase = self.words[start : at + 1]
+            if any(w.is_wh or _dates(w) for w in phrase) or (start > 0 and self.words[start - 1].is_wh):
+                continue
+            return " ".join([*(w.text for w in phrase[:-1]), _bare(word)])
+        return None
+
     def phrase_ending_with(self, noun: str) -> str | None:
         """The noun phrase of the previous question that ends with ``noun``: "그 기사" → "시사위크 기사"."""
         for at, word in enumerate(self.words):
@@ -172,6 +212,11 @@ class _Before:
             if lead:
                 return " ".join(lead)
         return None
+
+
+def _dates(word: _Word) -> bool:
+    """A word of a date: digits, or a time noun ("지난해", "상반기")."""
+    return any(m.tag == "SN" for m in word.morphemes) or _bare(word) in _TIME_WORDS
 
 
 def _head_noun(word: _Word) -> str | None:
@@ -266,8 +311,18 @@ class FollowUpResolver:
         """
         before: _Before | None = None
         for turn in history[-self.max_turns :] if self.max_turns else ():
-            before = _Before(self._words(self._resolve(turn.question, before, known), known), turn)
+            resolved = self._resolve(turn.question, before, known)
+            before = _Before(self._words(resolved, known), turn, self._described(resolved, turn))
         return self._resolve(question, before, known)
+
+    def _described(self, question: str, turn: Turn) -> str | None:
+        """The term ``question`` asked to define, when ``turn`` answered it with a description (a clause, "…을 안내하는
+        솔루션"), not a name ("SKT 인증 서비스가 뭐야?" → 패스)."""
+        term = defined_term(question, self.analyzer.morphemes(question))
+        short = turn.short_answer
+        if term is None or not short or not any(m.tag.startswith(_PREDICATE_TAGS) for m in self.analyzer.morphemes(short)):
+            return None
+        return term
 
     def stands_alone(self, question: str, known: Set[str] = frozenset()) -> bool:
         """Whether the question asks about something named itself ("네이버 주가는?"), not only names one ("그럼
@@ -437,13 +492,17 @@ class FollowUpResolver:
             return None
         forms = [m.form for m in word.morphemes]
         if first.form in lexicon.EVENT_ANAPHORS and first.tag in ("NP", "NNG"):  # 그건, 그거, 그때
-            referent = before.answered("thing") if first.form not in ("그때", "이때") else None
+            referent = (before.answered("thing") or before.defined) if first.form not in ("그때", "이때") else None
             topic = referent or " ".join(before.topic())
             effects = {"pointed", "event"} if topic and not referent else {"pointed"}
             return (self._join(topic, word.particle) if topic else word.text), 1, frozenset(effects)
         if first.tag == "NP" and (first.form in lexicon.GROUP_ANAPHORS or (
                 len(forms) > 1 and forms[1] in lexicon.GROUP_SUFFIXES)):  # 걔네, 그들, 양측
             return self._point(before, word.text, word.particle, None), 1, _POINTED
+        if first.tag == "NP" and first.form in lexicon.PLACE_ANAPHORS and word.particle in _LOCATIVES \
+                and not (before.asked == "place" and before.answered("place")) and (where := before.location):
+            # "거기서" after "택시 호출 시장에서 …": that market, unless the place or company asked was answered
+            return self._join(where, word.particle), 1, _POINTED
         if first.tag == "NP" and first.form in lexicon.PERSON_ANAPHORS | lexicon.PLACE_ANAPHORS:  # 걔, 거기
             kind = "person" if first.form in lexicon.PERSON_ANAPHORS else "place"
             return self._point(before, word.text, word.particle, kind), 1, _POINTED
@@ -539,8 +598,11 @@ class FollowUpResolver:
     def _referent(self, before: _Before, kind: str | None) -> str | None:
         """What 그 사람 / 거기 (one of ``kind``) or 걔네 / 양사 (``kind`` None: several) point to: the name the last
         answer gave when it was asked for one of that kind, else the names the last question used."""
+        if kind == "person":  # "그 사람" after "카카오 공동대표가 뭐라고 했어?": that 공동대표
+            return before.answered(kind) or before.titled or (before.names[0] if before.names else before.subject)
         if kind is not None:
-            return before.answered(kind) or (before.names[0] if before.names else before.subject)
+            defined = before.defined if kind == "place" else None  # "거기에 누가 투자했어?" after "X가 뭐야?": X
+            return before.answered(kind) or defined or before.other_name or before.subject
         answered = before.answered("place")
         names = before.names + ([answered] if answered and answered not in before.names else [])
         return self._and(names) if len(names) >= 2 else None

@@ -37,6 +37,9 @@ PAIR_DETERMINERS = frozenset({"양", "두"})  # "양사", "두 회사"
 AMONG = frozenset({"중", "가운데"})  # "그중에", "그 가운데": among what was just said
 # Time words that point from the conversation ("전에 언제 했었는데?", "지금은 어디랑 손잡았대?"): no topic of their own.
 DEICTIC_TIME = frozenset({"전", "후", "예전", "이전", "이후", "아까", "방금", "지금", "현재", "이번", "다음", "나중"})
+# Time words that place a question in the speaker's time, never the article's ("예전에 지분 바꾼 적 있지?"): no search
+# term, as an article's "예전" would match them by accident.
+SPEAKER_TIME = frozenset({"예전", "옛날", "아까", "방금", "요즘", "요새"})
 # Light predicates that leave their object to the conversation: "네이버는 누구랑 했어?".
 PRO_VERBS = frozenset({"하다", "되다", "그렇다", "그러다", "이렇다", "이러다"})
 
@@ -152,6 +155,9 @@ NAMING_VERBS = frozenset({"부르", "일컫", "칭하", "명명하"})
 COMBINE_CUES = frozenset({"합쳐", "합쳐서", "합치면", "종합하면", "종합해서", "종합해", "종합하자면", "통틀어", "통틀어서",
                           "통틀면", "아울러"})
 # "A랑 B 중 뭐가 더 높아?": which of two amounts is larger or smaller, by the adjective's stem (Kiwi's form).
+# What an amount is compared with that is not another name ("평균보다 높아?", "예상보다 많아?"): no second amount to ask.
+COMPARISON_BASELINES = frozenset({"평균", "예상", "기대", "목표", "전년", "전월", "전기", "전분기", "기준", "전망", "평소",
+                                  "이전", "종전", "과거", "직전", "당초", "시장", "업계"})
 COMPARATIVE_MORE = frozenset({"높", "많", "크", "비싸", "길", "넓", "무겁"})
 COMPARATIVE_LESS = frozenset({"낮", "적", "작", "싸", "짧", "좁", "가볍"})
 EARLIER_CUES = ("먼저", "일찍", "오래된", "예전")  # "어느 게 먼저 나왔어?": the articles in date order

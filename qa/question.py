@@ -453,7 +453,7 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
     headed = (focus_type is None or focus_type == answer_type or answer_type not in _TYPED) and not rank_given
     key_terms = [
         t for t in terms
-        if t not in lexicon.INTERROGATIVES and t not in lexicon.QUESTION_FILLER
+        if t not in lexicon.INTERROGATIVES and t not in lexicon.QUESTION_FILLER and t not in lexicon.SPEAKER_TIME
         and not t.startswith(lexicon.INTERROGATIVE_PREFIXES)
     ]
     focus_terms = []

@@ -41,6 +41,8 @@ TYPE_CLASSES = {
 _NAMING_TYPES = frozenset({AnswerType.PERSON, AnswerType.ORG, AnswerType.PLACE, AnswerType.THING})
 WINDOW = 3  # morphemes either side in which the question's words count as the candidate's context
 _DATE_FULL_RE = re.compile(phrases._DATE_RE.pattern)
+_AMOUNT_RE = re.compile(r"\d\s*(?:[천만억조]|%s)" % "|".join(
+    re.escape(unit) for units in lexicon.UNIT_FAMILIES.values() for unit in units))  # "3,000억원", "80%", "1500만명"
 _AMOUNT_FULL_RE = re.compile(phrases._AMOUNT_RE.pattern)
 
 
@@ -131,6 +133,10 @@ class PhraseReader:
             # "몇 %야?" is answered by a percentage, not by the head count beside it (money and counts are often
             # written without their unit: "2조5000억으로")
             candidates = [c for c in candidates if c.features.get("unit_match") or "number" not in c.classes]
+        if question.type == AnswerType.DATE and any("date" in c.classes for c in candidates):
+            # "몇 년도에?" is answered by a date, not by the amount written after it ("2019년 3,000억원 규모"); a clock
+            # time, a quarter or a decade ("오후 3시", "3분기", "1990년대") stays
+            candidates = [c for c in candidates if "date" in c.classes or not _AMOUNT_RE.search(c.text)]
         if self.model is not None and candidates:
             for candidate, logit in zip(candidates, self.model.logits([c.features for c in candidates])):
                 candidate.probability = sigmoid(logit)

@@ -350,7 +350,7 @@ class QAService:
         if plan.compare == "difference":  # no difference of two amounts: the question is answered whole
             return composer.difference_answer(query.text, parts)
         if plan.compare:
-            return composer.compared_answer(query.text, parts, plan.compare)
+            return composer.compared_answer(query.text, parts, plan.compare, plan.claimed)
         return composer.parts_answer(query.text, parts)
 
     def answerer(

@@ -317,3 +317,9 @@ def test_a_count_of_kinds_or_a_plural_gets_every_listed_item(service, question, 
     answer = service.ask(question)
     assert answer.answerable and all(item in answer.short_answer for item in items), answer.short_answer
     check_citations(service, answer)
+
+
+def test_the_speakers_time_does_not_turn_a_question_away(service):
+    """"옛날에 … 있다며? 그게 언제였지?": the speaker's "옛날" is in no article, and the question is answered all the same."""
+    answer = service.ask("옛날에 카카오랑 SKT가 지분 바꾼 적 있다며? 그게 언제였지?")
+    assert answer.answerable and answer.short_answer == "지난 2019년"

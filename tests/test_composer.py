@@ -169,6 +169,27 @@ def test_a_comparison_names_the_larger_or_smaller_amount(direction, winner):
     assert answer.answer.splitlines()[0] == f"{winner} 쪽이 더 {'큽니다' if direction == 'more' else '작습니다'} ({figures})."
 
 
+@pytest.mark.parametrize("first,second,verdict", [
+    ("80%", "34%", "네, 가 쪽이 더 큽니다 (80% 대 34%)."),
+    ("34%", "80%", "아니요, 나 쪽이 더 큽니다 (80% 대 34%)."),
+    ("34%", "34%", "아니요, 둘은 같습니다 (34% 대 34%)."),
+])
+def test_a_claimed_comparison_says_whether_it_holds(first, second, verdict):
+    answer = compared_answer("가는 나보다 커?", [("가", _part(first)), ("나", _part(second))], "more", claimed=True)
+    assert answer.answer.splitlines()[0] == verdict
+
+
+def test_a_bound_against_the_same_figure_is_not_compared():
+    answer = compared_answer("가는 나보다 커?", [("가", _part("80% 이상")), ("나", _part("80%"))], "more", claimed=True)
+    assert not answer.answer.startswith(("네", "아니요")) and "같습니다" not in answer.answer
+
+
+def test_a_claim_with_an_amount_missing_is_not_answered_yes_or_no():
+    answer = compared_answer("가는 나보다 커?", [("가", _part("80%")), ("나", _part(None, answerable=False))], "more",
+                             claimed=True)
+    assert not answer.answer.startswith(("네", "아니요"))
+
+
 @pytest.mark.parametrize("second", [_part("3,000억원"), _part("카카오"), _part(None, answerable=False)])
 def test_amounts_in_other_units_or_missing_are_not_compared(second):
     answer = compared_answer("가랑 나 중에 뭐가 더 커?", [("가", _part("80%")), ("나", second)], "more")

@@ -147,6 +147,44 @@ def test_a_comparison_that_is_not_one_leaves_the_question_to_the_other_plans(dec
     assert [p.label for p in plan.parts] == ["네이버", "카카오"] and plan.compare is None
 
 
+@pytest.mark.parametrize("question,parts,direction", [
+    ("한빛제철은 대성중공업보다 직원 수 많아?", ["한빛제철 직원 수는 얼마야?", "대성중공업 직원 수는 얼마야?"], "more"),
+    ("한빛제철 매출이 대성중공업보다 더 적지?", ["한빛제철 매출은 얼마야?", "대성중공업 매출은 얼마야?"], "less"),
+    ("티맵택시가 카카오T보다 점유율이 더 낮아?", ["티맵택시 점유율은 얼마야?", "카카오T 점유율은 얼마야?"], "less"),
+    # a name of two words: the common nouns after it are what is measured
+    ("카카오 T 점유율이 우티보다 높아?", ["카카오 T 점유율은 얼마야?", "우티 점유율은 얼마야?"], "more"),
+])
+def test_a_yes_no_comparison_asks_each_amount(decomposer, question, parts, direction):
+    """"A는 B보다 X 많아?" claims the first is larger: each amount is asked, then the claim checked."""
+    plan = decomposer.plan(question, lambda n: [])
+    assert [p.question for p in plan.parts] == parts and (plan.compare, plan.claimed) == (direction, True)
+
+
+@pytest.mark.parametrize("question", [
+    "한빛제철이 대성중공업보다 커?",  # bigger in what: nothing to ask of each
+    "한빛제철이 대성중공업보다 직원을 많이 뽑았어?",  # a verb, not two amounts
+    "한빛제철 직원 수가 작년보다 늘었어?",  # a change over time
+    "한빛제철은 대성중공업보다 직원 수가 많았어?",  # a past state
+    "누가 대성중공업보다 직원이 많아?",  # asks who: not yes or no
+    # no second name to ask: a time, a figure, a common noun
+    "한빛제철 점유율이 지난해보다 높아?", "한빛제철 매출이 작년보다 많아?", "한빛제철 점유율이 50%보다 높아?",
+    "한빛제철 연봉이 평균보다 높아?",
+    "한빛제철은 대성중공업보다 설립 시점이 일러?",  # dates: which came first is another answer
+    "많이 쓰는 대성중공업보다 한빛제철 매출 많아?",  # 는 of a verb's modifier, no topic
+])
+def test_yes_no_questions_that_compare_no_two_amounts_are_not_split(decomposer, question):
+    plan = decomposer.plan(question, lambda n: [])
+    assert plan is None or not plan.claimed
+
+
+def test_a_yes_no_comparison_is_answered_yes_or_no_with_each_amount(service):
+    answer = service.ask("멜론 점유율이 카카오모빌리티보다 낮아?")
+    assert answer.answer.splitlines()[0] == "네, 멜론 점유율 쪽이 더 작습니다 (34.14% 대 80% 이상)."
+    answer = service.ask("지니가 멜론보다 점유율 높아?")
+    assert answer.answer.splitlines()[0] == "아니요, 멜론 점유율 쪽이 더 큽니다 (34.14% 대 23.1%)."
+    assert len(answer.citations) == 2
+
+
 def test_a_comparison_is_answered_with_each_amount_cited(service):
     answer = service.ask("카카오모빌리티 택시 호출 점유율이랑 멜론 점유율 중 어느 쪽이 더 낮아?")
     assert answer.answerable and answer.short_answer == "멜론 점유율 (34.14% 대 80% 이상)"

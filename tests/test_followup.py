@@ -229,3 +229,44 @@ def test_only_a_question_naming_its_topic_is_answered_without_the_conversation(r
     assert not resolver.stands_alone("지분교환 규모는 얼마였어?")
     assert not resolver.stands_alone("그 회사 주가는 얼마나 올랐어?")  # points back
     assert not resolver.stands_alone("해당 기업 매출은 얼마야?")
+
+
+def test_a_term_just_defined_is_what_that_points_back_to(resolver):
+    """After "X가 뭐야?" the answer describes X: "그거" stands for the term, not for the description."""
+    history = [Turn.of_text("스마트 팩토리 AI가 뭐야?", "공장의 고장을 미리 알려 주는 솔루션입니다. … [1]")]
+    assert resolver.resolve("그거 누가 만들어?", history) == "스마트 팩토리 AI 누가 만들어?"
+    named = [Turn.of_text("카카오가 어떤 건 인수했어?", "우버입니다. … [1]")]  # a name answered: that is the referent
+    assert resolver.resolve("그거 누가 만들어?", named) == "우버 누가 만들어?"
+    # "X가 뭐야?" answered by a name names it: that name is the referent
+    service = [Turn.of_text("한빛 인증 서비스가 뭐야?", "한빛패스입니다. … [1]")]
+    assert resolver.resolve("그거 언제 나왔어?", service) == "한빛패스 언제 나왔어?"
+    assert resolver.resolve("거기에 누가 투자했어?", history) == "스마트 팩토리 AI에 누가 투자했어?"
+
+
+def test_there_after_a_place_in_the_question_is_that_place(resolver):
+    """"거기서" / "거기에" point to where the last question placed its subject ("과일 시장에서"), not to its name; a
+    time ("지난해 3월에") or an asked place ("어느 시장에서") is no such place."""
+    market = [Turn.of_text("국내 과일 시장에서 망고 점유율 얼마야?", "30%입니다. … [1]")]
+    assert resolver.resolve("바나나는 거기서 뭘로 팔아?", market) == "바나나는 국내 과일 시장에서 뭘로 팔아?"
+    assert resolver.resolve("바나나는 거기에 언제 들어왔어?", market) == "바나나는 국내 과일 시장에 언제 들어왔어?"
+    dated = [Turn.of_text("지난해 3월에 망고 점유율 얼마였어?", "30%입니다. … [1]")]
+    assert "3월" not in resolver.resolve("바나나는 거기서 뭘로 팔아?", dated)
+    asked = [Turn.of_text("어느 시장에서 망고가 제일 잘 팔려?", "국내입니다. … [1]")]
+    assert "어느" not in resolver.resolve("바나나는 거기서 뭘로 팔아?", asked)
+    half = [Turn.of_text("델몬트는 하반기에 일본에서 뭘 팔아?", "망고입니다. … [1]")]  # a period is no place
+    assert resolver.resolve("거기서 경쟁사는 어디야?", half) == "일본에서 경쟁사는 어디야?"
+    # a place or company asked and answered is what "거기에" means
+    partner = [Turn.of_text("델몬트는 과일 시장에서 어디랑 손잡았어?", "돌입니다. … [1]")]
+    assert resolver.resolve("거기에 지분 얼마 줬어?", partner) == "돌에 지분 얼마 줬어?"
+
+
+def test_there_is_the_name_that_was_not_the_subject(resolver):
+    """"거기랑" after "델몬트가 돌이랑 … 언제였지?" is 돌: the subject would be left out or named again."""
+    history = [Turn.of_text("델몬트가 돌이랑 합작한 게 언제였지?", "지난해 10월입니다. … [1]")]
+    assert resolver.resolve("왜 굳이 거기랑 손잡은 거야?", history, frozenset({"델몬트", "돌"})) == "왜 굳이 돌이랑 손잡은 거야?"
+
+
+def test_that_person_is_the_one_named_by_a_title(resolver):
+    """"그 사람" after "델몬트 공동대표가 뭐라고 했어?" is that 공동대표, not the company."""
+    history = [Turn.of_text("델몬트 공동대표가 합작 두고 뭐라고 했어?", "“의미 깊다”입니다. … [1]")]
+    assert resolver.resolve("그 사람 이름이 뭐였지?", history, frozenset({"델몬트"})) == "델몬트 공동대표 이름이 뭐였지?"

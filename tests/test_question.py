@@ -107,6 +107,15 @@ def test_key_terms_drop_question_words(analyzer):
     assert q.entities == ["카카오", "skt"]
 
 
+@pytest.mark.parametrize("question", ["예전에 카카오랑 SKT가 지분 바꾼 적 있지?", "요즘 카카오랑 SKT가 지분 바꿨어?",
+                                      "아까 말한 카카오랑 SKT 지분 교환 언제야?"])
+def test_the_speakers_time_is_no_search_term(analyzer, question):
+    """"예전에", "요즘", "아까" place the question in the speaker's time: an article's word for it is no evidence."""
+    q = analyse(question, analyzer)
+    assert {"카카오", "skt", "지분"} <= set(q.key_terms)
+    assert not {"예전", "요즘", "아까"} & set(q.key_terms)
+
+
 def test_focus_terms_name_the_measured_attribute(analyzer):
     assert analyse("물류센터 투자 규모는?", analyzer).focus_terms == ["투자", "규모"]
     assert analyse("오바마는 언제 당선됐어?", analyzer).focus_terms == []  # a bare question word names none

@@ -308,15 +308,21 @@ class Answerer:
         # What a carried-on item must name: the asked type's narrowest class the best item has.
         like = (top, _specific(top.classes & TYPE_CLASSES.get(question.type, top.classes) or top.classes)) \
             if top is not None else None
-        items: list[str] = []
-        for sentence in chosen:
-            listed = phrases.enumerated_items(sentence.text) if sentence is not carried else []
+        listed: dict[int, list[str]] = {}  # by position in chosen: the sentence's spelled-out list, or its loose items
+        loose: dict[int, list[str]] = {}
+        for at, sentence in enumerate(chosen):
+            enumeration = phrases.enumerated_items(sentence.text) if sentence is not carried else []
             spans = (sentence.spans or self._spans(question, sentence)) \
                 if question.wants_span else []
-            if listed and (not spans or _names_the_asked_kind(listed, spans, question.type)):
-                items.extend(listed)
+            if enumeration and (not spans or _names_the_asked_kind(enumeration, spans, question.type)):
+                listed[at] = enumeration
             elif spans:
-                items.extend(_list_items(spans, share, sentence.text, like if sentence is carried else None))
+                loose[at] = _list_items(spans, share, sentence.text, like if sentence is carried else None)
+        if listed:
+            # A sentence spelling the list out ("△AI △ESG △특허 등의 분야") is the article's own list: the loose spans of
+            # the other sentences ("ICT 분야", "관계") would only add noise to it, and they are not cited.
+            chosen = [chosen[at] for at in listed]
+        items = [item for found in (listed or loose).values() for item in found]
         short = ", ".join(dict.fromkeys(i.strip() for i in items if i.strip())) or None
         return sorted(chosen, key=lambda s: (s.hit.document.doc_id, s.span.start)), short
 

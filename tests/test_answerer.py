@@ -166,6 +166,18 @@ def test_a_list_question_collects_the_items(service):
     assert answer.short_answer.startswith("텍스트, 음성, 이미지"), answer.short_answer  # the items, not the bullets
 
 
+@pytest.mark.parametrize("question,items", [
+    ("카카오랑 SKT 협력 분야 전부 말해줘", "AI, 환경‧사회‧지배구조(ESG), 지식재산권(특허)"),
+    ("AI 공동개발 영역 다 알려줘", "인프라, 데이터, 언어모델"),
+])
+def test_a_list_the_article_spells_out_is_the_answer_without_loose_words_around_it(service, question, items):
+    """"△AI △ESG △특허 등의 분야": the article's own list, not also "ICT 분야" or the companies from other sentences,
+    which are not cited either."""
+    answer = service.ask(question)
+    assert answer.short_answer == items
+    assert [c.ref for c in answer.citations] == [1] and items.split(", ")[0] in answer.citations[0].evidence
+
+
 def test_unanswerable_questions_say_so(service):
     answer = service.ask("카카오와 SK텔레콤 중 직원이 더 많은 곳은?")
     assert not answer.answerable

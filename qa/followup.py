@@ -499,10 +499,12 @@ class FollowUpResolver:
         if first.tag == "NP" and (first.form in lexicon.GROUP_ANAPHORS or (
                 len(forms) > 1 and forms[1] in lexicon.GROUP_SUFFIXES)):  # 걔네, 그들, 양측
             return self._point(before, word.text, word.particle, None), 1, _POINTED
-        if first.tag == "NP" and first.form in lexicon.PLACE_ANAPHORS and word.particle in _LOCATIVES \
+        particles = [(m.form, m.tag) for m in word.morphemes[1:] if m.tag.startswith("J")]
+        if first.tag == "NP" and first.form in lexicon.PLACE_ANAPHORS and particles and particles[0] in _LOCATIVES \
                 and not (before.asked == "place" and before.answered("place")) and (where := before.location):
-            # "거기서" after "택시 호출 시장에서 …": that market, unless the place or company asked was answered
-            return self._join(where, word.particle), 1, _POINTED
+            # "거기서(는)" after "택시 호출 시장에서 …": that market, unless the place or company asked was answered
+            more = "".join(_UNCONTRACTED.get(p, p)[0] for p in particles[1:])  # 거기선 = 거기서는
+            return self._join(where, particles[0]) + more, 1, _POINTED
         if first.tag == "NP" and first.form in lexicon.PERSON_ANAPHORS | lexicon.PLACE_ANAPHORS:  # 걔, 거기
             kind = "person" if first.form in lexicon.PERSON_ANAPHORS else "place"
             return self._point(before, word.text, word.particle, kind), 1, _POINTED

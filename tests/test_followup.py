@@ -249,6 +249,7 @@ def test_there_after_a_place_in_the_question_is_that_place(resolver):
     market = [Turn.of_text("국내 과일 시장에서 망고 점유율 얼마야?", "30%입니다. … [1]")]
     assert resolver.resolve("바나나는 거기서 뭘로 팔아?", market) == "바나나는 국내 과일 시장에서 뭘로 팔아?"
     assert resolver.resolve("바나나는 거기에 언제 들어왔어?", market) == "바나나는 국내 과일 시장에 언제 들어왔어?"
+    assert resolver.resolve("거기선 바나나가 몇 위야?", market) == "국내 과일 시장에서는 바나나가 몇 위야?"  # 거기선 = 거기서는
     dated = [Turn.of_text("지난해 3월에 망고 점유율 얼마였어?", "30%입니다. … [1]")]
     assert "3월" not in resolver.resolve("바나나는 거기서 뭘로 팔아?", dated)
     asked = [Turn.of_text("어느 시장에서 망고가 제일 잘 팔려?", "국내입니다. … [1]")]

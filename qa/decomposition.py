@@ -24,8 +24,7 @@ _CLAUSE_END = re.compile(r"(이)?(고|며|구)[,?]?$")  # "언제고", "얼마�
 _CHOOSE = re.compile(lexicon.CHOICE)
 _CONNECTORS = frozenset({"와", "과", "랑", "이랑", "하고"})
 _THAN = "보다"
-_NOT_COMPARED = lexicon.COMPARISON_BASELINES | lexicon.DEICTIC_TIME | lexicon.SPEAKER_TIME | lexicon.FOCUS_DATE | {
-    *lexicon.RELATIVE_DATE_WORDS, *lexicon.DATE_PARTS, *lexicon.TIME_NOUNS}  # "지난해보다", "상반기보다": a time
+_NOT_COMPARED = lexicon.COMPARISON_BASELINES | lexicon.TIME_WORDS  # "평균보다", "지난해보다", "상반기보다"
 # "…중에 뭐가 더 높아?", "…, 어느 쪽이 더 많아?": the compared phrases before, the adjective after 더.
 _AMONG = r"\s+(?:중|가운데)(?:에서|에)?(?=\s)"  # "중" as a word of its own: not the 중 of 대성중공업
 _COMPARE = re.compile(rf"^(?P<compared>.+?)(?:(?:{_AMONG}|\s*,)?\s*(?:뭐가|무엇이|어느\s*(?:게|것이|쪽이|쪽|곳이)|어디가|누가)"

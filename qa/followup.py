@@ -34,8 +34,6 @@ _ATTRIBUTES = _MEASURES | lexicon.FOCUS_PLACE
 _SELF_CONTAINED_WORDS = 3  # content words a question without names needs to be read without the conversation
 _NAMED_KINDS = ("person", "place", "thing")  # what an answer can name for "그 사람", "거기", "그거" to point to
 _LOCATIVES = frozenset({("에서", "JKB"), ("에", "JKB"), ("서", "JKB")})  # 거기서 = 거기에서
-_TIME_WORDS = lexicon.FOCUS_DATE | lexicon.DEICTIC_TIME | lexicon.SPEAKER_TIME | {
-    *lexicon.RELATIVE_DATE_WORDS, *lexicon.DATE_PARTS, *lexicon.TIME_NOUNS}
 
 
 @dataclass
@@ -98,6 +96,9 @@ class _Before:
     # the term it asked to define when the answer described it ("팬데믹 극복 AI가 뭐야?" → "… 솔루션"): "그거" then
     # stands for the term, not for the description
     defined: str | None = None
+    # what a word of it that pointed back stood for ("그거 언제 세웠어?" → the 협의체 named before): still the thing
+    # talked about when this turn answered no name ("거기서 뭐 개발해?")
+    carried: str | None = None
 
     @property
     def names(self) -> list[str]:
@@ -216,7 +217,7 @@ class _Before:
 
 def _dates(word: _Word) -> bool:
     """A word of a date: digits, or a time noun ("지난해", "상반기")."""
-    return any(m.tag == "SN" for m in word.morphemes) or _bare(word) in _TIME_WORDS
+    return any(m.tag == "SN" for m in word.morphemes) or _bare(word) in lexicon.TIME_WORDS
 
 
 def _head_noun(word: _Word) -> str | None:
@@ -297,6 +298,7 @@ class _Filled:
     pointed: bool = False  # a word pointed back and was filled in
     event: bool = False  # "그건": the whole previous topic stands in it, so the question is complete
     dangling: bool = False  # a word points back at nothing found ("그중에", "이 경쟁"): the topic is carried over
+    referent: str | None = None  # the name or thing a pointing word stood for
 
 
 class FollowUpResolver:
@@ -311,9 +313,9 @@ class FollowUpResolver:
         """
         before: _Before | None = None
         for turn in history[-self.max_turns :] if self.max_turns else ():
-            resolved = self._resolve(turn.question, before, known)
-            before = _Before(self._words(resolved, known), turn, self._described(resolved, turn))
-        return self._resolve(question, before, known)
+            resolved, referent = self._resolve(turn.question, before, known)
+            before = _Before(self._words(resolved, known), turn, self._described(resolved, turn), referent)
+        return self._resolve(question, before, known)[0]
 
     def _described(self, question: str, turn: Turn) -> str | None:
         """The term ``question`` asked to define, when ``turn`` answered it with a description (a clause, "…을 안내하는
@@ -354,40 +356,41 @@ class FollowUpResolver:
             return text
         return text[: last[-1].start] + self.analyzer.join([(last[-1].form, last[-1].tag), particle])
 
-    def _resolve(self, question: str, before: _Before | None, known: Set[str]) -> str:
+    def _resolve(self, question: str, before: _Before | None, known: Set[str]) -> tuple[str, str | None]:
+        """The question as understood, and what a word of it that pointed back stood for."""
         if before is None or not HANGUL.search(question):
-            return question  # a question in another language is read as it stands
+            return question, None  # a question in another language is read as it stands
         words = self._words(question, known)
         cue = bool(words) and words[0].first is not None and words[0].first.tag == "MAJ" and len(words) > 1
         if not cue and self._defines_a_term(question):
-            return question  # "e풀필먼트가 뭔데?" asks about that term whatever was said before
+            return question, None  # "e풀필먼트가 뭔데?" asks about that term whatever was said before
         if cue:
             words = words[1:]  # "그럼", "그런데": a conjunctive adverb continues the conversation
         filled = self._fill(words, before)
         if filled.event:
-            return " ".join(filled.out)
+            return " ".join(filled.out), filled.referent
         own = self._content(words)
         if filled.pointed and not filled.dangling and (own or any(w.is_wh for w in words)):
-            return " ".join(filled.out)
+            return " ".join(filled.out), filled.referent
         # "그럼 시사위크 카카오 SKT 기사는?": "then" and a topic with nothing asked of it asks the last question again,
         # however many words name the new topic (the service still tries it alone if that finds nothing)
         topic_only = cue and bool(words) and words[-1].is_topic and not any(w.is_wh for w in words)
         if topic_only and not filled.pointed and (replaced := self._replace_phrase(before, words)):
-            return replaced
+            return replaced, filled.referent
         if not filled.pointed and (measured := self._in_answer_place(before, words)):
-            return measured
+            return measured, filled.referent
         if not filled.pointed and not filled.dangling and self._stands(own, filled.names, cue, words):
-            return question
+            return question, filled.referent
         if not filled.pointed and any(m.form.lower() in lexicon.CONVERSATION_CUES for w in words for m in w.morphemes):
-            return question  # "고마워, 안녕": conversation, not a follow-up
+            return question, filled.referent  # "고마워, 안녕": conversation, not a follow-up
         if not filled.pointed and own and (again := self._ask_again(before, words)):
-            return again
+            return again, filled.referent
         asks = any(w.is_wh for w in words) or bool(own) or (bool(words) and words[-1].ends_question)
         # "누가 만드는데?" after "팬데믹 극복 AI가 뭐야?": the new question has its own subject, the old one becomes the
         # topic ("팬데믹 극복 AI는 누가 만드는데?")
         subject_asked = any(w.is_wh and w.particle is not None and w.particle[1] == "JKS" for w in words)
         return self._complete(before, filled.rest if asks else [], filled.names,
-                              drop_focus=bool(own) and not subject_asked, subject_asked=subject_asked)
+                              drop_focus=bool(own) and not subject_asked, subject_asked=subject_asked), filled.referent
 
     def _defines_a_term(self, question: str) -> bool:
         """Whether the question asks what a term is that no earlier turn can stand for: several words or Latin
@@ -472,7 +475,8 @@ class FollowUpResolver:
                     filled.rest.append(word.text)
                 at += 1
                 continue
-            text, used, effects = step
+            text, used, effects, referent = step
+            filled.referent = referent or filled.referent
             if text is not None:
                 filled.out.append(text)
                 filled.rest.append(text)
@@ -484,44 +488,45 @@ class FollowUpResolver:
 
     def _point_back(
         self, word: _Word, following: _Word | None, before: _Before
-    ) -> tuple[str | None, int, frozenset[str]] | None:
-        """What a word that points back stands for: (its text filled in, the words it took, what it showed), or None
-        for a word that does not point back."""
+    ) -> tuple[str | None, int, frozenset[str], str | None] | None:
+        """What a word that points back stands for: (its text filled in, the words it took, what it showed, the name
+        or thing it stood for), or None for a word that does not point back."""
         first = word.first
         if first is None:
             return None
         forms = [m.form for m in word.morphemes]
         if first.form in lexicon.EVENT_ANAPHORS and first.tag in ("NP", "NNG"):  # 그건, 그거, 그때
-            referent = (before.answered("thing") or before.defined) if first.form not in ("그때", "이때") else None
+            referent = (before.answered("thing") or before.defined or before.carried) \
+                if first.form not in ("그때", "이때") else None
             topic = referent or " ".join(before.topic())
             effects = {"pointed", "event"} if topic and not referent else {"pointed"}
-            return (self._join(topic, word.particle) if topic else word.text), 1, frozenset(effects)
+            return (self._join(topic, word.particle) if topic else word.text), 1, frozenset(effects), referent
         if first.tag == "NP" and (first.form in lexicon.GROUP_ANAPHORS or (
                 len(forms) > 1 and forms[1] in lexicon.GROUP_SUFFIXES)):  # 걔네, 그들, 양측
-            return self._point(before, word.text, word.particle, None), 1, _POINTED
+            return self._pointed(before, word.text, word.particle, None, 1)
         particles = [(m.form, m.tag) for m in word.morphemes[1:] if m.tag.startswith("J")]
         if first.tag == "NP" and first.form in lexicon.PLACE_ANAPHORS and particles and particles[0] in _LOCATIVES \
                 and not (before.asked == "place" and before.answered("place")) and (where := before.location):
             # "거기서(는)" after "택시 호출 시장에서 …": that market, unless the place or company asked was answered
             more = "".join(_UNCONTRACTED.get(p, p)[0] for p in particles[1:])  # 거기선 = 거기서는
-            return self._join(where, particles[0]) + more, 1, _POINTED
+            return self._join(where, particles[0]) + more, 1, _POINTED, where
         if first.tag == "NP" and first.form in lexicon.PERSON_ANAPHORS | lexicon.PLACE_ANAPHORS:  # 걔, 거기
             kind = "person" if first.form in lexicon.PERSON_ANAPHORS else "place"
-            return self._point(before, word.text, word.particle, kind), 1, _POINTED
+            return self._pointed(before, word.text, word.particle, kind, 1)
         if self._pair(word, following):  # 양사, 두 회사
             if len(word.morphemes) == 1 and following is not None:  # "두 회사는": the noun is the next word
-                return self._point(before, f"{word.text} {following.text}", following.particle, None), 2, _POINTED
-            return self._point(before, word.text, word.particle, None), 1, _POINTED
+                return self._pointed(before, f"{word.text} {following.text}", following.particle, None, 2)
+            return self._pointed(before, word.text, word.particle, None, 1)
         if first.tag != "MM" or first.form not in lexicon.DEMONSTRATIVES:
             return None
         if len(forms) > 1 and forms[1] in lexicon.AMONG:  # "그중에 네이버는…": among what was said
-            return None, 1, frozenset({"dangling"})
+            return None, 1, frozenset({"dangling"}), None
         if len(word.morphemes) == 1 and following is not None and following.first is not None \
                 and following.first.tag.startswith("NN"):  # 그 기사, 그 회사, 그 펀드
             text, found = self._demonstrative(before, following)
             shown = f"{word.text} {text}" if found and text == following.text else text
             likeness = first.form in ("그런", "이런")  # "그런 X": X like that, nothing to find
-            return shown, 2, _POINTED if found or likeness else frozenset({"pointed", "dangling"})
+            return shown, 2, (_POINTED if found or likeness else frozenset({"pointed", "dangling"})), None
         return None
 
     @staticmethod
@@ -604,14 +609,17 @@ class FollowUpResolver:
             return before.answered(kind) or before.titled or (before.names[0] if before.names else before.subject)
         if kind is not None:
             defined = before.defined if kind == "place" else None  # "거기에 누가 투자했어?" after "X가 뭐야?": X
-            return before.answered(kind) or defined or before.other_name or before.subject
+            return before.answered(kind) or defined or before.carried or before.other_name or before.subject
         answered = before.answered("place")
         names = before.names + ([answered] if answered and answered not in before.names else [])
         return self._and(names) if len(names) >= 2 else None
 
-    def _point(self, before: _Before, text: str, particle: tuple[str, str] | None, kind: str | None) -> str:
+    def _pointed(self, before: _Before, text: str, particle: tuple[str, str] | None, kind: str | None,
+                 used: int) -> tuple[str, int, frozenset[str], str | None]:
+        """A pronoun's step: the referent of ``kind`` with the pronoun's particle, else the pronoun as it stands."""
         referent = self._referent(before, kind)
-        return self._join(referent, particle) if referent else text
+        carried = referent if kind == "place" else None  # not a person, nor the pair "걔네" stands for
+        return (self._join(referent, particle) if referent else text), used, _POINTED, carried
 
     @staticmethod
     def _pair(word: _Word, following: _Word | None) -> bool:

@@ -64,15 +64,17 @@ FOCUS_PERSON = frozenset(
      "화가", "저자", "아버지", "어머니", "아들", "딸", "남편", "아내", "부인", "형", "동생", "후임", "전임", "상대",
      "인사", "측근", "멤버", "코치", "교수", "박사", "장군", "위원장", "시장", "지사", "기자", "범인", "피고인"}
 )
-FOCUS_PLACE = frozenset(
-    {"곳", "장소", "지역", "나라", "국가", "도시", "위치", "지명", "지방", "동네", "섬", "산", "강", "바다", "대륙",
-     "마을", "고향", "출신지", "수도", "본사", "본부", "행선지", "목적지", "경기장", "건물"}
-)
+# Focus nouns that ask for a location proper, where "어디" may also ask for a company or a service.
+LOCATION_NOUNS = frozenset({"장소", "지역", "나라", "국가", "도시", "위치", "지명", "지방", "동네", "섬", "산", "강", "바다",
+                            "대륙", "마을", "고향", "출신지", "수도", "행선지", "목적지"})
+FOCUS_PLACE = LOCATION_NOUNS | frozenset({"곳", "본사", "본부", "경기장", "건물"})
 FOCUS_ORG = frozenset(
     {"회사", "기업", "업체", "단체", "기관", "조직", "정당", "당", "팀", "구단", "학교", "대학", "대학교", "은행",
      "방송사", "언론사", "신문사", "부처", "부대", "협회", "연맹", "재단", "그룹", "법인", "회사명", "밴드"}
 )
-FOCUS_NUMBER = frozenset(
+# Kiwi's noun suffix of a rate (점유+율, 접종+률; 법률, 자율 and 효율 are one noun): a rate is asked as a percentage.
+RATE_SUFFIXES = frozenset({"율", "률"})
+FOCUS_NUMBER = RATE_SUFFIXES | frozenset(
     {"수", "개수", "숫자", "규모", "금액", "액수", "가격", "비용", "요금", "비율", "퍼센트", "점유율", "인원",
      "명", "개", "곳", "대", "건", "배", "위", "순위", "점", "표", "석", "세", "살", "나이", "높이", "길이", "무게",
      "넓이", "면적", "크기", "거리", "속도", "온도", "득표율", "지지율", "매출", "이익", "예산", "인구", "횟수",
@@ -240,6 +242,8 @@ RELATIVE_DATE_LEADS = ("지난", "오는", "이번", "다음", "올", "같은")
 TIME_NOUNS = ("때", "시절", "시대", "시기", "직후", "직전", "이후", "이전", "무렵", "전후", "세기", "년대", "왕조", "정권",
               "재위", "집권", "말기", "초기", "중기", "후기", "전기")
 DATE_PARTS = ("상반기", "하반기", "초", "말", "중순", "초순", "하순", "연말", "연초", "분기", "새벽", "오전", "오후")
+# Every word that says when, the article's or the speaker's: not a place ("거기서"), not a thing compared ("지난해보다").
+TIME_WORDS = FOCUS_DATE | DEICTIC_TIME | SPEAKER_TIME | {*RELATIVE_DATE_WORDS, *DATE_PARTS, *TIME_NOUNS}
 # Words that qualify an amount and belong to it: "80% 이상", "약 3천명", "300억원 규모".
 AMOUNT_BOUNDS = ("이상", "이하", "미만", "초과", "가량", "안팎", "남짓", "정도", "이내", "내외")  # after the number
 AMOUNT_QUALIFIERS = (*AMOUNT_BOUNDS, "여", "약", "최대", "최소")

@@ -73,6 +73,7 @@ class Question:
     focus_terms: list[str] = field(default_factory=list)  # what is measured: "투자 규모는 얼마야" → 투자, 규모
     focus: str | None = None  # the noun naming what is asked: "어떤 시위" → 시위, "…한 인물은?" → 인물
     focus_head: str | None = None  # its last morpheme: 국가 of 상대국가
+    named_kind: str | None = None  # the noun a name is asked of: 협의체 of "협의체 이름 뭐야?" (names end on it)
     particle: str | None = None  # the particle after the asked slot: "누구를" → 를, "어디에" → 에
     owned: str | None = None  # the noun the answer owns: "누구 추산이야?" → 추산 ("공정위 추산에 따르면")
     predicate: list[str] = field(default_factory=list)  # terms of the predicate the answer belongs to
@@ -171,6 +172,7 @@ class _Slot:
     owned: str | None = None
     kinds: bool = False  # a kind of thing is asked: "어떤 미래사업 분야들에서" (the determiner's noun run names one)
     head_after_noun: bool = False  # the head is glued to a noun: 명 names ("서비스명"), after a number it counts
+    asks_value: bool = False  # "X가 어떻게 돼?": the value of X is asked, so X's category is the answer's
 
 
 _REQUEST_RE = re.compile(rf"({_words(lexicon.REQUEST_VERBS)})\s*(줘|주세요|줄래|주라|봐|보세요|줄 수)")
@@ -199,6 +201,15 @@ def _set_focus(slot: _Slot, morphemes: list[Morpheme], run: tuple[int, int]) -> 
     # "…을 준 신용평가사는?": the modifier before the focus is the predicate the answer belongs to.
     before = [m.form for m in morphemes[max(0, start - 3) : start] if m.tag in ("VV", "VA", "NNG", "XR")]
     slot.predicate = slot.predicate or before[-2:]
+
+
+def _asks_value(wh: Morpheme, rest: list[Morpheme]) -> bool:
+    """"점유율이 어떻게 돼?", "규모는 어떻게 되나요?": 어떻게 closing on 되다 asks what the topic amounts to."""
+    if not wh.form.startswith("어떻") or wh.tag.split("-")[0] != "VA":
+        return False
+    rest = [m for m in rest if not (m.tag == "EC" and m.form == "게")]
+    return bool(rest) and rest[0].tag == "VV" and rest[0].form == "되" \
+        and all(m.tag.startswith(("E", "S")) for m in rest[1:])
 
 
 def _slot(morphemes: list[Morpheme], text: str, favour: bool) -> _Slot:
@@ -239,6 +250,8 @@ def _slot(morphemes: list[Morpheme], text: str, favour: bool) -> _Slot:
             slot.owned = morphemes[source].form
         # "…한 장소는 어디인가?": a pronoun standing as the predicate names its topic's head noun as the focus.
         closing = all(m.tag.startswith(("VCP", "E", "S", "J")) for m in morphemes[rest:])
+        slot.asks_value = _asks_value(wh, morphemes[rest:])
+        closing = closing or slot.asks_value
         # Talk drops the particle: "무산된 회사 어디?", "쓴 사람 누구야?".
         if slot.focus is None and closing and wh_at >= 1:
             before = morphemes[wh_at - 1].tag
@@ -294,12 +307,12 @@ def _dating_morphemes(morphemes: list[Morpheme], end: int) -> int:
     return int(m.form in lexicon.RELATIVE_YEARS or m.form in lexicon.AS_OF_WORDS)
 
 
-def _units(text: str, terms: list[str], focus: str | None, wh: str | None) -> tuple[str, ...]:
+def _units(text: str, terms: list[str], focus: str | None, head: str | None, wh: str | None) -> tuple[str, ...]:
     """The unit family a measured question names, if any: 몇 명 → people, 이용료 → money."""
     names = set(terms) | ({focus} if focus else set())
     if wh == "몇" and focus:
         names.add(focus)
-    if "%" in text or "퍼센트" in text:
+    if "%" in text or "퍼센트" in text or head in lexicon.RATE_SUFFIXES:
         return lexicon.UNIT_FAMILIES["percent"]
     if wh == "몇":  # the counter after 몇 is the unit: "몇 프로", "몇 달러"
         for units in lexicon.UNIT_FAMILIES.values():
@@ -433,6 +446,8 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
     elif slot.wh in lexicon.REASON_QUESTION_WORDS or (
             set(terms) & lexicon.REASON_QUESTION_WORDS and not _asks_a_thing(slot, wh_type)):
         answer_type = AnswerType.REASON
+    elif slot.asks_value and focus_type is not None:
+        answer_type = focus_type
     elif wh_type in (AnswerType.DATE, AnswerType.AMOUNT, AnswerType.REASON, AnswerType.OPEN):
         answer_type = wh_type if not (wh_type == AnswerType.AMOUNT and focus_type == AnswerType.DATE) else focus_type
     elif focus_type is not None and not (wh_type in _NAMING_WH and focus_type in _MEASURED):
@@ -469,10 +484,11 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         focus_terms=focus_terms,
         focus=slot.focus if headed else None,
         focus_head=slot.head if headed else None,
+        named_kind=slot.attribute[-2] if slot.head in lexicon.NAME_NOUNS and len(slot.attribute) > 1 else None,
         particle=slot.particle,
         owned=slot.owned,
         predicate=[p for p in slot.predicate if p not in lexicon.QUESTION_FILLER],
-        units=_units(text, terms, slot.focus, slot.wh) if answer_type == AnswerType.AMOUNT else (),
+        units=_units(text, terms, slot.focus, slot.head, slot.wh) if answer_type == AnswerType.AMOUNT else (),
         entities=list(dict.fromkeys(entities)),
         category=bool({slot.focus, slot.head} & lexicon.CATEGORY_NOUNS) or slot.kinds,
         defines=defines,

@@ -166,7 +166,7 @@ class PhraseReader:
             f: dict[str, float] = {f"kind_{kind}": 1.0 for kind in phrase.kinds}
             f.update(_shape(text, first, last, classes, context.q_type))
             f.update(context.question_words(text, first, last))
-            f.update(context.slot(phrase, text, first, last))
+            f.update(context.slot(phrase, text, first, last, classes))
             f.update(context.paired(first, last))
             if any(a <= phrase.start and phrase.end <= b for a, b in context.glosses):
                 f["in_gloss"] = 1.0  # "질병 이후" for "After Disease 뜻"
@@ -295,7 +295,7 @@ class _Context:
             f["clause_entities"] = sum(map(around, self.entities)) / len(self.entities)
         return f
 
-    def slot(self, phrase: phrases.Phrase, text: str, first: int, last: int) -> dict[str, float]:
+    def slot(self, phrase: phrases.Phrase, text: str, first: int, last: int, classes: set[str]) -> dict[str, float]:
         """Does the span fill the question's asked slot: its particle, its focus noun, its predicate?"""
         question, morphemes, q_type = self.question, self.morphemes, self.q_type
         nxt = morphemes[last] if last < len(morphemes) else None
@@ -309,6 +309,8 @@ class _Context:
             if question.particle and role == particle_class(question.particle):
                 f["particle_match"] = 1.0
                 f[f"{q_type}*particle_match"] = 1.0
+            elif question.particle and particle_class(question.particle) == "에게" and role == "에":
+                f["dative_match"] = 1.0  # "누구한테 개방해?": news gives to organisations with 에 ("벤처기업 등에")
         elif nxt is not None and nxt.start == phrase.end:
             f["glued_after"] = 1.0  # the span stops inside a word
         if before is not None and before.end == phrase.start and before.tag.split("-")[0] in ("NNG", "NNP", "SN", "XPN"):
@@ -321,6 +323,11 @@ class _Context:
             following = [m.form for m in morphemes[last : last + 3]]
             if focus in following or head in following or focus in "".join(following):
                 f["focus_follows"] = 1.0  # apposition: "김대중 전 대통령" for "…한 대통령은?"
+        if question.named_kind and own and own[-1] == question.named_kind:
+            f["ends_with_named"] = 1.0  # "‘AI 연구개발(R&D) 협의체’" for "협의체 이름 뭐야?"
+        if question.focus in lexicon.LOCATION_NOUNS or question.focus_head in lexicon.LOCATION_NOUNS:
+            for cls in classes:
+                f[f"location*{cls}"] = 1.0  # "위치", "지역": a place proper, where "어디" may ask for a company
         if question.owned:
             after = [m for m in morphemes[last : last + 2] if m.tag != "JKG"]
             if after and after[0].form == question.owned:

@@ -36,7 +36,7 @@ class LinearModel:
         return sigmoid(self.logit(features))
 
     def logits(self, rows: list[dict[str, float]]) -> np.ndarray:
-        # Rows are sparse (tens of features out of hundreds of names): summing per row beats filling a matrix.
+        # Rows are sparse (tens of features out of hundreds of names): a sum per row, no dense matrix to fill.
         return np.fromiter((self.logit(row) for row in rows), dtype=np.float64, count=len(rows))
 
     def to_dict(self) -> dict:

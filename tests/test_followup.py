@@ -271,3 +271,13 @@ def test_that_person_is_the_one_named_by_a_title(resolver):
     """"그 사람" after "델몬트 공동대표가 뭐라고 했어?" is that 공동대표, not the company."""
     history = [Turn.of_text("델몬트 공동대표가 합작 두고 뭐라고 했어?", "“의미 깊다”입니다. … [1]")]
     assert resolver.resolve("그 사람 이름이 뭐였지?", history, frozenset({"델몬트"})) == "델몬트 공동대표 이름이 뭐였지?"
+
+
+def test_what_a_pronoun_stood_for_stays_the_thing_talked_about(resolver):
+    """After "그거 언제 세웠어?" stood for the 협의체 answered before, and was answered with a date, "거기서" and "그게"
+    still point to that 협의체, not to a word of its name nor to the date."""
+    history = [Turn.of_text("델몬트가 돌이랑 만든 협의체 이름 뭐야?", "과일 연구 협의체입니다. … [1]"),
+               Turn.of_text("그거 언제 세웠는데?", "지난해 12월입니다. … [1]")]
+    assert resolver.resolve("그거 언제 세웠는데?", history[:1]) == "과일 연구 협의체 언제 세웠는데?"
+    assert resolver.resolve("거기서 뭐 개발 중이래?", history) == "과일 연구 협의체에서 뭐 개발 중이래?"
+    assert resolver.resolve("그게 뭘 해주는 건데?", history) == "과일 연구 협의체가 뭘 해주는 건데?"

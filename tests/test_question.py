@@ -143,9 +143,24 @@ def test_requests_are_not_yes_no_questions(analyzer):
 
 
 def test_a_misspelt_focus_is_typed_by_the_corpus_spelling(analyzer):
-    assert analyse("택시 호출 점유률은?", analyzer).type == AnswerType.THING  # no corpus: unknown word
-    fixed = {"점유률": "점유율"}.get
-    assert analyse("택시 호출 점유률은?", analyzer, correct=fixed).type == AnswerType.AMOUNT
+    assert analyse("공개 싯기는?", analyzer).type == AnswerType.THING  # no corpus: unknown word
+    fixed = {"싯기": "시기"}.get
+    assert analyse("공개 싯기는?", analyzer, correct=fixed).type == AnswerType.DATE
+    # A rate (a noun Kiwi reads with the suffix 율/률) is a percentage, misspelt or not; 법률 is one noun, no rate.
+    for question in ("택시 호출 점유률은?", "코로나19 백신 접종률 6월23일 기준", "실업률은 얼마야?"):
+        q = analyse(question, analyzer)
+        assert q.type == AnswerType.AMOUNT and "%" in q.units, question
+    assert "%" not in analyse("법률 자문 비용은?", analyzer).units
+
+
+def test_how_does_it_stand_asks_the_value_of_its_topic(analyzer):
+    """"X가 어떻게 돼?" asks X's value: X's category is the answer's, where X has one."""
+    assert analyse("멜론 점유율이 어떻게 돼?", analyzer).type == AnswerType.AMOUNT
+    assert analyse("지분 교환 규모가 어떻게 되나요?", analyzer).type == AnswerType.AMOUNT
+    assert analyse("풀필먼트 센터 위치는 어떻게 됩니까?", analyzer).type == AnswerType.PLACE
+    assert analyse("카카오 계획은 어떻게 돼?", analyzer).type == AnswerType.OPEN  # 계획: no category
+    assert analyse("이베이코리아 인수는 어떻게 됐어?", analyzer).type == AnswerType.OPEN
+    assert analyse("어떻게 지분을 교환했어?", analyzer).type == AnswerType.OPEN  # how, not what it amounts to
 
 
 @pytest.mark.parametrize("question", ["안녕?", "안녕하세요!", "반가워요", "뭘 할 수 있어?", "너는 뭘 할 수 있니?", "도움말",

@@ -247,8 +247,7 @@ class Answerer:
         if question.type != AnswerType.YESNO and composer.called_off(text, reading.best.text, self.analyzer):
             return composer.unconfirmed(text, hits, composer.CALLED_OFF_TEXT)  # "결국 누가 인수했어?" against "…결렬됐으나"
         quoted = None
-        if question.wants_list or question.category or self._kind_listed(question, reading.best):
-            # "각각 알려줘", "협력 분야는?", "어떤 데이터 공유해?" of "△텍스트 △음성 △이미지 등 … 데이터": the listed items
+        if question.wants_list or question.category:  # "각각 알려줘", "협력 분야는?": the listed items
             chosen, short = self._list(reading)
         elif (defined := self._definition(reading)) is not None:  # "e풀필먼트가 뭐야?": what the article says it is
             chosen, short = [defined[0]], defined[1]
@@ -260,13 +259,6 @@ class Answerer:
             short = span.text if question.wants_span and span else None
         evidence = [(c.hit, c.span) for c in chosen]
         return composer.answer(question, evidence, short, hits, self.analyzer, said=quoted is not None)
-
-    @staticmethod
-    def _kind_listed(question: Question, best: SentenceCandidate) -> bool:
-        """"어떤 X"/"무슨 X" asks what kind of X; a best sentence spelling out a list of X's answers with all of it."""
-        focus = question.focus
-        return bool(focus) and re.search(rf"(?:어떤|무슨)\s*{re.escape(focus)}", question.text) is not None \
-            and phrases.enumerates(best.text, focus)
 
     def _definition(self, reading: Reading) -> tuple[SentenceCandidate, str] | None:
         """For a question asking what a term is, the likeliest read sentence that defines it, and the definition."""

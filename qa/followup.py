@@ -496,8 +496,7 @@ class FollowUpResolver:
             return None
         forms = [m.form for m in word.morphemes]
         if first.form in lexicon.EVENT_ANAPHORS and first.tag in ("NP", "NNG"):  # 그건, 그거, 그때
-            referent = (before.answered("thing") or before.defined or before.carried) \
-                if first.form not in ("그때", "이때") else None
+            referent = (before.answered("thing") or before.defined) if first.form not in ("그때", "이때") else None
             topic = referent or " ".join(before.topic())
             effects = {"pointed", "event"} if topic and not referent else {"pointed"}
             return (self._join(topic, word.particle) if topic else word.text), 1, frozenset(effects), referent
@@ -509,7 +508,7 @@ class FollowUpResolver:
                 and not (before.asked == "place" and before.answered("place")) and (where := before.location):
             # "거기서(는)" after "택시 호출 시장에서 …": that market, unless the place or company asked was answered
             more = "".join(_UNCONTRACTED.get(p, p)[0] for p in particles[1:])  # 거기선 = 거기서는
-            return self._join(where, particles[0]) + more, 1, _POINTED, where
+            return self._join(where, particles[0]) + more, 1, _POINTED, None
         if first.tag == "NP" and first.form in lexicon.PERSON_ANAPHORS | lexicon.PLACE_ANAPHORS:  # 걔, 거기
             kind = "person" if first.form in lexicon.PERSON_ANAPHORS else "place"
             return self._pointed(before, word.text, word.particle, kind, 1)
@@ -609,7 +608,10 @@ class FollowUpResolver:
             return before.answered(kind) or before.titled or (before.names[0] if before.names else before.subject)
         if kind is not None:
             defined = before.defined if kind == "place" else None  # "거기에 누가 투자했어?" after "X가 뭐야?": X
-            return before.answered(kind) or defined or before.carried or before.other_name or before.subject
+            other = before.other_name
+            if before.carried and (other is None or other in before.carried):  # "AI 연구개발": a word of the thing
+                other = before.carried
+            return before.answered(kind) or defined or other or before.subject
         answered = before.answered("place")
         names = before.names + ([answered] if answered and answered not in before.names else [])
         return self._and(names) if len(names) >= 2 else None

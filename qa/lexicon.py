@@ -74,6 +74,8 @@ FOCUS_ORG = frozenset(
 )
 # Kiwi's noun suffix of a rate (점유+율, 접종+률; 법률, 자율 and 효율 are one noun): a rate is asked as a percentage.
 RATE_SUFFIXES = frozenset({"율", "률"})
+# Rates given otherwise than in %: "9.5대 1", "0.72명", "2.85", "1,300원".
+RATIO_RATES = frozenset({"경쟁률", "출산율", "합계출산율", "방어율", "타율", "환율", "배율"})
 FOCUS_NUMBER = RATE_SUFFIXES | frozenset(
     {"수", "개수", "숫자", "규모", "금액", "액수", "가격", "비용", "요금", "비율", "퍼센트", "점유율", "인원",
      "명", "개", "곳", "대", "건", "배", "위", "순위", "점", "표", "석", "세", "살", "나이", "높이", "길이", "무게",

@@ -224,21 +224,6 @@ def enumerations(sentence: str) -> list[tuple[int, int]]:
     return sorted(set(spans))
 
 
-# The noun phrase a list modifies runs until a word closed by a case particle (의 goes on: "다양한 형태의 AI 데이터를").
-_PHRASE_END_RE = re.compile(r"[가-힣A-Za-z0-9)’'](?:을|를|이|가|은|는|에|에서|로|으로|와|과|도)(?=[\s,.]|$)")
-KIND_WINDOW = 40  # characters after a list within which the noun it is a list of stands
-
-
-def enumerates(sentence: str, kind: str) -> bool:
-    """Whether the sentence spells out a list of ``kind``: the noun phrase right after the list holds it ("△텍스트
-    △음성 △이미지 등 다양한 형태의 AI 학습용 데이터를" lists 데이터)."""
-    for _, end in enumerations(sentence):
-        close = _PHRASE_END_RE.search(sentence, end, end + KIND_WINDOW)
-        if kind in sentence[end : close.end() if close else end + KIND_WINDOW]:
-            return True
-    return False
-
-
 def enumerated_items(sentence: str) -> list[str]:
     """The items of every list the sentence spells out, in reading order, without their bullets or the 와/과 that
     joins the first: "△AI △ESG" → AI, ESG; "쌀밥과 김치볶음밥, 된장국 등" → 쌀밥, 김치볶음밥, 된장국."""

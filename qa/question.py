@@ -204,12 +204,13 @@ def _set_focus(slot: _Slot, morphemes: list[Morpheme], run: tuple[int, int]) -> 
 
 
 def _asks_value(wh: Morpheme, rest: list[Morpheme]) -> bool:
-    """"점유율이 어떻게 돼?", "규모는 어떻게 되나요?": 어떻게 closing on 되다 asks what the topic amounts to."""
+    """"점유율이 어떻게 돼?", "규모는 어떻게 되나요?": 어떻게 closing on 되다 in the present asks what the topic
+    amounts to; "어떻게 됐어?", "어떻게 될까?", "어떻게 되는 거야?" ask what happened or will happen."""
     if not wh.form.startswith("어떻") or wh.tag.split("-")[0] != "VA":
         return False
     rest = [m for m in rest if not (m.tag == "EC" and m.form == "게")]
-    return bool(rest) and rest[0].tag == "VV" and rest[0].form == "되" \
-        and all(m.tag.startswith(("E", "S")) for m in rest[1:])
+    return bool(rest) and rest[0].tag == "VV" and rest[0].form == "되" and all(
+        m.tag.startswith("S") or (m.tag == "EF" and not m.form.startswith("ᆯ")) for m in rest[1:])
 
 
 def _slot(morphemes: list[Morpheme], text: str, favour: bool) -> _Slot:
@@ -312,7 +313,7 @@ def _units(text: str, terms: list[str], focus: str | None, head: str | None, wh:
     names = set(terms) | ({focus} if focus else set())
     if wh == "몇" and focus:
         names.add(focus)
-    if "%" in text or "퍼센트" in text or head in lexicon.RATE_SUFFIXES:
+    if "%" in text or "퍼센트" in text or (head in lexicon.RATE_SUFFIXES and focus not in lexicon.RATIO_RATES):
         return lexicon.UNIT_FAMILIES["percent"]
     if wh == "몇":  # the counter after 몇 is the unit: "몇 프로", "몇 달러"
         for units in lexicon.UNIT_FAMILIES.values():
@@ -433,7 +434,7 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
     wants_list = any(cue in text for cue in lexicon.LIST_CUES) or bool(_SEVERAL_RE.search(text))
     focus_type = _type_of_focus(slot, correct)
     # "점유율 1위는?": the rank is given, its holder asked ("몇 위야?" asks the rank); the answer is no rank.
-    rank_given = focus_type == AnswerType.AMOUNT and slot.wh is None and slot.focus in RANK_UNITS \
+    rank_given = focus_type == AnswerType.AMOUNT and (slot.wh is None or slot.asks_value) and slot.focus in RANK_UNITS \
         and re.search(rf"\d\s*{re.escape(slot.focus)}", text) is not None
     if rank_given:
         focus_type = AnswerType.THING
@@ -446,7 +447,7 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
     elif slot.wh in lexicon.REASON_QUESTION_WORDS or (
             set(terms) & lexicon.REASON_QUESTION_WORDS and not _asks_a_thing(slot, wh_type)):
         answer_type = AnswerType.REASON
-    elif slot.asks_value and focus_type is not None:
+    elif slot.asks_value and focus_type in (AnswerType.AMOUNT, AnswerType.DATE):  # not "범인은 어떻게 돼?"
         answer_type = focus_type
     elif wh_type in (AnswerType.DATE, AnswerType.AMOUNT, AnswerType.REASON, AnswerType.OPEN):
         answer_type = wh_type if not (wh_type == AnswerType.AMOUNT and focus_type == AnswerType.DATE) else focus_type

@@ -178,14 +178,6 @@ def test_a_list_the_article_spells_out_is_the_answer_without_loose_words_around_
     assert [c.ref for c in answer.citations] == [1] and items.split(", ")[0] in answer.citations[0].evidence
 
 
-def test_asking_what_kind_is_answered_by_the_list_the_article_spells_out(service):
-    """"어떤 데이터 공유한대?" against "△텍스트 △음성 △이미지 등 다양한 형태의 AI 학습용 데이터를": all three kinds, not
-    "AI 학습용 데이터"."""
-    answer = service.ask("카카오랑 SKT가 AI 개발하면서 어떤 데이터 공유한대?")
-    assert answer.short_answer == "텍스트, 음성, 이미지"
-    assert "△텍스트 △음성 △이미지" in answer.citations[0].evidence
-
-
 def test_a_name_asked_of_a_kind_is_the_whole_name_ending_on_it(service):
     """"협의체 이름 뭐야?" against "‘AI 연구개발(R&D) 협의체’를 세웠다": the name ends on the kind asked (a fitted
     feature, ends_with_named), not "AI 연구개발"."""

@@ -280,4 +280,10 @@ def test_what_a_pronoun_stood_for_stays_the_thing_talked_about(resolver):
                Turn.of_text("그거 언제 세웠는데?", "지난해 12월입니다. … [1]")]
     assert resolver.resolve("그거 언제 세웠는데?", history[:1]) == "과일 연구 협의체 언제 세웠는데?"
     assert resolver.resolve("거기서 뭐 개발 중이래?", history) == "과일 연구 협의체에서 뭐 개발 중이래?"
-    assert resolver.resolve("그게 뭘 해주는 건데?", history) == "과일 연구 협의체가 뭘 해주는 건데?"
+    # "그건" still stands for the whole last question, and a name the last question asked about comes first
+    measured = [Turn.of_text("델몬트가 인수한 과일 회사는 어디야?", "돌입니다. … [1]"),
+                Turn.of_text("거기 점유율 얼마야?", "34%입니다. … [1]")]
+    assert resolver.resolve("그건 언제 기준이야?", measured) == "돌 점유율은 언제 기준이야?"
+    market = [Turn.of_text("택시 호출 시장에서 카카오 점유율은 얼마야?", "80%입니다. … [1]"),
+              Turn.of_text("거기서 SKT 점유율은?", "20%입니다. … [1]")]
+    assert resolver.resolve("거기 대표는 누구야?", market) == "SKT 대표는 누구야?"

@@ -52,15 +52,6 @@ def test_enumerations_are_whole_lists():
     assert phrases.enumerated_items(sentence) == ["AI", "ESG", "지식재산권", "구글", "유튜브", "넷플릭스"]
 
 
-def test_a_list_is_of_the_kind_its_noun_phrase_names():
-    """"△텍스트 △음성 △이미지 등 다양한 형태의 AI 학습용 데이터를": a list of 데이터 (the phrase after it, up to its
-    case particle), not of what the clause goes on to say."""
-    sentence = "양사는 △사과 △배 △감 등 다양한 종류의 국산 과일을 수출하고 가공 공장을 짓는다."
-    assert phrases.enumerates(sentence, "과일")
-    assert not phrases.enumerates(sentence, "공장")
-    assert not phrases.enumerates("양사는 국산 과일을 수출한다.", "과일")  # no list
-
-
 @pytest.mark.parametrize(
     "sentence,items",
     [

@@ -151,13 +151,18 @@ def test_a_misspelt_focus_is_typed_by_the_corpus_spelling(analyzer):
         q = analyse(question, analyzer)
         assert q.type == AnswerType.AMOUNT and "%" in q.units, question
     assert "%" not in analyse("법률 자문 비용은?", analyzer).units
+    assert analyse("서울대 수시 경쟁률은?", analyzer).units == ()  # a rate given as "9.5대 1"
 
 
 def test_how_does_it_stand_asks_the_value_of_its_topic(analyzer):
-    """"X가 어떻게 돼?" asks X's value: X's category is the answer's, where X has one."""
+    """"X가 어떻게 돼?" asks X's value: an amount or a date, where X is one; "어떻게 됐어?" / "어떻게 될까?" ask what
+    happened or will happen."""
     assert analyse("멜론 점유율이 어떻게 돼?", analyzer).type == AnswerType.AMOUNT
     assert analyse("지분 교환 규모가 어떻게 되나요?", analyzer).type == AnswerType.AMOUNT
-    assert analyse("풀필먼트 센터 위치는 어떻게 됩니까?", analyzer).type == AnswerType.PLACE
+    assert analyse("출시 시기는 어떻게 됩니까?", analyzer).type == AnswerType.DATE
+    for question in ("강남역 흉기 난동 범인은 어떻게 됐어?", "서울 부동산 시장은 어떻게 될까?", "그 회사는 어떻게 돼?",
+                     "멜론 점유율은 어떻게 됐어?"):
+        assert analyse(question, analyzer).type == AnswerType.OPEN, question
     assert analyse("카카오 계획은 어떻게 돼?", analyzer).type == AnswerType.OPEN  # 계획: no category
     assert analyse("이베이코리아 인수는 어떻게 됐어?", analyzer).type == AnswerType.OPEN
     assert analyse("어떻게 지분을 교환했어?", analyzer).type == AnswerType.OPEN  # how, not what it amounts to

@@ -96,8 +96,8 @@ class _Before:
     # the term it asked to define when the answer described it ("팬데믹 극복 AI가 뭐야?" → "… 솔루션"): "그거" then
     # stands for the term, not for the description
     defined: str | None = None
-    # what a word of it that pointed back stood for ("그거 언제 세웠어?" → the 협의체 named before): still the thing
-    # talked about when this turn answered no name ("거기서 뭐 개발해?")
+    # the thing or place a word of it that pointed back stood for ("그거 언제 세웠어?" → the 협의체 named before): what
+    # the next "거기" means when this turn answered no name and asked of no other ("거기서 뭐 개발해?")
     carried: str | None = None
 
     @property

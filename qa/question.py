@@ -133,8 +133,7 @@ def _type_of_focus(slot: _Slot, correct: Callable[[str], str | None] | None) -> 
         # "서비스명", "회사명": 명 glued to a noun is its name (after a number, "3명", it counts people).
         return next((t for words, t in _FOCUS_TYPES if slot.focus[:-1] in words), AnswerType.THING)
     corrected = correct(slot.focus) if correct else None
-    named = slot.attribute[-2] if slot.head in lexicon.NAME_NOUNS and len(slot.attribute) > 1 else None
-    for name in dict.fromkeys(n for n in (named, slot.focus, slot.head, slot.focus[-2:], corrected) if n):
+    for name in dict.fromkeys(n for n in (slot.named_kind, slot.focus, slot.head, slot.focus[-2:], corrected) if n):
         for words, answer_type in _FOCUS_TYPES:
             if name in words:
                 return answer_type
@@ -173,6 +172,11 @@ class _Slot:
     kinds: bool = False  # a kind of thing is asked: "어떤 미래사업 분야들에서" (the determiner's noun run names one)
     head_after_noun: bool = False  # the head is glued to a noun: 명 names ("서비스명"), after a number it counts
     asks_value: bool = False  # "X가 어떻게 돼?": the value of X is asked, so X's category is the answer's
+
+    @property
+    def named_kind(self) -> str | None:
+        """The noun a name is asked of: 협의체 of "협의체 이름 뭐야?"."""
+        return self.attribute[-2] if self.head in lexicon.NAME_NOUNS and len(self.attribute) > 1 else None
 
 
 _REQUEST_RE = re.compile(rf"({_words(lexicon.REQUEST_VERBS)})\s*(줘|주세요|줄래|주라|봐|보세요|줄 수)")
@@ -485,7 +489,7 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         focus_terms=focus_terms,
         focus=slot.focus if headed else None,
         focus_head=slot.head if headed else None,
-        named_kind=slot.attribute[-2] if slot.head in lexicon.NAME_NOUNS and len(slot.attribute) > 1 else None,
+        named_kind=slot.named_kind,
         particle=slot.particle,
         owned=slot.owned,
         predicate=[p for p in slot.predicate if p not in lexicon.QUESTION_FILLER],

@@ -205,6 +205,9 @@ class _Context:
         self.asks_reporting = question.type in _NAMING_TYPES and any(
             t in lexicon.REPORTING_STEMS or t[:-1] in lexicon.REPORTING_STEMS for t in self.key_terms)
         self.predicate = set(question.predicate) | {predicate_term(p) for p in question.predicate}
+        # "위치", "지역": a location proper is asked, where "어디" alone may ask for a company
+        self.asks_location = question.focus in lexicon.LOCATION_NOUNS or question.focus_head in lexicon.LOCATION_NOUNS
+        self.asks_dative = bool(question.particle) and particle_class(question.particle) == "에게"
         self.terms = [morpheme_term(m) for m in morphemes]
         self.matched = [i for i, t in enumerate(self.terms) if t in self.key_terms]
         self.predicate_at = [i for i, t in enumerate(self.terms) if t in self.predicate]
@@ -309,7 +312,7 @@ class _Context:
             if question.particle and role == particle_class(question.particle):
                 f["particle_match"] = 1.0
                 f[f"{q_type}*particle_match"] = 1.0
-            elif question.particle and particle_class(question.particle) == "에게" and role == "에":
+            elif self.asks_dative and role == "에":
                 f["dative_match"] = 1.0  # "누구한테 개방해?": news gives to organisations with 에 ("벤처기업 등에")
         elif nxt is not None and nxt.start == phrase.end:
             f["glued_after"] = 1.0  # the span stops inside a word
@@ -325,9 +328,9 @@ class _Context:
                 f["focus_follows"] = 1.0  # apposition: "김대중 전 대통령" for "…한 대통령은?"
         if question.named_kind and own and own[-1] == question.named_kind:
             f["ends_with_named"] = 1.0  # "‘AI 연구개발(R&D) 협의체’" for "협의체 이름 뭐야?"
-        if question.focus in lexicon.LOCATION_NOUNS or question.focus_head in lexicon.LOCATION_NOUNS:
+        if self.asks_location:
             for cls in classes:
-                f[f"location*{cls}"] = 1.0  # "위치", "지역": a place proper, where "어디" may ask for a company
+                f[f"location*{cls}"] = 1.0
         if question.owned:
             after = [m for m in morphemes[last : last + 2] if m.tag != "JKG"]
             if after and after[0].form == question.owned:

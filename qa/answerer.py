@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from qa import abstention, aliases, composer, lexicon, phrases, subject, timeframe
 from qa.contract import Answer
 from qa.definition import definition
-from qa.speech import quotation
+from qa.speech import names_speaker, quotation, speaker
 from qa.evidence import EvidenceScorer, SentenceCandidate
 from qa.korean import GLUED_PARTICLES, HANGUL, KoreanAnalyzer, has_content
 from qa.question import AnswerType, Question, analyse
@@ -55,15 +55,30 @@ class Reading:
         best = self.best
         if best is None or not best.spans:
             return None
+        if self.question.identity:
+            titled = title_after_name(self.question, best)
+            if titled is not None:
+                return titled  # "여민수는 누구야?", "여민수의 직책은?": "카카오 공동대표", not "카카오"
         top = best.spans[0]
         for span in best.spans:
             if span.start != top.start or span.end <= top.end:
                 continue
             if self.question.type == AnswerType.AMOUNT and best.text[top.end : span.end].strip() in lexicon.AMOUNT_BOUNDS:
                 return span
-            if self.question.identity and span.features.get("ends_with_title"):
-                return span  # "여민수는 누구야?": "카카오 공동대표", not "카카오"
         return top
+
+
+def title_after_name(question: Question, sentence: SentenceCandidate) -> SpanCandidate | None:
+    """The likeliest span ending on a title that the sentence gives right after a name the question asks about
+    ("여민수 카카오 공동대표는"): news introduces a person by name, then organisation and post."""
+    text = sentence.text.lower()
+    person = question.person
+    names = {name for name in (*person, "".join(person), " ".join(person)) if len(name) > 1}
+    for span in sentence.spans:  # likeliest first
+        if span.features.get("ends_with_title") and any(
+                text[: span.start].rstrip().endswith(name) for name in names):
+            return span
+    return None
 
 
 # What a time can be said with: digits, a relative date word ("지난해"), a part of a period ("상반기"), 때/시절/직후 ….
@@ -104,6 +119,8 @@ def _written(name: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(name)}(?:{_PARTICLE_AFTER})?(?!\w)", text, re.IGNORECASE) is not None
 
 
+# "누구랑", "어디와", "어느 회사하고": the question asks a partner, which may be another of the names it asks about.
+_PARTNER_RE = re.compile(r"(누구|어디|어느\s*\S+?)(와|과|랑|이랑|하고)(?!\w)")
 _ADDITIVE_RE = re.compile(rf"^({'|'.join(lexicon.ADDITIVE_OPENERS)})\s")
 
 
@@ -193,10 +210,17 @@ class Answerer:
         ("카카오 음원 서비스" against "SKT가 서비스 중인 ‘플로’는 … 카카오의 ‘멜론’")."""
         spans = self.reader.read(_in_article(question, sentence), sentence.text, article_names(sentence, self.analyzer))
         if not question.compared:
-            return spans
+            if question.type == AnswerType.AMOUNT or question.wants_list or question.category \
+                    or not subject.paired(self._asked_names(question, sentence), sentence.text, self.analyzer,
+                                          sentence.hit.document.text):
+                return spans  # figures have their own check in ``decide``; a list takes every item
+            # "SKT 인증서 이름은?" against "카카오는 … ‘카카오 인증서’, SKT는 … ‘패스’를": not 카카오's clause
+            return [s for s in spans if not self._about_another(question, sentence, s)]
         own, document = question.compared[0], sentence.hit.document.text
         asked, terms = {own.lower()}, {t.lower() for t in question.key_terms}
-        return [s for s in spans if subject.owner(question.compared, question.text, sentence.text, (s.start, s.end),
+        # 플로 is no answer to "멜론은 어느 회사 거야?"; SK텔레콤 is one to "카카오는 누구랑 지분 교환했어?"
+        others = set() if _PARTNER_RE.search(question.text) else {name.lower() for name in question.compared[1:]}
+        return [s for s in spans if s.text.strip("‘’'\"“”").lower() not in others and subject.owner(question.compared, question.text, sentence.text, (s.start, s.end),
                                                   self.analyzer, document) in (None, own)
                 and not subject.about_another(asked, terms, question.text, sentence.text, (s.start, s.end),
                                               self.analyzer, document)]
@@ -215,7 +239,30 @@ class Answerer:
             return composer.metadata_answer(question, hits)
         if reading.best is None or reading.confidence < self.min_confidence:
             return composer.refusal(text, hits)
+        if question.says and (who := speaker(text, self.analyzer.morphemes(text))) is not None:
+            # "SKT 대표는 뭐라고 했어?": only words the articles give to SKT's 대표 answer, not 카카오 대표's
+            spoken = next((s for s in reading.sentences[: self.settings.read_sentences]
+                           if names_speaker(s.text, self.analyzer.morphemes(s.text), who, s.hit.document.text)), None)
+            if spoken is None:
+                return composer.refusal(text, hits)
+            reading = dataclasses.replace(reading, sentences=[spoken, *(s for s in reading.sentences if s is not spoken)])
+        if question.identity and title_after_name(question, reading.best) is None:
+            # "김철수는 회사에서 어떤 직책이야?": the read sentence that gives the person's title answers
+            titled = next((s for s in reading.sentences[1 : self.settings.read_sentences]
+                           if title_after_name(question, s) is not None), None)
+            if titled is not None:
+                reading = dataclasses.replace(reading, sentences=[titled, *(s for s in reading.sentences if s is not titled)])
+            elif question.post:
+                return composer.refusal(text, hits)  # "윤서진의 직책은?": no sentence gives 윤서진 a title
         span = reading.best_span
+        if question.type == AnswerType.AMOUNT and question.compared and not question.wants_list \
+                and (span is None or not self._counts(span, reading.best.text)):
+            # A part asked of one name ("멜론, 지니, 플로 점유율 각각") whose best sentence gives its figures to the
+            # other names: a later read sentence giving this name a figure of its own answers.
+            own = self._own_figure(reading, None)
+            if own is not None:
+                reading = dataclasses.replace(reading, sentences=[own, *(s for s in reading.sentences if s is not own)])
+                span = reading.best_span
         if question.type == AnswerType.AMOUNT and not question.wants_list and span is not None \
                 and not self._counts(span, reading.best.text):
             return composer.refusal(text, hits)  # "규모는 얼마야?" answered by a name or a date: no amount given

@@ -24,6 +24,7 @@ _CLAUSE_END = re.compile(r"(이)?(고|며|구)[,?]?$")  # "언제고", "얼마�
 _CHOOSE = re.compile(lexicon.CHOICE)
 _CONNECTORS = frozenset({"와", "과", "랑", "이랑", "하고"})
 _THAN = "보다"
+_LIST_COMMAS = (",", "，")
 _NOT_COMPARED = lexicon.COMPARISON_BASELINES | lexicon.TIME_WORDS  # "평균보다", "지난해보다", "상반기보다"
 # "…중에 뭐가 더 높아?", "…, 어느 쪽이 더 많아?": the compared phrases before, the adjective after 더.
 _AMONG = r"\s+(?:중|가운데)(?:에서|에)?(?=\s)"  # "중" as a word of its own: not the 중 of 대성중공업
@@ -420,15 +421,19 @@ class Decomposer:
                 continue
             particle = (particles[0].form, particles[0].tag) if particles else None
             group.append((word, text[word.start : core[-1].end], particle))
-            if particle is None or particle[0] not in _CONNECTORS:  # the group's last name
+            listed = particle is None and word.morphemes[-1].tag == "SP" and word.text.endswith(_LIST_COMMAS)
+            if not listed and (particle is None or particle[0] not in _CONNECTORS):  # the group's last name
                 if len(group) >= 2:
                     break
                 group = []
         if len(group) < 2:
             return None
         common = any(w.morphemes[0].tag == "NNG" for w, _, _ in group)
-        if common and group[-1][2] is None:
+        last_is_name = group[-1][0].morphemes[0].tag in NAME_TAGS
+        if common and group[-1][2] is None and not (_commas(group) and last_is_name):
             return None  # "센터 규모랑 투자 금액은 각각": where a phrase of common nouns ends, only a particle says
+        if _commas(group) and not _bounded(list(self.analyzer.words(text)), group):
+            return None  # "카카오 T, 티맵택시 각각", "멜론, 카카오 지니": a listed name of two words
         before = _DISTRIBUTIVE.sub("", text[: group[0][0].start])
         after = _DISTRIBUTIVE.sub("", text[group[-1][0].end :])
         particle = group[-1][2]
@@ -437,6 +442,27 @@ class Decomposer:
             word = self.analyzer.join([(name, "NNP"), particle]) if particle else name
             parts.append(Part(name, re.sub(r"\s+", " ", f"{before}{word}{after}").strip(), named=True))
         return Plan(tuple(parts))
+
+
+def _commas(group: list[tuple[Word, str, tuple[str, str] | None]]) -> bool:
+    """"멜론, 지니, 플로 점유율": names listed with commas, so the last (a name) ends where its word does."""
+    return all(w.text.endswith(_LIST_COMMAS) for w, _, _ in group[:-1])
+
+
+def _bounded(words: list[Word], group: list[tuple[Word, str, tuple[str, str] | None]]) -> bool:
+    """Whether a list written with commas holds whole names: no bare noun just before its first item ("카카오 T,")
+    and, when the last item has no particle, no name just after it ("카카오 지니")."""
+    at = [w.start for w in words]
+    first, last = at.index(group[0][0].start), at.index(group[-1][0].start)
+    if first and _bare_noun(words[first - 1]):
+        return False
+    following = words[last + 1] if last + 1 < len(words) else None
+    return group[-1][2] is not None or following is None or not following.morphemes \
+        or following.morphemes[0].tag not in NAME_TAGS
+
+
+def _bare_noun(word: Word) -> bool:
+    return bool(word.morphemes) and all(m.tag.startswith(("NN", *NAME_TAGS)) for m in word.morphemes)
 
 
 def _compares_to(word: Word) -> bool:

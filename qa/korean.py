@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from kiwipiepy import Kiwi, Token
 
+from qa import lexicon
 from qa.lru import LRUCache
 from qa.schema import Span
 
@@ -36,6 +37,9 @@ TOKENS_CACHE_SIZE = 2_000  # recent questions and evidence sentences, as Kiwi to
 # "얼마였지", "머야" -> "뭐야", "어디애요" -> "어디에요"). Its fixes of nouns and particles turn rare names into common
 # words ("애스턴" -> "웨스턴", "미사일이" -> "미사일의"); nouns are repaired against the index's own words instead.
 RESPELLED_TAGS = frozenset({"EP", "EF", "EC", "VCP", "VX", "NP"})
+# Whole words, not a quoted name ("‘모야’ 앱"): no letter nor quotation mark on either side.
+_CHAT_RE = re.compile(rf"(?<![\w'\"‘’“”])(?:{'|'.join(sorted(lexicon.CHAT_INTERROGATIVES, key=len, reverse=True))})"
+                      rf"(?![\w'\"‘’“”])")
 
 _CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 _JUNG = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
@@ -238,6 +242,7 @@ class KoreanAnalyzer:
         return cached
 
     def _respell(self, text: str) -> str:
+        text = _CHAT_RE.sub(lambda m: lexicon.CHAT_INTERROGATIVES[m.group(0)], text)
         with self._lock:
             tokens = self._kiwi.tokenize(text, typos="basic")
         fixed = [t for t in tokens if t.typo_cost > 0]

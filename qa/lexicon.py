@@ -18,6 +18,12 @@ INTERROGATIVES = frozenset(
 INTERROGATIVE_PREFIXES = ("얼마", "몇", "누구", "언제", "어디", "무엇", "어느", "어떤", "어떻", "무슨", "며칠")
 # Interrogative determiners: the noun after them names what is asked ("어떤 시위", "몇 명", "어느 나라").
 WH_DETERMINERS = frozenset({"어떤", "어느", "무슨", "몇", "웬"})
+# Chat spellings of interrogatives that Kiwi's typo model does not mend ("어케" reads as 어 + 하 + 게, "모야" as a
+# name), as whole words, with how they are written out.
+# Not 모임 (a meeting) nor 모지, which are words.
+CHAT_INTERROGATIVES = {"어케": "어떻게", "어캐": "어떻게", "어떠케": "어떻게", "어뜨케": "어떻게", "어케요": "어떻게요",
+                       "어케됨": "어떻게 됨", "어케함": "어떻게 함", "모야": "뭐야", "모냐": "뭐냐", "모예요": "뭐예요",
+                       "모에요": "뭐에요"}
 
 # Words a question is made of but is not about (requests, light verbs, generic nouns of asking).
 QUESTION_FILLER = frozenset(
@@ -34,6 +40,11 @@ GROUP_ANAPHORS = frozenset({"그들", "이들", "둘", "양사", "양측"})
 GROUP_SUFFIXES = frozenset({"네", "들"})  # 걔 + 네, 그 + 들
 DEMONSTRATIVES = frozenset({"그", "이", "저", "해당", "그런", "이런"})  # determiners: "그 회사", "해당 기사"
 PAIR_DETERMINERS = frozenset({"양", "두"})  # "양사", "두 회사"
+# Nouns that stand for a company or party named elsewhere ("SKT는 자사가 서비스하는 티맵", "양사는"): never an answer
+# by themselves, since the reader cannot check who they are without the sentence. The reflexive ones stand for their
+# own clause's subject ("카카오는 자사의 카카오톡을"), the others for names given before the clause.
+REFLEXIVE_NOUNS = frozenset({"자사"})  # not 당사, also a party's headquarters (黨舍)
+POINTING_NOUNS = REFLEXIVE_NOUNS | {"각사", "양사", "양측", "이들", "그들", "상대방"}
 AMONG = frozenset({"중", "가운데"})  # "그중에", "그 가운데": among what was just said
 # Time words that point from the conversation ("전에 언제 했었는데?", "지금은 어디랑 손잡았대?"): no topic of their own.
 DEICTIC_TIME = frozenset({"전", "후", "예전", "이전", "이후", "아까", "방금", "지금", "현재", "이번", "다음", "나중"})
@@ -53,6 +64,8 @@ REQUEST_PREFINALS = frozenset({"시", "겠"})
 QUOTATIVE_ENDINGS = frozenset({"라고", "다고", "냐고", "자고"})
 REPORTED_ENDINGS = frozenset({"대", "대요", "래", "래요"})
 
+# Nouns asking a named person's post ("여민수의 직책은?"): answered like "여민수는 누구야?", by the title after the name.
+ROLE_NOUNS = frozenset({"직책", "직함", "직위", "직급"})
 # Focus nouns: the noun a question asks for ("…한 인물은?", "어느 나라", "몇 년") tells the answer's category.
 FOCUS_DATE = frozenset(
     {"날", "날짜", "해", "연도", "년도", "시기", "때", "시점", "년", "월", "일", "요일", "시각", "시간", "연대",
@@ -177,6 +190,11 @@ RELATIVE_YEARS = {"재작년": -2, "지지난해": -2, "지난해": -1, "작년"
 INTERROGATIVE_KINDS = (("누구", "person"), ("누가", "person"), ("언제", "time"), ("며칠", "time"), ("어디", "place"),
                        ("어느", "place"), ("무슨", "thing"), ("뭐", "thing"), ("무엇", "thing"), ("뭘", "thing"),
                        ("어떤", "thing"), ("얼마", "amount"), ("왜", "reason"))
+# Verbs and verbal nouns news reports speech with ("…라고 말했다", "…고 강조했다").
+SPEECH_VERBS = frozenset({"말하", "밝히", "전하", "덧붙이", "답하"})
+SPEECH_NOUNS = frozenset({"강조", "설명", "언급", "주장", "지적", "답변", "발언"})
+# Verbs that ask what something is called, not what someone said ("X는 무엇이라고 불렸나?").
+NAMING_STEMS = frozenset({"부르", "불리", "칭하", "일컫"})
 SAYING_CUES = ("뭐라고", "뭐라 ", "뭐라던", "뭐라는", "무엇이라고", "무엇이라 ", "무어라")  # asks for the words said or written
 CLOCK_CUES = ("몇 시", "몇시", "시간", "시각")  # the time of day an article was approved
 DAY_CUES = ("언제", "날짜", "며칠", "몇 일", "몇일", "일자", "무슨 날", "어느 날", "요일")  # asking for the day as well

@@ -85,6 +85,8 @@ class Question:
     words: frozenset[str] = frozenset()  # its words without particles: a span made only of these repeats it
     verbs: frozenset[str] = frozenset()  # its predicates' terms (바꾸다): what a paraphrase says in other words
     identity: bool = False  # "여민수는 누구야?": who a named person is (their title), not a name
+    person: tuple[str, ...] = ()  # for identity, the words naming the person asked about (lower-cased): 여민수
+    post: bool = False  # "여민수의 직책은?": the person's post is asked, so it is refused when no title is found
     defines: str | None = None  # "e풀필먼트가 뭐야?": the term whose definition is asked
     unknown_nouns: list[str] = field(default_factory=list)  # set by the answerer, which knows the corpus
     spelled: dict[str, str] = field(default_factory=dict)  # a typed term -> the corpus's spelling (벤쳐스 -> 벤처스)
@@ -429,6 +431,45 @@ def _determiners(morphemes: list[Morpheme]) -> list[Morpheme]:
     return out
 
 
+def _who_is(slot: _Slot, answer_type: AnswerType, entities: list[str]) -> tuple[str, ...]:
+    """"여민수는 누구야?": the named person whose identity is asked (their title is the answer, not a name)."""
+    if answer_type == AnswerType.PERSON and slot.wh and slot.wh.startswith("누구") and not slot.predicate \
+            and slot.focus is not None and slot.focus.lower() in entities:
+        return (slot.focus.lower(),)
+    return ()
+
+
+def _post_holder(morphemes: list[Morpheme]) -> tuple[str, ...]:
+    """The words naming the person whose post a question asks (lower-cased): the noun run just before the role noun
+    ("여민수 직함", "여민수의 직책") or, after 어떤/무슨, the question's topic ("여민수는 카카오에서 어떤 직책을 맡고 있어?").
+    Nothing when the role noun is described by a clause ("가장 높은 직급은", "회사가 없앤 직급은")."""
+    at = next((i for i, m in enumerate(morphemes) if m.form in lexicon.ROLE_NOUNS and m.tag.startswith("NN")), None)
+    if not at:
+        return ()
+    i = at - 1
+    if morphemes[i].tag == "JKG":
+        i -= 1
+    if morphemes[i].tag.startswith(_NOMINAL_TAGS) and not morphemes[i].tag.startswith("NNB"):
+        return _run_words(morphemes, i)
+    if not (morphemes[i].tag == "MM" and morphemes[i].form in lexicon.WH_DETERMINERS):
+        return ()
+    for j in range(1, i):
+        m = morphemes[j]
+        if m.tag in ("JX", "JKS") and m.form in lexicon.TOPIC_PARTICLES \
+                and not any(x.tag == "ETM" for x in morphemes[j:i]):
+            return _run_words(morphemes, j - 1)
+    return ()
+
+
+def _run_words(morphemes: list[Morpheme], last: int) -> tuple[str, ...]:
+    """The nouns of the run ending at ``morphemes[last]``, lower-cased, without bound nouns ("여민수 씨" → 여민수)."""
+    start = last
+    while start > 0 and morphemes[start - 1].tag.startswith(_NOMINAL_TAGS):
+        start -= 1
+    return tuple(m.form.lower() for m in morphemes[start : last + 1]
+                 if not m.tag.startswith("NNB") and m.form not in lexicon.PERSON_TITLES)
+
+
 def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | None] | None = None) -> Question:
     """``correct`` (optional) maps an unknown word to the corpus's spelling, for a misspelt focus noun."""
     morphemes = _determiners(analyzer.morphemes(text))
@@ -466,6 +507,10 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
     else:
         answer_type = AnswerType.OPEN
 
+    holder = _post_holder(morphemes)
+    if holder:
+        answer_type = AnswerType.PERSON  # "여민수의 직책은?" is asked like "여민수는 누구야?"
+
     defines = defined_term(text, morphemes) if answer_type in _DEFINABLE else None
     if defines is not None:
         answer_type = AnswerType.THING  # "NFT란?" reads like a yes/no question: it asks what NFT is
@@ -475,12 +520,14 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         t for t in terms
         if t not in lexicon.INTERROGATIVES and t not in lexicon.QUESTION_FILLER and t not in lexicon.SPEAKER_TIME
         and not t.startswith(lexicon.INTERROGATIVE_PREFIXES)
+        and not (holder and t in lexicon.ROLE_NOUNS)  # "김철수의 직책은?" asks the title after 김철수; news never says 직책
     ]
     focus_terms = []
     if answer_type in (AnswerType.AMOUNT, AnswerType.DATE) and slot.focus and slot.wh is None:
         # "투자 규모는?", "출시 시기는?": the attribute measured, which the evidence should name.
         focus_terms = [t for t in slot.attribute if t in key_terms and len(t) > 1]
     entities = [m.form.lower() for m in morphemes if m.tag in ("NNP", "SL") and len(m.form) > 1]
+    who = _who_is(slot, answer_type, entities)
     return Question(
         text=text,
         type=answer_type,
@@ -501,6 +548,7 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         says=any(cue in text for cue in lexicon.SAYING_CUES),
         words=frozenset(w.bare for w in analyzer.words(text)),  # whole words: 카카오 is not one of 카카오모빌리티의
         verbs=analyzer.verbs(text),
-        identity=answer_type == AnswerType.PERSON and bool(slot.wh) and slot.wh.startswith("누구")
-        and not slot.predicate and slot.focus is not None and slot.focus.lower() in entities,
+        identity=bool(holder or who),
+        person=holder or who,
+        post=bool(holder),
     )

@@ -159,6 +159,8 @@ class PhraseReader:
         out = []
         for phrase in found:
             text = sentence[phrase.start : phrase.end]
+            if text.split()[-1] in lexicon.POINTING_NOUNS:
+                continue  # "자사", "최근 양사": who is meant is in the sentence, not in the span
             first = phrase.first if phrase.first >= 0 else _index_at(morphemes, phrase.start)
             last = phrase.last if phrase.last >= 0 else _index_after(morphemes, phrase.end)
             nxt = morphemes[last] if last < len(morphemes) else None

@@ -7,6 +7,10 @@ names (‘우티’), which the span reader proposes as candidates, and double q
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
+
+from qa import aliases, lexicon
+from qa.korean import NAME_TAGS, Morpheme
 
 _QUOTATION_RE = re.compile(r"[“\"]([^“”\"\n]+)[”\"]")
 _SPEECH_WORDS = 3  # a quotation this long is speech; a shorter one only when it ends as a sentence does
@@ -21,3 +25,50 @@ def quotation(sentence: str) -> tuple[int, int] | None:
         if len(said.split()) >= _SPEECH_WORDS or (len(said.split()) > 1 and said.endswith(_SENTENCE_ENDINGS)):
             return match.start(1), match.end(1)
     return None
+
+
+class Speaker(NamedTuple):
+    """Whoever a question asks the words of: their names (lower-cased) and the titles it gives them ("SKT 대표")."""
+
+    names: frozenset[str]
+    titles: frozenset[str]
+
+
+def speaker(question: str, morphemes: list[Morpheme]) -> Speaker | None:
+    """The names and title in the phrase a question marks as topic or subject last before its saying cue ("SKT
+    대표는 … 뭐라고 했어?" → skt, 대표; not 네이버 of "네이버가 고른 속내는 뭐라고 분석돼?", whose topic is 속내). None when it
+    asks what something is called ("X는 무엇이라고 불렸나?"), names no one ("대표는 뭐라고 했어?") or no person by a title
+    ("헤이그는 그들을 무엇이라고 묘사했나?": writing that says "그는 …" would not name him again)."""
+    cue = min((question.find(c) for c in lexicon.SAYING_CUES if c in question), default=-1)
+    if cue < 0 or any(m.form in lexicon.NAMING_STEMS for m in morphemes if m.start >= cue):
+        return None
+    topics = [i for i, m in enumerate(morphemes) if 0 < i and m.start < cue and m.tag in ("JX", "JKS")
+              and m.form in lexicon.TOPIC_PARTICLES]
+    if not topics:
+        return None
+    start = end = topics[-1]
+    while start and morphemes[start - 1].tag.startswith(("NN", *NAME_TAGS, "XSN")):
+        start -= 1
+    run = morphemes[start:end]
+    names = frozenset(n.form.lower() for n in run if n.tag in NAME_TAGS and len(n.form) > 1)
+    titles = frozenset(n.form for n in run if n.form in lexicon.PERSON_TITLES)
+    return Speaker(names, titles) if names and titles else None
+
+
+def names_speaker(sentence: str, morphemes: list[Morpheme], who: Speaker, document: str) -> bool:
+    """Whether the sentence gives words to the speaker: one of their names (or the other name the article pairs with
+    one, "SK텔레콤(이하 SKT)") and, when the question gave a title, a title ending like it ("공동대표" for 대표), before
+    the quotation it opens or, quoting no one, before its verb of saying ("SKT는 …하겠다고 밝혔다"). A sentence that
+    only mentions the name says nothing of what they said; a company's statement is not its 대표's words."""
+    found = quotation(sentence)
+    if found:
+        end = found[0]
+    else:
+        verb = next((m for i, m in enumerate(morphemes) if (m.tag == "VV" and m.form in lexicon.SPEECH_VERBS) or (
+            m.form in lexicon.SPEECH_NOUNS and i + 1 < len(morphemes) and morphemes[i + 1].tag == "XSV")), None)
+        if verb is None:
+            return False
+        end = verb.start
+    said_by = sentence[:end].lower()
+    named = any(name in said_by for name in aliases.same_words(who.names, document.lower()))
+    return named and (not who.titles or any(title.lower() in said_by for title in who.titles))

@@ -14,6 +14,7 @@ from qa.korean import NAME_TAGS, KoreanAnalyzer, Morpheme
 
 _ANAPHORS = frozenset({"이", "그", "이것", "그것", "이들", "그들"})  # "이를 통해": the clause names it before
 _CLAUSE_ENDS = frozenset({"EC", "SF", "SE"})
+_NAMED_BEFORE = tuple(lexicon.POINTING_NOUNS - lexicon.REFLEXIVE_NOUNS)  # "양사와 삼성전자가": the names given before
 
 
 def about_another(asked: set[str], terms: set[str], question: str, sentence: str, span: tuple[int, int],
@@ -38,6 +39,7 @@ def about_another(asked: set[str], terms: set[str], question: str, sentence: str
     inside = morphemes[first:last]
     clause = sentence[inside[0].start : inside[-1].end].lower()
     if any(name in clause for name in names) or any(m.tag == "NP" and m.form in _ANAPHORS for m in inside) \
+            or any(word.startswith(_NAMED_BEFORE) for word in clause.split()) \
             or any(m.form in lexicon.REPORTING_STEMS and m.tag in ("NNG", "VV") for m in inside):
         return False
     topic = _topic_at(morphemes, first, last)
@@ -52,6 +54,16 @@ def about_another(asked: set[str], terms: set[str], question: str, sentence: str
     topic_text = sentence[run[0].start : run[-1].end]
     answered = run[0].start < span[1] and span[0] < run[-1].end or sentence[span[0] : span[1]] in topic_text
     return not answered and _names_someone(run)
+
+
+def paired(asked: set[str], sentence: str, analyzer: KoreanAnalyzer, document: str) -> bool:
+    """Whether the sentence sets one of the asked names (lower-cased) as a clause's topic or subject, so that it may
+    pair names with values ("카카오는 ‘카카오 인증서’, SKT는 ‘패스’를"), and a clause about another name is that
+    name's: not "SKT는 ‘우버’와 손잡고 … ‘우티’를 출범시키며", which says nothing of 우티 as a topic."""
+    if not asked:
+        return False
+    morphemes = analyzer.morphemes(sentence)
+    return any(_marks_topic(morphemes, m.marker) for m in _mentions(tuple(asked), morphemes, sentence, document))
 
 
 def _clause_around(morphemes: list[Morpheme], offset: int) -> tuple[int, int]:
@@ -140,6 +152,9 @@ def owner(names: tuple[str, ...], question: str, sentence: str, span: tuple[int,
     morphemes = analyzer.morphemes(sentence)
     at = next((i for i, m in enumerate(morphemes) if m.end > span[0]), len(morphemes))
     found = _mentions(names, morphemes, sentence, document)
+    attached = _attached_to(morphemes, span, found)
+    if attached is not None:
+        return attached  # "SKT가 서비스 중인 ‘플로’", "카카오의 ‘멜론’" for "멜론이랑 플로는 각각 어느 회사 거야?"
     inside = [m for m in found if morphemes[m.first].start < span[1] and span[0] < morphemes[m.marker - 1].end]
     mentions = [m for m in found if m not in inside]
     # "SKT는 …" as the span, in a sentence about SKT alone; beside the part's own name, it may be its partner
@@ -172,6 +187,35 @@ def owner(names: tuple[str, ...], question: str, sentence: str, span: tuple[int,
     # A topic marked 은/는 carries on into the clauses after its own, when they name none of the names.
     return next((m.name for m in reversed(mentions) if m.marker < first and morphemes[m.marker].tag == "JX"
                  and _marks_topic(morphemes, m.marker)), None)
+
+
+def _attached_to(morphemes: list[Morpheme], span: tuple[int, int], mentions: list[_Mention]) -> str | None:
+    """The name the span itself describes, when the names are what the answers belong to: the span is its genitive
+    ("카카오의 ‘멜론’") or the subject (이/가) of a relative clause ending on it ("SKT가 서비스 중인 ‘플로’"). A topic
+    (은/는) heads no relative clause: "‘플로’는 … 1위에 올라있는 카카오의 ‘멜론’" says nothing of whose 플로 is."""
+    k = next((i for i, m in enumerate(morphemes) if m.start >= span[1]), len(morphemes))
+    while k < len(morphemes) and morphemes[k].tag.startswith("SS"):
+        k += 1
+    if k >= len(morphemes) or morphemes[k].start - span[1] > 1:
+        return None
+    starts = {m.first: m.name for m in mentions}
+    if morphemes[k].tag == "JKG":
+        return starts.get(_after_quotes(morphemes, k + 1))
+    if morphemes[k].tag != "JKS":
+        return None
+    for i in range(k + 1, len(morphemes)):
+        m = morphemes[i]
+        if m.tag in ("JKS", "JX") or m.tag in _CLAUSE_ENDS:
+            return None  # another subject or topic, or the clause ends: not a clause about the span
+        if m.tag == "ETM":
+            return starts.get(_after_quotes(morphemes, i + 1))
+    return None
+
+
+def _after_quotes(morphemes: list[Morpheme], at: int) -> int:
+    while at < len(morphemes) and morphemes[at].tag.startswith("SS"):
+        at += 1
+    return at
 
 
 def _asks_what_belongs_elsewhere(names: tuple[str, ...], morphemes: list[Morpheme], question: str,

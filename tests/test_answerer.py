@@ -153,6 +153,24 @@ def test_who_a_named_person_is_answered_with_their_title(writable_service):
     who = service.ask("김철수는 누구야?")
     assert who.answerable and who.short_answer == "한빛제철 대표", who.answer
     assert service.ask("한빛제철 대표는 누구야?").short_answer == "김철수"
+    for question in ("김철수는 어떤 직책을 맡고 있어?", "김철수 직함이 뭐야?", "김철수는 한빛제철에서 어떤 직책이야?"):
+        post = service.ask(question)  # the title right after the name, not a quoted phrase or the next sentence
+        assert post.short_answer == "한빛제철 대표", (question, post.answer)
+    # Another person's title is no answer: "한빛제철 강민석 사장" follows 한빛제철, not 윤서진.
+    service.add_article("제철소 인사", "한빛제철 강민석 사장은 올해 포항 공장을 둘러봤다. 윤서진은 공장 건설을 맡았다.")
+    for question in ("윤서진은 한빛제철에서 어떤 직책이야?", "윤서진 직책이 뭐야?"):
+        assert not service.ask(question).answerable, question
+
+
+def test_what_a_named_speaker_said_comes_from_their_own_words(writable_service):
+    """Asked what 대성's 대표 said, the quote of 한빛제철's 대표 is no answer."""
+    service = writable_service()
+    service.add_article("제철소 증설", "김철수 한빛제철 대표는 “새 공장은 지역 경제에 큰 도움이 될 것”이라고 말했다. "
+                        "한빛제철은 올해 포항에 새 공장을 짓는다. 경쟁사 대성도 증설을 검토하고 있다.")
+    said = service.ask("한빛제철 대표는 새 공장에 대해 뭐라고 했어?")
+    assert said.short_answer == "새 공장은 지역 경제에 큰 도움이 될 것", said.answer
+    other = service.ask("대성 대표는 새 공장에 대해 뭐라고 했어?")
+    assert not other.answerable, other.answer
 
 
 def test_a_reason_is_cited_as_a_sentence(service):

@@ -28,6 +28,21 @@ def test_names_joined_before_a_distributive_word_are_asked_one_by_one(decomposer
     assert things is not None and not any(p.named for p in things.parts)  # things asked, not names
 
 
+def test_names_listed_with_commas_are_asked_one_by_one(decomposer):
+    plan = decomposer.plan("멜론, 지니, 플로 음원 점유율은 각각 몇 %야?", lambda n: [])
+    assert [p.label for p in plan.parts] == ["멜론", "지니", "플로"]
+    assert plan.parts[1].question == "지니 음원 점유율은 몇 %야?"
+    # Where a listed name of two words starts or ends is not known, so the question stays whole.
+    for question in ("센터 규모, 투자 금액 각각 얼마야?", "카카오 T, 티맵택시 각각 어느 회사 거야?", "멜론, 카카오 지니 점유율 각각?"):
+        assert decomposer.plan(question, lambda n: []) is None, question
+
+
+def test_each_of_three_names_gets_the_figure_its_own_sentence_gives(service):
+    """The best sentence for "지니 … 점유율" gives its figure to 멜론; 지니's own figure is in the next one."""
+    answer = service.ask("멜론, 지니, 플로의 점유율은 각각 몇 %야?")
+    assert answer.short_answer == "멜론: 34.14% · 지니: 23.1% · 플로: 16.23%", answer.answer
+
+
 @pytest.mark.parametrize("question", [
     "카카오와 SK텔레콤의 지분 교환 규모는?",  # names joined, but one answer is asked for
     "카카오와 SKT가 상호 협력하기로 한 분야는 모두 뭐야?",  # a list, answered from the evidence
@@ -76,6 +91,20 @@ def test_a_sentence_pairing_each_name_with_its_own_gives_each_its_own(service):
     assert answer.short_answer == "카카오: 멜론 · SKT: 플로"
     answer = service.ask("카카오와 SKT는 인증서 서비스로 각각 뭘 내놨어?")
     assert answer.short_answer.endswith("SKT: 패스") and "패스" not in answer.short_answer.split("·")[0]
+
+
+def test_names_asked_each_their_partner_may_answer_each_other(service):
+    """"각각 누구랑": the partner asked may be the other name of the question."""
+    answer = service.ask("카카오랑 SK텔레콤은 각각 누구랑 지분 교환했어?")
+    assert answer.short_answer == "카카오: SK텔레콤 · SK텔레콤: 카카오", answer.answer
+
+
+def test_things_asked_each_whose_they_are_get_their_own_owner(writable_service):
+    """"쿠팡이 서비스 중인 ‘소리’ … 네이버의 ‘바이브’": each thing's company, and never the other thing asked."""
+    service = writable_service()
+    service.add_article("음원 앱 경쟁", "국내 음원 앱 시장의 경쟁이 치열하다. 현재 쿠팡이 서비스 중인 ‘소리’는 음원 시장 1위에 "
+                        "올라있는 네이버의 ‘바이브’를 바짝 추격하고 있다.")
+    assert service.ask("소리랑 바이브는 각각 어느 회사 앱이야?").short_answer == "소리: 쿠팡 · 바이브: 네이버"
 
 
 def test_the_same_answer_from_both_articles_is_said_once(service):

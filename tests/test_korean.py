@@ -77,6 +77,17 @@ def test_misspelt_endings_and_pronouns_are_respelled(analyzer, typed, meant):
     assert analyzer.respell(typed) == meant
 
 
+@pytest.mark.parametrize("typed,meant", [
+    ("티맵택시 결국 어케 됐음?", "티맵택시 결국 어떻게 됐음?"),  # Kiwi reads 어케 as 어 + 하 + 게: a yes/no question
+    ("이거 어캐 된 거야", "이거 어떻게 된 거야"),
+    ("택시 호출 앱 이름 모야?", "택시 호출 앱 이름 뭐야?"),  # Kiwi reads 모야 as a name
+    ("모야모야병 환자는 몇 명이야?", "모야모야병 환자는 몇 명이야?"),  # inside a word: left as typed
+    ("두 회사 임원 모임 이름은?", "두 회사 임원 모임 이름은?"),  # a word (a meeting), not 뭐임
+])
+def test_chat_spellings_of_interrogatives_are_written_out(analyzer, typed, meant):
+    assert analyzer.respell(typed) == meant
+
+
 def test_respelling_rewrites_only_the_ending(analyzer):
     assert analyzer.respell("e풀필먼트엿어") == "e풀필먼트였어"  # the word's start as typed, not "e 풀필먼트"
     assert analyzer.respell("3,000억원이엿어").startswith("3,000억원")  # not "3,000억 원"

@@ -242,9 +242,22 @@ def test_an_articles_date_asked_without_when(analyzer):
     ("김철수가 누구임?", True),
     ("한빛제철 대표는 누구야?", False),  # a person's name is asked
     ("누가 공장을 인수했어?", False),
+    ("김철수의 직책은?", True),  # a named person's post: their title, as for 누구야
+    ("김철수 직함이 뭐야?", True),
+    ("김철수는 회사에서 어떤 직책을 맡고 있어?", True),
+    ("공장 이름이 뭐야?", False),
+    ("직급 개편은 언제부터 시행돼?", False),  # a role noun asked of no one
+    ("한빛제철이 없앤 직급은 뭐야?", False),
+    ("가장 높은 직급은 뭐야?", False),
 ])
 def test_who_a_named_person_is(analyzer, question, identity):
     assert analyse(question, analyzer).identity is identity
+
+
+def test_a_role_noun_is_a_search_term_unless_a_persons_post_is_asked(analyzer):
+    assert "직급" in analyse("직급 개편은 언제부터 시행돼?", analyzer).key_terms
+    post = analyse("김철수의 직책은?", analyzer)
+    assert post.post and post.person == ("김철수",) and "직책" not in post.key_terms
 
 
 @pytest.mark.parametrize("question,answer_type,focus", [

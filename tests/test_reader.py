@@ -49,6 +49,17 @@ def test_spans_made_of_the_questions_own_words_are_no_answer(reader, analyzer):
     assert "대성 인증서" not in {s.text for s in reader.read(analyse("대성 인증서가 뭐야?", analyzer), sentence)}
 
 
+def test_a_noun_pointing_back_to_a_company_is_no_answer(reader, analyzer):
+    """"자사", "양사" stand for a company named before them; the answer is what the sentence gives, not the pointer."""
+    sentence = "대성은 자사가 운영하는 지도 앱을 중심으로 ‘대성 택시’를 선보였지만 최근 양사가 손을 뗐다."
+    spans = reader.read(analyse("대성이 선보인 택시 서비스 이름이 뭐야?", analyzer), sentence)
+    texts = {s.text for s in spans}
+    assert spans and not {"자사", "양사", "최근 양사"} & texts, [s.text for s in spans[:5]]
+    # 당사 is also a party's headquarters (黨舍): a place, kept.
+    spans = reader.read(analyse("노조는 어디 앞에서 집회를 열었어?", analyzer), "노조는 여의도 한빛당 당사 앞에서 집회를 열었다.")
+    assert any(s.text.endswith("당사") for s in spans), [s.text for s in spans[:5]]
+
+
 def test_a_choice_between_the_questions_names_is_answered_by_one_of_them(reader, analyzer):
     question = analyse("한빛제철과 대성중공업 가운데 어느 곳이 먼저 설립됐어?", analyzer)
     spans = reader.read(question, "대성중공업은 1962년, 한빛제철은 1968년에 설립되었다.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.speech import quotation
+from qa.speech import Speaker, names_speaker, quotation, speaker
 
 
 @pytest.mark.parametrize("sentence, said", [
@@ -20,3 +20,36 @@ from qa.speech import quotation
 def test_the_first_quotation_of_a_sentence(sentence, said):
     found = quotation(sentence)
     assert (sentence[found[0] : found[1]] if found else None) == said
+
+
+@pytest.mark.parametrize("question, names, titles", [
+    ("SKT 대표는 이번 협력에 대해 뭐라고 했어?", {"skt"}, {"대표"}),
+    ("여민수 카카오 공동대표는 협력에 대해 뭐라고 했어?", {"여민수", "카카오"}, {"대표"}),  # Kiwi: 공동 + 대표
+])
+def test_whose_words_a_question_asks(analyzer, question, names, titles):
+    assert speaker(question, analyzer.morphemes(question)) == Speaker(frozenset(names), frozenset(titles))
+
+
+@pytest.mark.parametrize("question", [
+    "대표는 뭐라고 했어?",  # no one named
+    "체스보드에서 알렉산더는 열을 무엇이라고 불렀는가?",  # what something is called, not what was said
+    "이 기사 제목이 뭐야?",  # no saying cue
+    "네이버가 한빛을 파트너로 고른 속내는 뭐라고 분석돼?",  # the topic is 속내; 네이버 is a clause's subject
+    "대성은 공장 증설을 두고 뭐라고 밝혔어?",  # a company, no person by a title
+])
+def test_questions_asking_no_ones_words(analyzer, question):
+    assert speaker(question, analyzer.morphemes(question)) is None
+
+
+@pytest.mark.parametrize("sentence, who, gives", [
+    ("김철수 한빛제철 대표는 “새 공장은 지역 경제에 큰 도움이 될 것”이라고 말했다.", ({"한빛제철"}, {"대표"}), True),
+    ("김철수 한빛제철 대표는 “새 공장은 지역 경제에 큰 도움이 될 것”이라고 말했다.", ({"대성"}, {"대표"}), False),
+    ("한빛제철과 대성은 “함께 공장을 짓겠다”고 밝혔다.", ({"대성"}, {"대표"}), False),  # the company, not its 대표
+    ("대성은 올해 포항에 공장을 짓겠다고 밝혔다.", ({"대성"}, set()), True),  # reported speech: before the verb
+    ("대성과 한빛은 올해 포항에 공장을 지었다.", ({"대성"}, set()), False),  # mentioned, saying nothing
+    ("SK텔레콤(이하 SKT) 대표는 “협력을 넓히겠다”고 말했다.", ({"skt"}, {"대표"}), True),  # the article's short name
+])
+def test_whose_words_a_sentence_gives(analyzer, sentence, who, gives):
+    names, titles = who
+    found = names_speaker(sentence, analyzer.morphemes(sentence), Speaker(frozenset(names), frozenset(titles)), sentence)
+    assert found is gives

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.subject import about_another, owner
+from qa.subject import about_another, owner, paired
 
 PAIRED = "조사기관 추산에 따르면 대성모빌리티는 국내 택시 호출 시장에서 점유율 80% 이상을 기록하고 있다."
 VALUES = "지니가 23.1%, 플로가 16.23%를 기록하며 뒤를 이었다."
@@ -22,6 +22,10 @@ VALUES = "지니가 23.1%, 플로가 16.23%를 기록하며 뒤를 이었다."
     ({"대성"}, "지난해 12월 한빛은 대성, 삼성전자와 함께 협의체를 세웠다.", "지난해 12월", False),
     ({"한빛"}, "AI 기술 개발은 전 영역에서 올해부터 투자를 진행한다.", "올해", False),
     ({"esg"}, "카카오와 SK텔레콤은 이를 통해 혁신 기업을 지원할 예정이다.", "혁신 기업", False),
+    # "양사", "자사" stand for names given before: the clause may be about the question's ("양사와 대성이 함께하는").
+    ({"한빛"}, "지난해에는 양사와 대성이 함께하는 ‘미래 협의체’를 구성했다.", "미래 협의체", False),
+    ({"한빛"}, "지난해에는 누리와 대성이 함께하는 ‘미래 협의체’를 구성했다.", "미래 협의체", True),
+    ({"한빛"}, "대성은 자사의 메신저를 기반으로 하는 ‘대성 인증서’를 내놨다.", "대성 인증서", True),  # 자사 is 대성
     ({"skt"}, "여민수 카카오 공동대표는 의미가 깊다고 말했다.", "의미", True),  # a named person's title
     # The clause's topic is the answer: "누구의 군사들에게 피살됐어?" is answered by who the clause is about.
     ({"정도전"}, "이방원이 정변을 일으킨 뒤 이방원의 군사들에게 피살되었다.", "이방원", False),  # the second
@@ -67,6 +71,9 @@ CROSSED = "한빛은 대성의 오프라인 매장을, 대성은 한빛의 온�
 GIVEN = "한빛의 한빛T, 대성의 모빌리티 사업 대성택시가 대표적이다."
 
 
+_RIVALS = "현재 쿠팡이 서비스 중인 ‘소리’는 음원 시장 1위에 올라있는 네이버의 ‘바이브’를 추격하고 있다."
+
+
 @pytest.mark.parametrize("names,question,sentence,span,expected", [
     # The subject of a relative clause owns its phrase; a genitive owns what follows it.
     (("대성", "쿠팡"), "대성 음악 서비스는?", RIVALS, "소리", "쿠팡"),
@@ -91,8 +98,20 @@ GIVEN = "한빛의 한빛T, 대성의 모빌리티 사업 대성택시가 대표
     (("SKT", "카카오"), "SKT는 누구와 지분을 교환했어?", "카카오는 SK텔레콤과 지난 2019년 지분교환을 맺었다.", "카카오", None),
     (("한빛", "대성"), "한빛은 누구와 손잡았어?", "한빛은 대성과 손잡았다.", "대성", "한빛"),
     (("SKT", "대성"), "SKT 택시는?", "대성의 대성T, SK텔레콤의 티맵택시가 대표적이다.", "티맵택시", "SKT"),  # (이하 SKT)
+    # Names that the answers belong to: the subject of a relative clause on the name, or its genitive.
+    (("바이브", "소리"), "바이브랑 소리는 각각 어느 회사 거야?", _RIVALS, "쿠팡", "소리"),
+    (("바이브", "소리"), "바이브랑 소리는 각각 어느 회사 거야?", _RIVALS, "네이버", "바이브"),
+    (("네이버", "쿠팡"), "네이버랑 쿠팡 음원 앱은 각각 뭐야?", _RIVALS, "소리", "쿠팡"),  # a topic heads no such clause
 ])
 def test_whose_value_among_names_asked_each(analyzer, names, question, sentence, span, expected):
     start = sentence.index(span)
     document = f"SK텔레콤(이하 SKT)은 … {sentence}"
     assert owner(names, question, sentence, (start, start + len(span)), analyzer, document) == expected
+
+
+def test_a_sentence_pairs_names_with_values_only_where_an_asked_name_is_a_topic(analyzer):
+    """"카카오는 X, SKT는 Y" pairs names with values; "SKT는 ‘우버’와 손잡고 … ‘우티’를" says nothing of 우티's own."""
+    sentence = "SKT는 미국의 ‘우버’와 손잡고 합작회사를 출범, ‘우티’를 출범시켰다."
+    assert paired({"skt"}, sentence, analyzer, sentence)
+    assert not paired({"우티"}, sentence, analyzer, sentence)
+    assert not paired(set(), sentence, analyzer, sentence)

@@ -48,6 +48,10 @@ class Reading:
     def best(self) -> SentenceCandidate | None:
         return self.sentences[0] if self.sentences else None
 
+    def led_by(self, sentence: SentenceCandidate) -> Reading:
+        """The same reading with ``sentence`` as its best evidence (a rule of the answer chose it over the models')."""
+        return dataclasses.replace(self, sentences=[sentence, *(s for s in self.sentences if s is not sentence)])
+
     @property
     def best_span(self) -> SpanCandidate | None:
         """The best sentence's best span, extended to what the reader's scores nearly tie with: an amount asked for
@@ -220,8 +224,9 @@ class Answerer:
         asked, terms = {own.lower()}, {t.lower() for t in question.key_terms}
         # 플로 is no answer to "멜론은 어느 회사 거야?"; SK텔레콤 is one to "카카오는 누구랑 지분 교환했어?"
         others = set() if _PARTNER_RE.search(question.text) else {name.lower() for name in question.compared[1:]}
-        return [s for s in spans if s.text.strip("‘’'\"“”").lower() not in others and subject.owner(question.compared, question.text, sentence.text, (s.start, s.end),
-                                                  self.analyzer, document) in (None, own)
+        return [s for s in spans if s.text.strip("‘’'\"“”").lower() not in others
+                and subject.owner(question.compared, question.text, sentence.text, (s.start, s.end),
+                                  self.analyzer, document) in (None, own)
                 and not subject.about_another(asked, terms, question.text, sentence.text, (s.start, s.end),
                                               self.analyzer, document)]
 
@@ -245,13 +250,13 @@ class Answerer:
                            if names_speaker(s.text, self.analyzer.morphemes(s.text), who, s.hit.document.text)), None)
             if spoken is None:
                 return composer.refusal(text, hits)
-            reading = dataclasses.replace(reading, sentences=[spoken, *(s for s in reading.sentences if s is not spoken)])
+            reading = reading.led_by(spoken)
         if question.identity and title_after_name(question, reading.best) is None:
             # "김철수는 회사에서 어떤 직책이야?": the read sentence that gives the person's title answers
             titled = next((s for s in reading.sentences[1 : self.settings.read_sentences]
                            if title_after_name(question, s) is not None), None)
             if titled is not None:
-                reading = dataclasses.replace(reading, sentences=[titled, *(s for s in reading.sentences if s is not titled)])
+                reading = reading.led_by(titled)
             elif question.post:
                 return composer.refusal(text, hits)  # "윤서진의 직책은?": no sentence gives 윤서진 a title
         span = reading.best_span
@@ -261,7 +266,7 @@ class Answerer:
             # other names: a later read sentence giving this name a figure of its own answers.
             own = self._own_figure(reading, None)
             if own is not None:
-                reading = dataclasses.replace(reading, sentences=[own, *(s for s in reading.sentences if s is not own)])
+                reading = reading.led_by(own)
                 span = reading.best_span
         if question.type == AnswerType.AMOUNT and not question.wants_list and span is not None \
                 and not self._counts(span, reading.best.text):
@@ -279,7 +284,7 @@ class Answerer:
             if claimed or another:
                 own = self._own_figure(reading, span if claimed and not another else None)
                 if own is not None:
-                    reading = dataclasses.replace(reading, sentences=[own, *(s for s in reading.sentences if s is not own)])
+                    reading = reading.led_by(own)
                     span = reading.best_span
                 elif another:
                     return composer.refusal(text, hits)

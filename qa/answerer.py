@@ -214,12 +214,13 @@ class Answerer:
         ("카카오 음원 서비스" against "SKT가 서비스 중인 ‘플로’는 … 카카오의 ‘멜론’")."""
         spans = self.reader.read(_in_article(question, sentence), sentence.text, article_names(sentence, self.analyzer))
         if not question.compared:
-            if question.type == AnswerType.AMOUNT or question.wants_list or question.category \
-                    or not subject.paired(self._asked_names(question, sentence), sentence.text, self.analyzer,
-                                          sentence.hit.document.text):
+            if question.type == AnswerType.AMOUNT or question.wants_list or question.category:
                 return spans  # figures have their own check in ``decide``; a list takes every item
+            asked = self._asked_names(question, sentence)
+            if not subject.paired(asked, sentence.text, self.analyzer, sentence.hit.document.text):
+                return spans
             # "SKT 인증서 이름은?" against "카카오는 … ‘카카오 인증서’, SKT는 … ‘패스’를": not 카카오's clause
-            return [s for s in spans if not self._about_another(question, sentence, s)]
+            return [s for s in spans if not self._about_another(question, sentence, s, asked)]
         own, document = question.compared[0], sentence.hit.document.text
         asked, terms = {own.lower()}, {t.lower() for t in question.key_terms}
         # 플로 is no answer to "멜론은 어느 회사 거야?"; SK텔레콤 is one to "카카오는 누구랑 지분 교환했어?"
@@ -402,10 +403,13 @@ class Answerer:
         nxt = following[0]
         return SentenceCandidate(chosen.hit, chosen.rank, Span(nxt.start, nxt.end), doc.text[nxt.start : nxt.end], -1, [])
 
-    def _about_another(self, question: Question, best: SentenceCandidate, span: SpanCandidate) -> bool:
-        """Whether the figure comes from a clause about another name than the question asks about."""
+    def _about_another(self, question: Question, best: SentenceCandidate, span: SpanCandidate,
+                       asked: set[str] | None = None) -> bool:
+        """Whether the span comes from a clause about another name than the question asks about (``asked``: the
+        question's names in this sentence's article, when already known)."""
         terms = {t.lower() for t in question.key_terms} | set(question.spelled.values())
-        return subject.about_another(self._asked_names(question, best), terms, question.text, best.text,
+        names = self._asked_names(question, best) if asked is None else asked
+        return subject.about_another(names, terms, question.text, best.text,
                                      (span.start, span.end), self.analyzer, best.hit.document.text)
 
     def _asked_names(self, question: Question, sentence: SentenceCandidate) -> set[str]:

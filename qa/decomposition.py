@@ -409,7 +409,8 @@ class Decomposer:
         common nouns too ("군포랑 용인에 각각"), when the last carries a particle that ends the group.
         """
         group: list[tuple[Word, str, tuple[str, str] | None]] = []  # (the word, its name, its particle)
-        for word in self.analyzer.words(text):
+        words = list(self.analyzer.words(text))
+        for word in words:
             particles = [m for m in word.morphemes if m.tag.startswith("J")]
             core = [m for m in word.morphemes if not m.tag.startswith(("J", "S")) or m.tag in NAME_TAGS]
             named = bool(core) and core[0].tag in (*NAME_TAGS, "NNG") and all(
@@ -429,10 +430,11 @@ class Decomposer:
         if len(group) < 2:
             return None
         common = any(w.morphemes[0].tag == "NNG" for w, _, _ in group)
+        commas = _commas(group)
         last_is_name = group[-1][0].morphemes[0].tag in NAME_TAGS
-        if common and group[-1][2] is None and not (_commas(group) and last_is_name):
+        if common and group[-1][2] is None and not (commas and last_is_name):
             return None  # "센터 규모랑 투자 금액은 각각": where a phrase of common nouns ends, only a particle says
-        if _commas(group) and not _bounded(list(self.analyzer.words(text)), group):
+        if commas and not _bounded(words, group):
             return None  # "카카오 T, 티맵택시 각각", "멜론, 카카오 지니": a listed name of two words
         before = _DISTRIBUTIVE.sub("", text[: group[0][0].start])
         after = _DISTRIBUTIVE.sub("", text[group[-1][0].end :])

@@ -84,14 +84,19 @@ class Question:
     says: bool = False  # "뭐라고 썼어?", "무엇이라 부르는가?": the words said or written, often quoted in the article
     words: frozenset[str] = frozenset()  # its words without particles: a span made only of these repeats it
     verbs: frozenset[str] = frozenset()  # its predicates' terms (바꾸다): what a paraphrase says in other words
-    identity: bool = False  # "여민수는 누구야?": who a named person is (their title), not a name
-    person: tuple[str, ...] = ()  # for identity, the words naming the person asked about (lower-cased): 여민수
+    # "여민수는 누구야?", "여민수의 직책은?": the words naming a person whose identity (title) is asked, lower-cased
+    person: tuple[str, ...] = ()
     post: bool = False  # "여민수의 직책은?": the person's post is asked, so it is refused when no title is found
     defines: str | None = None  # "e풀필먼트가 뭐야?": the term whose definition is asked
     unknown_nouns: list[str] = field(default_factory=list)  # set by the answerer, which knows the corpus
     spelled: dict[str, str] = field(default_factory=dict)  # a typed term -> the corpus's spelling (벤쳐스 -> 벤처스)
     # One part of a question split by name ("카카오랑 SKT는 각각 …"): its own name, then the others asked beside it.
     compared: tuple[str, ...] = ()
+
+    @property
+    def identity(self) -> bool:
+        """"여민수는 누구야?": who a named person is (their title) is asked, not a name."""
+        return bool(self.person)
 
     @property
     def is_metadata(self) -> bool:
@@ -548,7 +553,6 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         says=any(cue in text for cue in lexicon.SAYING_CUES),
         words=frozenset(w.bare for w in analyzer.words(text)),  # whole words: 카카오 is not one of 카카오모빌리티의
         verbs=analyzer.verbs(text),
-        identity=bool(holder or who),
         person=holder or who,
         post=bool(holder),
     )

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from qa import aliases, lexicon
 from qa.korean import NAME_TAGS, Morpheme
+from qa.subject import run_start
 
 _QUOTATION_RE = re.compile(r"[“\"]([^“”\"\n]+)[”\"]")
 _SPEECH_WORDS = 3  # a quotation this long is speech; a shorter one only when it ends as a sentence does
@@ -46,10 +47,7 @@ def speaker(question: str, morphemes: list[Morpheme]) -> Speaker | None:
               and m.form in lexicon.TOPIC_PARTICLES]
     if not topics:
         return None
-    start = end = topics[-1]
-    while start and morphemes[start - 1].tag.startswith(("NN", *NAME_TAGS, "XSN")):
-        start -= 1
-    run = morphemes[start:end]
+    run = morphemes[run_start(morphemes, topics[-1]) : topics[-1]]
     names = frozenset(n.form.lower() for n in run if n.tag in NAME_TAGS and len(n.form) > 1)
     titles = frozenset(n.form for n in run if n.form in lexicon.PERSON_TITLES)
     return Speaker(names, titles) if names and titles else None

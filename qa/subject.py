@@ -45,7 +45,7 @@ def about_another(asked: set[str], terms: set[str], question: str, sentence: str
     topic = _topic_at(morphemes, first, last)
     if topic is None:
         return False
-    start = _run_start(morphemes, topic)
+    start = run_start(morphemes, topic)
     run = morphemes[start:topic]
     if not run or _points_back(morphemes, start) or any(m.form.lower() in terms for m in run) \
             or any(len(m.form) > 1 and m.form.lower() in name for m in run for name in names):
@@ -100,7 +100,7 @@ def _topic_at(morphemes: list[Morpheme], first: int, last: int) -> int | None:
     return None
 
 
-def _run_start(morphemes: list[Morpheme], at: int) -> int:
+def run_start(morphemes: list[Morpheme], at: int) -> int:
     """Where the noun phrase ending before ``morphemes[at]`` starts: "여민수 카카오 공동대표는" → at 여민수."""
     start = at
     while start > 0 and morphemes[start - 1].tag.startswith(("NN", "SL", "SH", "XSN")):
@@ -193,9 +193,7 @@ def _attached_to(morphemes: list[Morpheme], span: tuple[int, int], mentions: lis
     """The name the span itself describes, when the names are what the answers belong to: the span is its genitive
     ("카카오의 ‘멜론’") or the subject (이/가) of a relative clause ending on it ("SKT가 서비스 중인 ‘플로’"). A topic
     (은/는) heads no relative clause: "‘플로’는 … 1위에 올라있는 카카오의 ‘멜론’" says nothing of whose 플로 is."""
-    k = next((i for i, m in enumerate(morphemes) if m.start >= span[1]), len(morphemes))
-    while k < len(morphemes) and morphemes[k].tag.startswith("SS"):
-        k += 1
+    k = _after_quotes(morphemes, next((i for i, m in enumerate(morphemes) if m.start >= span[1]), len(morphemes)))
     if k >= len(morphemes) or morphemes[k].start - span[1] > 1:
         return None
     starts = {m.first: m.name for m in mentions}

@@ -14,12 +14,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from qa import abstention, aliases, composer, lexicon, phrases, subject, timeframe
+from qa import abstention, aliases, composer, dates, lexicon, phrases, subject, timeframe
 from qa.contract import Answer
-from qa.definition import definition
+from qa.definition import definition, named_by
 from qa.speech import names_speaker, quotation, speaker
 from qa.evidence import EvidenceScorer, SentenceCandidate
-from qa.korean import GLUED_PARTICLES, HANGUL, KoreanAnalyzer, has_content
+from qa.korean import GLUED_PARTICLES, HANGUL, KoreanAnalyzer, Morpheme, has_content
 from qa.question import AnswerType, Question, analyse
 from qa.reader import TYPE_CLASSES, PhraseReader, SpanCandidate
 from qa.retriever import HybridRetriever
@@ -89,6 +89,14 @@ def title_after_name(question: Question, sentence: SentenceCandidate) -> SpanCan
 _WHEN_RE = re.compile("|".join([r"\d", *lexicon.RELATIVE_DATE_WORDS, *lexicon.DATE_PARTS, *lexicon.TIME_NOUNS]))
 _CALENDAR_RE = re.compile(r"\d\s*(년|월)|\d[./]\d")
 _SPECIFIC_CLASSES = frozenset({"date", "amount", "place", "org", "person", "quoted", "latin"})
+
+
+def _noun_run_before(morphemes: list[Morpheme], at: int) -> list[Morpheme]:
+    """The nouns written together or spaced just before ``morphemes[at]`` ("유튜브 뮤직" before 의)."""
+    start = at
+    while start > 0 and morphemes[start - 1].tag.startswith(("NN", "SL")):
+        start -= 1
+    return morphemes[start:at]
 
 
 def _specific(classes: frozenset[str]) -> frozenset[str]:
@@ -260,6 +268,15 @@ class Answerer:
                 reading = reading.led_by(titled)
             elif question.post:
                 return composer.refusal(text, hits)  # "윤서진의 직책은?": no sentence gives 윤서진 a title
+        if question.compared and not question.wants_list and question.type != AnswerType.AMOUNT \
+                and not _mentions_any({n.lower() for n in question.compared}, reading.best) \
+                and not self._points_back(reading.best):
+            # A part asked of one name ("카카오와 SKT가 각각 운영하는 서비스는?") from a sentence naming it, when one
+            # is read: one naming neither, nor pointing back to one ("이 회사는"), is about neither.
+            named = next((s for s in reading.sentences[1 : self.settings.read_sentences]
+                          if s.spans and _mentions_any({question.compared[0].lower()}, s)), None)
+            if named is not None:
+                reading = reading.led_by(named)
         span = reading.best_span
         if question.type == AnswerType.AMOUNT and question.compared and not question.wants_list \
                 and (span is None or not self._counts(span, reading.best.text)):
@@ -275,6 +292,12 @@ class Answerer:
         if question.type == AnswerType.DATE and not question.wants_list and span is not None \
                 and not _WHEN_RE.search(span.text):
             return composer.refusal(text, hits)  # "언제 출범했어?" answered by a name: the articles give no time
+        if question.type == AnswerType.DATE and not question.wants_list and span is not None \
+                and (finer := self._finer_date(reading, span)) is not None:
+            reading = reading.led_by(finer)  # "올해" in one article, "올해 상반기" in another: the half year
+            span = reading.best_span
+        if question.type == AnswerType.AMOUNT and not question.wants_list and self._owner_absent(question):
+            return composer.refusal(text, hits)  # "벅스의 점유율은?": no article names 벅스, so none gives its figure
         if question.type == AnswerType.AMOUNT and not (question.wants_list or question.category) and span is not None:
             # A figure asked of a name, read from a sentence not naming it ("플로 점유율 몇 퍼센트야?" against "…1위는
             # 멜론으로 34.14%로") or from a clause about another name: a read sentence giving the name a figure of its
@@ -293,9 +316,16 @@ class Answerer:
         # in the question mostly describes who or what is asked ("1982년 판사로 임관하여 재직했던 법원은?").
         if question.type == AnswerType.AMOUNT and timeframe.speaks_of_another_time(text, reading.best.text):
             return composer.refusal(text, hits)
-        if composer.only_planned(text, reading.best.text, self.analyzer, question.type == AnswerType.YESNO):
+        yes_no = question.type == AnswerType.YESNO
+        settled = yes_no and composer.asks_settled(text, self.analyzer)  # "확정이야?": a plan or talk says no
+        best = reading.best
+        if composer.only_planned(text, best.text, self.analyzer, yes_no):
+            if settled:
+                return composer.not_settled(text, best.hit, best.span, hits, composer.NOT_SETTLED_PLANNED)
             return composer.unconfirmed(text, hits)  # "실제로 출시됐어?", "언제 출시됐어?" against "출시를 목표로 개발 중이다"
-        if composer.only_speculated(text, reading.best.text, self.analyzer, question.type == AnswerType.YESNO):
+        if composer.only_speculated(text, best.text, self.analyzer, yes_no):
+            if settled:
+                return composer.not_settled(text, best.hit, best.span, hits, composer.NOT_SETTLED_SPECULATED)
             return composer.unconfirmed(text, hits, composer.SPECULATED_TEXT)  # "발표했어?" against "…가능성도 제기된다"
         if question.type != AnswerType.YESNO and composer.called_off(text, reading.best.text, self.analyzer):
             return composer.unconfirmed(text, hits, composer.CALLED_OFF_TEXT)  # "결국 누가 인수했어?" against "…결렬됐으나"
@@ -304,6 +334,8 @@ class Answerer:
             chosen, short = self._list(reading)
         elif (defined := self._definition(reading)) is not None:  # "e풀필먼트가 뭐야?": what the article says it is
             chosen, short = [defined[0]], defined[1]
+        elif (named := self._named(reading)) is not None:  # "…안내하는 솔루션 이름은?": the term defined as one
+            chosen, short = [named[0]], named[1]
         elif (quoted := self._quotation(reading)) is not None:  # "대표는 뭐라고 했어?": the words quoted
             chosen, short = [quoted[0]], quoted[1]
         else:
@@ -317,6 +349,12 @@ class Answerer:
         """For a question asking what a term is, the likeliest read sentence that defines it, and the definition."""
         term = reading.question.defines
         return self._first_saying(reading, lambda text: definition(term, text, self.analyzer)) if term else None
+
+    def _named(self, reading: Reading) -> tuple[SentenceCandidate, str] | None:
+        """For a question describing a thing and asking its name, the likeliest read sentence defining a term as a
+        thing of that kind, and the term."""
+        kind = reading.question.described
+        return self._first_saying(reading, lambda text: named_by(kind, text, self.analyzer)) if kind else None
 
     def _quotation(self, reading: Reading) -> tuple[SentenceCandidate, str] | None:
         """For a question asking what was said, the likeliest read sentence quoting someone, and the quotation."""
@@ -430,6 +468,52 @@ class Answerer:
         whose = subject.owner((*sorted(asked), *rivals), question.text, sentence.text, (span.start, span.end),
                               self.analyzer, sentence.hit.document.text)
         return whose in rivals
+
+    def _points_back(self, sentence: SentenceCandidate) -> bool:
+        """Whether the sentence points back to a name given before: "이 회사는", "그 업체", "양사는"."""
+        morphemes = self.analyzer.morphemes(sentence.text)
+        return any((m.tag == "MM" and m.form in lexicon.DEMONSTRATIVES and i + 1 < len(morphemes)
+                    and morphemes[i + 1].tag.startswith("NN")) or (m.tag.startswith("NN") and m.form in
+                                                                   lexicon.POINTING_NOUNS)
+                   for i, m in enumerate(morphemes))
+
+    def _owner_absent(self, question: Question) -> bool:
+        """Whether the question asks a figure of a name no article uses: a name before a genitive ("유튜브 뮤직의
+        점유율"; Kiwi reads an unknown name with its 의 as one noun, "벅스의") or a proper noun right before the
+        attribute asked ("벅스 점유율"), with a word the articles lack and not known written together."""
+        unknown = set(question.unknown_nouns)
+        if not unknown:
+            return False
+        morphemes = self.analyzer.morphemes(question.text)
+        owners = []
+        for at, m in enumerate(morphemes):
+            if m.tag == "JKG" and any(n.tag in ("NNP", "SL") for n in _noun_run_before(morphemes, at)):
+                owners.append(_noun_run_before(morphemes, at))  # a name's: not "예수상만의" (예수상 + 만)
+            elif m.tag == "NNG" and m.form.endswith("의") and len(m.form) > 1:
+                owners.append([m])  # "벅스의": an unknown name read with its genitive
+            elif m.tag == "NNP" and at + 1 < len(morphemes) and morphemes[at + 1].form == question.focus \
+                    and morphemes[at + 1].start > m.end:
+                owners.append([m])  # "벅스 점유율은?"
+        lexical = self.retriever.index.lexical
+        for run in owners:
+            whole = "".join(n.form for n in run).lower().removesuffix("의")
+            if any(n.form.lower() in unknown for n in run) and not lexical.repair(whole) \
+                    and not lexical.begins_known(whole):
+                return True  # not "삼성의 매출은?" where the articles write 삼성전자
+        return False
+
+    def _finer_date(self, reading: Reading, span: SpanCandidate) -> SentenceCandidate | None:
+        """A read sentence dating what the best one dates, more precisely, and holding as much of the question."""
+        best, text = reading.best, reading.question.text
+        planned = composer.only_planned(text, best.text, self.analyzer, False)
+        for sentence in reading.sentences[1 : self.settings.read_sentences]:
+            top = sentence.spans[0] if sentence.spans else None
+            if top is not None and sentence.features.get("coverage", 0.0) >= best.features.get("coverage", 0.0) \
+                    and dates.refines(span.text, best.hit.document.published, top.text,
+                                      sentence.hit.document.published) \
+                    and composer.only_planned(text, sentence.text, self.analyzer, False) == planned:
+                return sentence  # not a plan's date for what happened ("출시했다" against "…출시할 계획이다")
+        return None
 
     def _own_figure(self, reading: Reading, rival: SpanCandidate | None) -> SentenceCandidate | None:
         """The first read sentence after the best that names what the question asks about and gives it a figure of

@@ -27,6 +27,9 @@ PLANNED_TEXT = ("기사에서는 확인되지 않습니다: 기사가 쓰인 시
 SPECULATED_TEXT = ("기사에서는 확인되지 않습니다: 기사에는 가능성이나 관측으로만 나옵니다. 아래 문단을 참고하세요.")
 CALLED_OFF_TEXT = ("기사에서는 확인되지 않습니다: 기사에는 그 일이 무산되거나 이뤄지지 않은 것으로 나옵니다. "
                    "아래 문단을 참고하세요.")
+# "확정이야?" asked of what is only planned or talked of: not settled, so no, with the sentence saying why.
+NOT_SETTLED_PLANNED = "아니요, 기사에는 계획이나 검토 단계로만 나옵니다:"
+NOT_SETTLED_SPECULATED = "아니요, 기사에는 가능성이나 관측으로만 나옵니다:"
 _TALK_PARTICLES = frozenset({"이", "가", "도", "은", "는", "만"})  # "가능성도 제기된다", "관측이 나온다"
 CALLED_OFF_REACH = 4  # morphemes between the event and the word saying it fell through ("인수 협상이 결렬됐다")
 
@@ -154,9 +157,10 @@ def _stem(morphemes: list[Morpheme], at: int) -> str:
 _PAST = ("었", "았", "였", "ᆻ")
 
 
-def _done(morphemes: list[Morpheme], at: int) -> bool:
+def _done(morphemes: list[Morpheme], at: int, modifier: bool = False) -> bool:
     """Whether the predicate at ``at`` is said to have happened: a past ending ("출시됐어?", "정해졌어?", "출시하셨어요?",
-    "출시되지 않았어?") or a past modifier of 것 ("확정된 거야?")."""
+    "출시되지 않았어?") or a past modifier of 것 ("확정된 거야?"), with ``modifier`` of any noun for a verb ("10조원을
+    돌파한 삼성전자", "인수가 확정된 가운데")."""
     rest = [m for m in morphemes[at + 1 :] if not m.tag.startswith(("XS", "S", "VX"))
             and not (m.tag == "EC" and m.form in ("어", "아", "여", "지")) and not (m.tag == "EP" and m.form in ("시", "으시"))]
     if not rest:
@@ -164,7 +168,10 @@ def _done(morphemes: list[Morpheme], at: int) -> bool:
     first = rest[0]
     if first.tag == "EP" and any(p in first.form for p in _PAST):
         return True
-    return first.tag == "ETM" and first.form in ("ᆫ", "은") and len(rest) > 1 and rest[1].form in ("거", "것")
+    if first.tag != "ETM" or first.form not in ("ᆫ", "은"):
+        return False
+    verb = morphemes[at].tag.split("-")[0] in ("VV", "XSV")
+    return (len(rest) > 1 and rest[1].form in ("거", "것")) or (modifier and verb)
 
 
 def _plans(morphemes: list[Morpheme], at: int) -> bool:
@@ -199,7 +206,8 @@ def _plan_at(morphemes: list[Morpheme], at: int, framing: bool = True) -> bool:
 
 def _talk_at(morphemes: list[Morpheme], at: int, framing: bool = True) -> bool:
     """A noun of talk at ``at`` ("가능성", "관측", "합병설") that, with ``framing``, is said to exist or to be raised:
-    "가능성도 제기된다", "관측이 나온다", "…할 것이라는 관측이다"; not "예상대로", "의혹을 받는", "설 연휴"."""
+    "가능성도 제기된다", "관측이 나온다", "…할 것이라는 관측이다", a headline's "…결성 가능성?"; not "예상대로",
+    "의혹을 받는", "설 연휴"."""
     m = morphemes[at]
     glued_rumour = m.tag == "NNB" and m.form == "설" and at > 0 and morphemes[at - 1].tag == "NNG" \
         and morphemes[at - 1].end == m.start  # 합병 + 설
@@ -212,6 +220,8 @@ def _talk_at(morphemes: list[Morpheme], at: int, framing: bool = True) -> bool:
         j += 1
     if j < len(morphemes) and morphemes[j].tag == "VCP":
         return True
+    if all(m.tag.startswith("S") for m in morphemes[j:]):
+        return True  # a headline closing on it: "네이버, CJ-신세계와 삼자동맹 결성 가능성?"
     if j + 1 >= len(morphemes) or morphemes[j].tag not in ("JKS", "JX") or morphemes[j].form not in _TALK_PARTICLES:
         return False
     said = morphemes[j + 1]
@@ -224,14 +234,22 @@ def _unsaid(question: str, evidence: str, analyzer: KoreanAnalyzer, asks_whether
     finds framing it (a plan, talk) in the clause about what the question names, and nowhere as having happened.
     ``named_is_asked``: a question naming such a noun asks about the plan or the talk itself."""
     q, e = analyzer.morphemes(question), analyzer.morphemes(evidence)
-    at = _main_predicate(q)
-    if at is None or not _done(q, at) or _decides(q, at):
-        return False
+    settled = _settled_at(q)
+    if settled is not None:  # "완공 확정이야?": whether the 완공 is settled
+        at = _event_before(q, settled)
+        if at is None:
+            return False
+    else:
+        at = _main_predicate(q)
+        if at is None or not _done(q, at) or _decides(q, at):
+            return False
     named = {i for i in range(len(q)) if mark_at(q, i, framing=False)}
     if named_is_asked and named:
         return False  # "공개 목표 시점은 언제였어?": the plan is what is asked
     stem = _stem(q, at)
     said_at = _predicates_of(e, stem)
+    if settled is not None:  # "인수가 확정된 가운데": the evidence says it is settled
+        said_at += _predicates_of(e, q[settled].form)
     if not asks_whether and not said_at and not any(m.form == stem and m.tag == "NNG" for m in e):
         return False  # the evidence names another event: "…목표로 지난해 설립됐다" asked "언제 출범했어?"
     # The clause about what the question names: in "협의체를 구성, … AI를 공개할 계획이다" only the AI is planned, in
@@ -242,9 +260,47 @@ def _unsaid(question: str, evidence: str, analyzer: KoreanAnalyzer, asks_whether
     if not found:
         return False
     about, _ = found.most_common(1)[0]
-    if any(clause[i] == about and _done(e, i) for i in said_at):
-        return False  # the evidence says it happened
+    if any(clause[i] == about and _done(e, i, modifier=True) for i in said_at):
+        return False  # the evidence says it happened ("올해 완공됐다", "10조원을 돌파한 삼성전자")
     return any(clause[i] == about and mark_at(e, i) for i in range(len(e)))
+
+
+def _settled_at(morphemes: list[Morpheme]) -> int | None:
+    """Where a question asks whether something is settled: its word of certainty as a copula or 하다 predicate
+    ("확정이야?", "확실해?") or as its main verb ("결정됐어?", "확정된 거야?")."""
+    at = _asks_settled(morphemes)
+    if at is not None:
+        return at
+    main = _main_predicate(morphemes)
+    if main is None or _stem(morphemes, main) not in lexicon.SETTLED_WORDS:
+        return None
+    return main - 1 if morphemes[main].tag.startswith("XS") else main
+
+
+def _event_before(morphemes: list[Morpheme], at: int) -> int | None:
+    """The event whose settling is asked: the content word before the word of certainty ("완공 확정이야?" → 완공,
+    "셋이 같이 하는 건 확정이야?" → 하다), past its particles, bound nouns, endings and adverbs."""
+    for i in range(at - 1, -1, -1):
+        tag = morphemes[i].tag.split("-")[0]
+        if tag in ("NNG", "NNP", "SL", "VV", "VA", "XR"):
+            return i
+        if not (tag in ("NNB", "MAG", "VX", "VCP") or tag.startswith(("J", "E", "S", "XS"))):
+            return None
+    return None
+
+
+def _asks_settled(morphemes: list[Morpheme]) -> int | None:
+    """Where a question ends asking whether something is settled ("셋이 같이 하는 건 확정이야?", "사실이야?",
+    "확실해?"): a word of certainty made its predicate, which asks whether it happened as a past verb would."""
+    content = [i for i, m in enumerate(morphemes) if m.tag.split("-")[0] in ("NNG", "NNP", "XR", *_PREDICATES)]
+    if not content:
+        return None
+    at = content[-1]
+    if morphemes[at].tag.startswith("XS"):
+        at -= 1  # 확실 + 하다
+    nxt = morphemes[at + 1] if at + 1 < len(morphemes) else None
+    settled = morphemes[at].form in lexicon.SETTLED_WORDS and morphemes[at].tag.startswith(("NNG", "XR"))
+    return at if settled and nxt is not None and nxt.tag.split("-")[0] in ("VCP", "XSA") else None
 
 
 def _noun(morphemes: list[Morpheme], at: int) -> str:
@@ -282,6 +338,19 @@ def _decides(morphemes: list[Morpheme], at: int) -> bool:
     """"공유하기로 했어?": whether they agreed to, which a plan answers (not "…맡기로 정해졌어?", whether it is settled)."""
     return at >= 2 and morphemes[at].form == "하" and morphemes[at - 1].form in ("로", "으로") \
         and morphemes[at - 2].tag == "ETN"
+
+
+def asks_settled(question: str, analyzer: KoreanAnalyzer) -> bool:
+    """Whether a yes/no question asks if something is settled ("확정이야?", "결정된 거야?", "사실이야?"), which a plan
+    or talk answers no, rather than whether it happened, which they leave open."""
+    return _settled_at(analyzer.morphemes(question)) is not None
+
+
+def not_settled(question: str, hit: Hit, span: Span, hits: list[Hit], lead: str) -> Answer:
+    """"아니요": what the question asks to be settled the cited sentence gives only as planned or talked of."""
+    cited = citation(1, hit, span)
+    return Answer(question=question, answerable=True, answer=f"{lead} {cited.evidence} [1]", short_answer=None,
+                  citations=[cited], passages=[passage(h) for h in hits])
 
 
 def unconfirmed(question: str, hits: list[Hit], why: str = PLANNED_TEXT) -> Answer:

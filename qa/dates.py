@@ -83,6 +83,23 @@ def _resolve(text: str, published: str | None) -> CalendarDate | None:
     return CalendarDate(anchor[0], m, d) if m <= anchor[1] else None
 
 
+_FINER_RE = re.compile(r"\d{1,2}\s*[월일]|\d\s*분기|" + "|".join(lexicon.DATE_PARTS))  # what makes a date more precise
+
+
+def refines(general: str, general_published: str | None, specific: str, specific_published: str | None) -> bool:
+    """Whether ``specific`` gives the date ``general`` gives, more precisely: "올해" → "올해 상반기", "2019년" → "2019년
+    3월" (two articles dating one event to different precision), each read against its own article's date."""
+    if not specific.startswith(general + " "):
+        return False  # not "1" → "10일"
+    rest = specific[len(general) :].split()
+    if not rest or not all(_FINER_RE.fullmatch(word) for word in rest):
+        return False
+    placed = resolve(general, general_published), resolve(specific, specific_published)
+    # Both placed in the same year: "올해" of a 2020 and of a 2021 article differ, and "3월" of articles of two
+    # years may be two Marches.
+    return None not in placed and placed[0].year == placed[1].year
+
+
 def _anchor(published: str | None) -> tuple[int, int] | None:
     match = re.match(r"(\d{4})-(\d{2})", published or "")
     return (int(match[1]), int(match[2])) if match else None

@@ -52,6 +52,62 @@ def defined_term(text: str, morphemes: list[Morpheme]) -> str | None:
     return text[term[0].start : term[-1].end]
 
 
+def described_kind(morphemes: list[Morpheme]) -> str | None:
+    """The kind of thing a question describes and asks the name of: 솔루션 of "…안내하는 솔루션은 이름이 뭐야?" or
+    "…안내하는 솔루션을 뭐라고 불러?", answered by the term a sentence defines as one ("팬데믹 극복 AI는 … 솔루션이다").
+    The kind must follow a clause describing it: "협의체 이름이 뭐야?" asks a name ending on 협의체."""
+    ms = [m for m in morphemes if not m.tag.startswith("SF")]
+    for at, m in enumerate(ms):
+        if m.tag == "NNG" and m.form in lexicon.NAME_NOUNS and _closes(ms[at + 1 :]):
+            kind = at - 1  # "솔루션 이름이 뭐야?"
+        elif m.tag == "NP" and m.form in _WHAT and _names_it(ms[at + 1 :]):
+            kind = at - 1  # "솔루션을 뭐라고 불러?"
+        else:
+            continue
+        if kind >= 0 and ms[kind].tag in ("JX", "JKG", "JKO") and ms[kind].form in ("은", "는", "의", "을", "를"):
+            kind -= 1  # "솔루션은 이름이", "솔루션의 이름은", "솔루션을 뭐라고"
+        if kind < 1 or ms[kind].tag not in ("NNG", "NNP", "SL"):
+            return None
+        run = kind
+        while run > 0 and ms[run - 1].tag in ("NNG", "NNP", "SL"):
+            run -= 1  # "안내하는 AI 솔루션": the kind is the run's last noun
+        return ms[kind].form if run >= 1 and ms[run - 1].tag == "ETM" else None
+    return None
+    return None
+
+
+def _names_it(rest: list[Morpheme]) -> bool:
+    """"(뭐)라고 불러?", "(뭐)라고 해?": the copula's quoting ending, then a naming verb or 하다 closing the question."""
+    tags = [(m.form, m.tag.split("-")[0]) for m in rest]
+    if len(tags) < 3 or tags[0][1] != "VCP" or tags[1] != ("라고", "EC"):
+        return False
+    verb = tags[2]
+    return verb[1] == "VV" and (verb[0] in lexicon.NAMING_STEMS or verb[0] == "하") and _closes_tags(tags[3:])
+
+
+def named_by(kind: str, sentence: str, analyzer: KoreanAnalyzer) -> tuple[int, int] | None:
+    """Where ``sentence`` names a thing of ``kind`` it defines, as offsets: the term it opens on when it closes saying
+    what the term is and the term or its definition ends on the kind ("팬데믹 극복 AI는 … 안내하는 솔루션이다" for 솔루션
+    or for AI)."""
+    morphemes = analyzer.morphemes(sentence)
+    lead = 0
+    while lead < len(morphemes) and morphemes[lead].tag.startswith("SS"):
+        lead += 1
+    run = lead
+    while run < len(morphemes) and morphemes[run].tag.split("-")[0] in _NOMINAL:
+        run += 1
+    if run == lead:
+        return None
+    start, end = morphemes[lead].start, morphemes[run - 1].end
+    first = sentence[start:end].split()[0]
+    if sentence[start:end] == kind or first in lexicon.DEMONSTRATIVES or first in lexicon.DEICTIC_TIME:
+        return None  # "솔루션은 …", "해당 서비스는 …", "이번 협의체는 …": no name
+    said = _predicate(sentence, start, end, analyzer)
+    if said is None or not (sentence[start:end].endswith(kind) or sentence[said[0] : said[1]].endswith(kind)):
+        return None
+    return start, end
+
+
 def _without_request(ms: list[Morpheme]) -> list[Morpheme]:
     """The question without a closing request to explain: "NFT 뜻 (알려줘)", "뭔지 (설명해 주세요)"."""
     helper = next((i for i in range(len(ms) - 1, 0, -1) if (ms[i].form, ms[i].tag) == ("주", "VX")), None)
@@ -104,7 +160,8 @@ def definition(term: str, sentence: str, analyzer: KoreanAnalyzer) -> tuple[int,
     when it does not define it."""
     pattern = r"\s?".join(re.escape(ch) for ch in term.replace(" ", ""))
     for match in re.finditer(pattern, sentence, flags=re.IGNORECASE):
-        found = _gloss(sentence, match.end()) or _expanded(sentence, match) or _predicate(sentence, match, analyzer)
+        found = _gloss(sentence, match.end()) or _expanded(sentence, match) \
+            or _predicate(sentence, match.start(), match.end(), analyzer)
         if found:
             return found
     return None
@@ -143,13 +200,13 @@ def _gloss(sentence: str, end: int) -> tuple[int, int] | None:
     return start + lead, start + len(inner.rstrip())
 
 
-def _predicate(sentence: str, match: re.Match, analyzer: KoreanAnalyzer) -> tuple[int, int] | None:
+def _predicate(sentence: str, term_start: int, term_end: int, analyzer: KoreanAnalyzer) -> tuple[int, int] | None:
     """"팬데믹 극복 AI는 … 솔루션이다.": the sentence opens on the term as its topic and closes on a copula (the noun
     phrase before it) or on a defining verb ("…를 말한다": its object)."""
-    if sentence[: match.start()].strip(_QUOTES + " "):
+    if sentence[:term_start].strip(_QUOTES + " "):
         return None
     morphemes = analyzer.morphemes(sentence)
-    opened_at = match.end()
+    opened_at = term_end
     if sentence[opened_at : opened_at + 1] == "(" and sentence.find(")", opened_at) > 0:
         opened_at = sentence.find(")", opened_at) + 1  # "공매도(空賣渡)는 …": the term's spelling in parentheses
     after = [m for m in morphemes if m.start >= opened_at]

@@ -215,6 +215,11 @@ class _Before:
         return None
 
 
+def _conjunctive(word: _Word) -> bool:
+    """A word that is a conjunctive adverb alone ("그럼", "근데"): it links the turn to the one before, says nothing."""
+    return [m.tag for m in word.morphemes if not m.tag.startswith("S")] == ["MAJ"]
+
+
 def _dates(word: _Word) -> bool:
     """A word of a date: digits, or a time noun ("지난해", "상반기")."""
     return any(m.tag == "SN" for m in word.morphemes) or _bare(word) in lexicon.TIME_WORDS
@@ -314,7 +319,10 @@ class FollowUpResolver:
         before: _Before | None = None
         for turn in history[-self.max_turns :] if self.max_turns else ():
             resolved, referent = self._resolve(turn.question, before, known)
-            before = _Before(self._words(resolved, known), turn, self._described(resolved, turn), referent)
+            words = self._words(resolved, known)
+            if len(words) > 1 and _conjunctive(words[0]):
+                words = words[1:]  # "그럼 SKT는 …": not "그럼" again in what the next turn carries or swaps
+            before = _Before(words, turn, self._described(resolved, turn), referent)
         return self._resolve(question, before, known)[0]
 
     def _described(self, question: str, turn: Turn) -> str | None:

@@ -40,6 +40,9 @@ RESPELLED_TAGS = frozenset({"EP", "EF", "EC", "VCP", "VX", "NP"})
 # Whole words, not a quoted name ("‘모야’ 앱"): no letter nor quotation mark on either side.
 _CHAT_RE = re.compile(rf"(?<![\w'\"‘’“”])(?:{'|'.join(sorted(lexicon.CHAT_INTERROGATIVES, key=len, reverse=True))})"
                       rf"(?![\w'\"‘’“”])")
+# "지니 vs 플로", "지니vs플로": written "지니하고 플로" (하고 joins a noun whatever its last sound), so that the names
+# read as joined. Glued to a Hangul word before it or spaced on both sides: not "LG전자 VS사업본부", nor "CVS".
+_VERSUS_RE = re.compile(r"(?:(?<=[가-힣])[vV][sS]\.?\s*|\s+[vV][sS]\.?\s+)(?=\S)")
 
 _CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 _JUNG = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
@@ -243,6 +246,7 @@ class KoreanAnalyzer:
 
     def _respell(self, text: str) -> str:
         text = _CHAT_RE.sub(lambda m: lexicon.CHAT_INTERROGATIVES[m.group(0)], text)
+        text = _VERSUS_RE.sub("하고 ", text)
         with self._lock:
             tokens = self._kiwi.tokenize(text, typos="basic")
         fixed = [t for t in tokens if t.typo_cost > 0]

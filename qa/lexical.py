@@ -10,6 +10,7 @@ commit makes a new ``LexicalIndex`` and leaves the readers of the old one undist
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
@@ -145,6 +146,12 @@ class LexicalIndex:
 
     def known(self, term: str) -> bool:
         return self.frequency(term) > 0
+
+    def begins_known(self, term: str, looked_at: int = 50) -> bool:
+        """Whether a known term is ``term`` followed by more ("삼성" of 삼성전자, "카카오" of 카카오엔터테인먼트): a
+        short form of a name the articles write in full. Only the first ``looked_at`` terms of the prefix are read."""
+        return any(t != term and self.known(t)
+                   for t, _ in itertools.islice(self.searcher.terms_with_prefix("terms", term), looked_at))
 
     def correct(self, term: str) -> str | None:
         """The closest known term within the allowed jamo edits (``풀필먼드`` → ``풀필먼트``), if any."""

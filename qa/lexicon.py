@@ -279,6 +279,8 @@ NEGATION_MORPHEMES = frozenset({("없", "VA"), ("않", "VX"), ("못", "MAG"), ("
 PLAN_NOUNS = frozenset({"목표", "계획", "예정", "검토", "추진", "방침", "전망", "구상"})
 # Nouns that give an event as talk, not fact: "3자 협업 가능성도 제기된다", "인수할 것이라는 관측이 나온다".
 SPECULATION_NOUNS = frozenset({"가능성", "관측", "추측", "예상", "소문", "루머", "의혹", "설", "추정"})
+# Words asking whether something is settled, with a copula or 하다: "3자 협업은 확정이야?", "사실이야?", "확실해?".
+SETTLED_WORDS = frozenset({"확정", "확실", "사실", "결정", "공식", "진짜", "기정사실"})
 # Predicates saying talk exists or is raised: "가능성도 제기된다", "관측이 나온다", "합병설이 돈다", "가능성이 크다".
 TALK_PREDICATES = frozenset({"제기", "나오", "있", "높", "크", "커지", "불거지", "돌", "일", "무성하", "파다하", "확산",
                              "대두", "흘러나오"})

@@ -15,7 +15,7 @@ from enum import Enum
 
 from qa import lexicon
 from qa.amounts import RANK_UNITS
-from qa.definition import defined_term
+from qa.definition import defined_term, described_kind
 from qa.korean import KoreanAnalyzer, Morpheme
 
 
@@ -88,6 +88,7 @@ class Question:
     person: tuple[str, ...] = ()
     post: bool = False  # "여민수의 직책은?": the person's post is asked, so it is refused when no title is found
     defines: str | None = None  # "e풀필먼트가 뭐야?": the term whose definition is asked
+    described: str | None = None  # "…안내하는 솔루션 이름은?": the kind of the thing described, whose name is asked
     unknown_nouns: list[str] = field(default_factory=list)  # set by the answerer, which knows the corpus
     spelled: dict[str, str] = field(default_factory=dict)  # a typed term -> the corpus's spelling (벤쳐스 -> 벤처스)
     # One part of a question split by name ("카카오랑 SKT는 각각 …"): its own name, then the others asked beside it.
@@ -549,6 +550,7 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         entities=list(dict.fromkeys(entities)),
         category=bool({slot.focus, slot.head} & lexicon.CATEGORY_NOUNS) or slot.kinds,
         defines=defines,
+        described=described_kind(morphemes) if answer_type == AnswerType.THING and defines is None else None,
         choice=re.search(lexicon.CHOICE, text) is not None,
         says=any(cue in text for cue in lexicon.SAYING_CUES),
         words=frozenset(w.bare for w in analyzer.words(text)),  # whole words: 카카오 is not one of 카카오모빌리티의

@@ -39,6 +39,8 @@ TYPE_CLASSES = {
     AnswerType.THING: frozenset({"quoted", "proper", "latin", "common", "number"}),
 }
 _NAMING_TYPES = frozenset({AnswerType.PERSON, AnswerType.ORG, AnswerType.PLACE, AnswerType.THING})
+# Closing brackets, unlike closing quotes: the particle after "(이하 창준위)는" is the phrase's before the bracket.
+_BRACKETS = frozenset(")]}）］")
 WINDOW = 3  # morphemes either side in which the question's words count as the candidate's context
 _DATE_FULL_RE = re.compile(phrases._DATE_RE.pattern)
 _AMOUNT_RE = re.compile(r"\d\s*(?:[천만억조]|%s)" % "|".join(
@@ -303,7 +305,10 @@ class _Context:
     def slot(self, phrase: phrases.Phrase, text: str, first: int, last: int, classes: set[str]) -> dict[str, float]:
         """Does the span fill the question's asked slot: its particle, its focus noun, its predicate?"""
         question, morphemes, q_type = self.question, self.morphemes, self.q_type
-        nxt = morphemes[last] if last < len(morphemes) else None
+        after = last
+        while after < len(morphemes) and morphemes[after].tag == "SSC" and morphemes[after].form not in _BRACKETS:
+            after += 1  # "미국의 ‘우버’와 손잡고": the particle of a quoted name follows its closing mark
+        nxt = morphemes[after] if after < len(morphemes) else None
         before = morphemes[first - 1] if first > 0 else None
         own = self.terms[first:last]
         f: dict[str, float] = {"position": phrase.start / max(len(self.sentence), 1)}
@@ -316,8 +321,11 @@ class _Context:
                 f[f"{q_type}*particle_match"] = 1.0
             elif self.asks_dative and role == "에":
                 f["dative_match"] = 1.0  # "누구한테 개방해?": news gives to organisations with 에 ("벤처기업 등에")
-        elif nxt is not None and nxt.start == phrase.end:
-            f["glued_after"] = 1.0  # the span stops inside a word
+        elif nxt is not None and nxt.start == phrase.end and not nxt.tag.startswith("S"):
+            f["glued_after"] = 1.0  # the span stops inside a word (a mark closes it: a comma, a bracket)
+            if nxt.tag.startswith(("XSV", "XSA")) and own and self.morphemes[last - 1].tag.startswith("NNG"):
+                f["verbal_noun"] = 1.0  # "ESG 공동펀드를 조성해": the noun of a predicate, rarely a thing asked for
+                f[f"{q_type}*verbal_noun"] = 1.0
         if before is not None and before.end == phrase.start and before.tag.split("-")[0] in ("NNG", "NNP", "SN", "XPN"):
             f["glued_before"] = 1.0
         focus, head = question.focus, question.focus_head

@@ -155,6 +155,9 @@ def owner(names: tuple[str, ...], question: str, sentence: str, span: tuple[int,
     attached = _attached_to(morphemes, span, found)
     if attached is not None:
         return attached  # "SKT가 서비스 중인 ‘플로’", "카카오의 ‘멜론’" for "멜론이랑 플로는 각각 어느 회사 거야?"
+    described = _described_by(morphemes, span, found)
+    if described is not None:
+        return described  # "‘플로’는 점유율 1위에 올라있는 카카오의 ‘멜론’의 뒤를": 1위 is 멜론's
     inside = [m for m in found if morphemes[m.first].start < span[1] and span[0] < morphemes[m.marker - 1].end]
     mentions = [m for m in found if m not in inside]
     # "SKT는 …" as the span, in a sentence about SKT alone; beside the part's own name, it may be its partner
@@ -207,6 +210,40 @@ def _attached_to(morphemes: list[Morpheme], span: tuple[int, int], mentions: lis
             return None  # another subject or topic, or the clause ends: not a clause about the span
         if m.tag == "ETM":
             return starts.get(_after_quotes(morphemes, i + 1))
+    return None
+
+
+def _described_by(morphemes: list[Morpheme], span: tuple[int, int], mentions: list[_Mention]) -> str | None:
+    """The name a relative clause holding the span describes: the head of the phrase the clause ends on, through a
+    genitive ("[점유율 1위에 올라있는] 카카오의 ‘멜론’" gives 1위 to 멜론). The clause must have no subject of its own
+    before the span, nor close (a comma too) or take a subject or topic between the span and its modifier ending."""
+    starts = {m.first: m for m in mentions}
+    first = next((i for i, m in enumerate(morphemes) if m.end > span[0]), len(morphemes))
+    for i in range(first - 1, -1, -1):
+        if morphemes[i].tag in _CLAUSE_ENDS or morphemes[i].tag in ("SP", "ETM", "JX"):
+            break  # the clause holding the span opens after a topic, a comma or another modifier
+        if morphemes[i].tag == "JKS":
+            return None  # "SK텔레콤이 지분 40%를 보유한 카카오모빌리티": the clause's own subject holds the 40%
+    k = next((i for i, m in enumerate(morphemes) if m.start >= span[1]), len(morphemes))
+    for i in range(k, len(morphemes)):
+        m = morphemes[i]
+        if m.tag == "EC" and i + 1 < len(morphemes) and morphemes[i + 1].tag.startswith("VX"):
+            continue  # "올라 있는": a verb and its auxiliary
+        if m.tag in ("JKS", "JX", "SP") or m.tag in _CLAUSE_ENDS:
+            return None
+        if m.tag == "ETM":
+            head, at = None, _after_quotes(morphemes, i + 1)
+            while at < len(morphemes) and morphemes[at].tag.startswith(_NOUN_PARTS):
+                end = at
+                while end < len(morphemes) and morphemes[end].tag.startswith(_NOUN_PARTS):
+                    end += 1
+                if at in starts:
+                    head = starts[at].name
+                after = _after_quotes(morphemes, end)
+                if after >= len(morphemes) or morphemes[after].tag != "JKG":
+                    break
+                at = _after_quotes(morphemes, after + 1)  # "카카오의 ‘멜론’의 뒤": the last name of the chain
+            return head
     return None
 
 

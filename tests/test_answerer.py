@@ -104,6 +104,25 @@ def test_a_figure_about_another_name_does_not_answer(service):
     assert service.ask("카카오모빌리티의 택시 호출 시장 점유율은?").short_answer == "80% 이상"
 
 
+@pytest.mark.parametrize("question", ["지난해 11월 기준 바이브의 음원 점유율은?", "스포티파이 점유율은 몇 %야?",
+                                      "애플 뮤직의 국내 음원 스트리밍 점유율은 얼마야?"])
+def test_a_figure_of_a_name_no_article_mentions_is_refused(service, question):
+    """The articles give 멜론's, 지니's and 플로's shares; one of a service they never name is not among them."""
+    assert not service.ask(question).answerable
+    assert service.ask("지난해 11월 기준 지니의 음원 점유율은?").short_answer == "23.1%"
+    # Kiwi splits 닐슨코리아클릭 (one word of the article) into pieces it does not know: still a known name
+    assert service.ask("닐슨코리아클릭 조사에서 멜론의 점유율은 얼마였어?").short_answer == "34.14%"
+
+
+def test_a_short_form_of_a_name_the_articles_write_in_full_is_known(writable_service):
+    service = writable_service()
+    service.add_article("실적", "삼성전자의 2분기 매출은 60조원으로 집계됐다. 카카오엔터테인먼트의 웹툰 점유율은 30%다.",
+                        published="2023-05-02")
+    assert service.ask("삼성의 2분기 매출은?").short_answer == "60조원"  # 삼성전자
+    assert service.ask("카카오엔터의 웹툰 점유율은?").short_answer == "30%"
+    assert not service.ask("소니의 2분기 매출은?").answerable
+
+
 def test_a_figure_asked_of_a_name_comes_from_a_sentence_naming_it(service):
     """The question's words fit "…음원 스트리밍 서비스 점유율 1위는 멜론으로 34.14%로" best, but it asks about 플로 (a
     name the article quotes, which Kiwi reads as a common noun): the sentence giving 플로 its figure answers."""
@@ -117,6 +136,16 @@ def test_talk_of_a_possibility_does_not_say_it_happened(service):
     answer = service.ask("네이버-CJ대한통운-신세계 3자 협업, 네이버가 공식적으로 발표한 거야?")
     assert not answer.answerable and answer.answer == SPECULATED_TEXT
     assert any("3자 협업 가능성" in p.text for p in answer.passages)
+
+
+def test_whether_talk_or_a_plan_is_settled_is_answered_no(service):
+    """"확정이야?" asks whether it is settled: a possibility or a plan says no, and the sentence saying so is cited."""
+    talk = service.ask("네이버랑 CJ대한통운, 신세계 삼자 협력은 확정된 거야?")
+    assert talk.answerable and talk.answer.startswith("아니요"), talk.answer
+    assert "가능성" in talk.citations[0].evidence
+    plan = service.ask("팬데믹 극복 AI 공개는 확실해?")
+    assert plan.answerable and plan.answer.startswith("아니요"), plan.answer
+    assert "목표로" in plan.citations[0].evidence
 
 
 def test_yes_no_answers_follow_the_article(service):
@@ -162,6 +191,43 @@ def test_who_a_named_person_is_answered_with_their_title(writable_service):
         assert not service.ask(question).answerable, question
 
 
+_DRUG = (("신약 개발", "한빛제약은 올해 출시를 목표로 신약 ‘한빛정’을 개발 중이다. 회사는 임상 3상을 마쳤다.", "2023-05-02"),
+         ("제약 업계 신약 경쟁", "한빛제약은 지난해 임상을 마무리했다. 한빛제약은 올해 하반기를 목표로 신약 ‘한빛정’을 "
+          "출시할 계획이다. 대성제약도 신약을 준비하고 있다.", "2023-06-10"))
+_ROBOT = (("로봇 출시", "LG전자는 올해 가정용 로봇 ‘클로이홈’을 출시했다. 로봇은 집안 가전을 음성으로 제어한다.", "2023-05-02"),
+          ("로봇 시장", "LG전자는 올해 하반기 가정용 로봇 ‘클로이홈’ 후속작을 출시할 계획이다. 업계는 경쟁이 치열해질 것으로 "
+           "본다.", "2023-06-10"))
+
+
+@pytest.mark.parametrize("articles, question, when, cited", [
+    # One article dates the launch "올해", another "올해 하반기": the half year answers, cited from the second.
+    (_DRUG, "한빛정은 언제 출시돼?", "올해 하반기", "올해 하반기를 목표로"),
+    (_DRUG, "한빛정 출시 목표 시기는?", "올해 하반기", "올해 하반기를 목표로"),
+    # "언제 출시했어?": the launch done "올해", not the plan for a sequel "올해 하반기".
+    (_ROBOT, "LG전자는 가정용 로봇 클로이홈을 언제 출시했어?", "올해", "출시했다"),
+])
+def test_a_date_another_article_gives_more_precisely_is_the_answer(writable_service, articles, question, when,
+                                                                   cited):
+    service = writable_service()
+    for title, body, published in articles:
+        service.add_article(title, body, published=published)
+    answer = service.ask(question)
+    assert answer.short_answer == when and cited in answer.citations[0].evidence, answer.answer
+
+
+def test_a_thing_described_is_named_by_the_term_a_sentence_defines_as_one(writable_service):
+    """"…하는 솔루션은 이름이 뭐야?" against "안전 지킴이 AI는 … 솔루션이다": the term, not a word of its definition."""
+    service = writable_service()
+    service.add_article("건설 안전", "한빛건설은 삼성전자와 함께 올해 하반기를 목표로 ‘안전 지킴이 AI’를 공개할 계획이다. "
+                        "안전 지킴이 AI는 현장 카메라 영상을 AI가 실시간으로 분석해 작업자에게 사고 위험을 알리고 대피 "
+                        "경로를 안내하는 솔루션이다. 회사는 전국 현장 50곳에 도입한다.")
+    for question in ("작업자한테 사고 위험을 실시간으로 알려주는 AI 이름이 뭐야?",
+                     "현장 영상을 분석해서 대피 경로를 안내하는 솔루션은 뭐라고 불러?",
+                     "카메라 영상으로 사고 위험을 알리는 솔루션의 이름은?"):
+        named = service.ask(question)
+        assert named.short_answer == "안전 지킴이 AI", (question, named.answer)
+
+
 def test_what_a_named_speaker_said_comes_from_their_own_words(writable_service):
     """Asked what 대성's 대표 said, the quote of 한빛제철's 대표 is no answer."""
     service = writable_service()
@@ -171,6 +237,23 @@ def test_what_a_named_speaker_said_comes_from_their_own_words(writable_service):
     assert said.short_answer == "새 공장은 지역 경제에 큰 도움이 될 것", said.answer
     other = service.ask("대성 대표는 새 공장에 대해 뭐라고 했어?")
     assert not other.answerable, other.answer
+
+
+@pytest.mark.parametrize("question", ["음원 스트리밍 서비스는 카카오랑 SKT가 각각 뭘 운영하고 있어?",
+                                      "카카오와 SK텔레콤이 각각 운영하는 음원 스트리밍 서비스 이름은?"])
+def test_each_name_is_answered_from_a_sentence_naming_it(service, question):
+    """"…1위는 멜론으로 34.14%" names neither company: 카카오's part comes from "카카오의 ‘멜론’", not from it."""
+    answer = service.ask(question)
+    assert "멜론" in answer.short_answer and "플로" in answer.short_answer and "%" not in answer.short_answer
+
+
+def test_a_sentence_pointing_back_to_a_name_answers_for_it(writable_service):
+    """"이 회사는 … ‘라인웹툰’을 출시했다" is about 네이버웹툰, named just before: not swapped for a sentence naming it."""
+    service = writable_service()
+    service.add_article("웹툰 경쟁", "네이버웹툰은 북미 시장을 공략한다. 이 회사는 지난해 영어 서비스 ‘라인웹툰’을 출시했다. "
+                        "카카오엔터는 일본에서 ‘픽코마’를 출시했다.", published="2023-05-02")
+    answer = service.ask("네이버웹툰과 카카오엔터가 각각 출시한 서비스는?")
+    assert "라인웹툰" in answer.short_answer and "픽코마" in answer.short_answer, answer.answer
 
 
 def test_a_reason_is_cited_as_a_sentence(service):

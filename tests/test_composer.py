@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.composer import (ABSTAIN_TEXT, agrees, called_off, compared_answer, difference_answer, only_planned,
+from qa.composer import (ABSTAIN_TEXT, agrees, asks_settled, called_off, compared_answer, difference_answer, only_planned,
                          only_speculated,
                          ordered_answer)
 from qa.contract import Answer, Citation
@@ -94,6 +94,38 @@ def test_a_plan_does_not_answer_whether_it_happened(analyzer, question, evidence
     assert only_planned(question, evidence, analyzer, asks_whether=not wh) is planned
 
 
+@pytest.mark.parametrize("question", ["신차 출시 확정이야?", "신차 출시가 사실이야?", "신차 출시는 확실해요?",
+                                      "신차 출시 결정됐어?"])
+def test_asking_whether_a_planned_event_is_settled_gets_no_yes(analyzer, question):
+    assert only_planned(question, "회사는 내년 출시를 목표로 신차를 개발 중이다.", analyzer)
+    assert not only_planned(question, "회사는 지난달 신차를 출시했다.", analyzer)
+
+
+@pytest.mark.parametrize("question, evidence", [
+    ("울산 신공장 완공 사실이야?", "당초 2025년 완공 예정이던 현대차 울산 신공장은 올해 완공됐다."),
+    ("울산 신공장 완공 확정된 거야?", "당초 2025년 완공 예정이던 현대차 울산 신공장은 올해 완공됐다."),
+    ("매출 1조원 달성 확실해?", "회사는 목표로 했던 매출 1조원을 지난해 달성했다."),
+    ("영업이익 10조 돌파한 거 사실이야?", "2분기 영업이익 10조원을 돌파한 삼성전자는 하반기 반도체 투자 확대를 추진한다."),
+])
+def test_a_settled_event_the_evidence_says_happened_is_not_only_planned(analyzer, question, evidence):
+    """A plan noun beside it ("예정이던", "목표로 했던", "추진한다") does not make what happened a plan."""
+    assert not only_planned(question, evidence, analyzer)
+
+
+@pytest.mark.parametrize("question, settled", [
+    ("신차 출시 확정이야?", True),
+    ("합병은 확정된 거야?", True),
+    ("인수가 결정됐어?", True),
+    ("그 얘기 사실이에요?", True),
+    ("합병 확실해?", True),
+    ("신차 출시됐어?", False),  # whether it happened: a plan leaves it open
+    ("공식 발표했어?", False),
+    ("사실상 합병한 거야?", False),  # 사실상 is an adverb here, not the predicate
+])
+def test_questions_asking_whether_something_is_settled(analyzer, question, settled):
+    assert asks_settled(question, analyzer) is settled
+
+
 @pytest.mark.parametrize("question", ["공장은 계획대로 완공됐어?", "신차는 예정대로 출시됐어?"])
 def test_a_plan_noun_in_a_yes_no_question_still_asks_whether_it_happened(analyzer, question):
     assert only_planned(question, "회사는 내년 완공과 출시를 목표로 공사 중이다.", analyzer)
@@ -112,12 +144,24 @@ TALK = "일각에서는 A사와 B사의 합병 가능성도 제기된다."
     ("A사와 B사가 합병할까?", TALK, True, False),  # no past presumed
     ("A사와 B사가 합병했어?", "양사의 합병설이 돌고 있다.", True, True),  # a rumour glued to its event
     ("A사가 B사를 인수했어?", "A사가 B사를 인수할 것이라는 관측이다.", True, True),
+    ("A사와 B사가 합병했어?", "A사, B사와 합병 가능성?", True, True),  # a headline closing on the talk
+    ("A사와 B사가 합병했어?", "A사-B사 합병설", True, True),
     # A noun of talk that says nothing is only talk: met, borne, a season, a source of news.
     ("한빛제약이 흑자 전환했어?", "한빛제약은 1분기 시장 예상을 깨고 흑자로 돌아섰다.", True, False),
     ("A사가 B사를 인수했어?", "A사는 예상대로 B사를 품에 안았다.", True, False),
     ("김 대표가 사퇴했어?", "김 대표는 횡령 의혹 끝에 지난달 대표직에서 물러났다.", True, False),
     ("폭설이 왔어?", "관측 이래 최대 적설량을 기록했다.", True, False),
     ("범인을 검거했어?", "경찰은 소문을 듣고 잠복해 범인을 검거했다.", True, False),
+    # Asked whether it is settled ("확정이야?", "사실이야?", "확실해?"), as a past verb asks whether it happened.
+    ("A사랑 B사 합병은 확정이야?", TALK, True, True),
+    ("A사와 B사가 합병한다는 게 사실이에요?", TALK, True, True),
+    ("A사와 B사 합병 확실해?", TALK, True, True),
+    ("A사와 B사 합병 확정이야?", "A사와 B사는 지난달 합병을 확정했다.", True, False),
+    ("A사와 B사 합병 확정이야?", "A사와 B사는 지난달 합병했다.", True, False),
+    ("A사와 B사 합병이 사실이야?", "A사와 B사는 지난달 합병했다. 추가 인수 가능성도 제기된다.", True, False),
+    # The settled event said to have happened, beside talk of another: not only talk.
+    ("카카오의 멜론 인수는 확정이야?", "카카오의 멜론 인수가 확정된 가운데 업계에선 후속 구조조정 가능성도 제기된다.", True,
+     False),
 ])
 def test_talk_does_not_say_it_happened(analyzer, question, evidence, asks_whether, speculated):
     assert only_speculated(question, evidence, analyzer, asks_whether) is speculated

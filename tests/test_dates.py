@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.dates import CalendarDate, resolve
+from qa.dates import CalendarDate, refines, resolve
 
 JUNE_2021 = "2021-06-30T13:36"
 
@@ -50,3 +50,27 @@ def test_only_dates_that_tell_are_ordered():
 def test_coming_months_are_read_forward():
     assert resolve("오는 2월", "2021-11-20") == CalendarDate(2022, 2)  # the next February
     assert resolve("지난 12월", "2022-01-05") == CalendarDate(2021, 12)
+
+
+@pytest.mark.parametrize("general,specific,finer", [
+    ("올해", "올해 상반기", True),
+    ("2019년", "2019년 3월", True),
+    ("지난해", "지난해 12월", True),
+    ("3월", "3월 15일", True),
+    ("올해", "올해", False),  # the same
+    ("올해", "올해 공개", False),  # not a date word
+    ("2019년", "2020년 3월", False),  # another date
+    ("상반기", "올해 상반기", False),  # not the general date said further
+    ("올해", "올해 1분기", True),
+    ("1", "10일", False),  # not a word of its own
+    ("3월", "3월 중순", True),
+])
+def test_a_date_said_more_precisely_refines_it(general, specific, finer):
+    assert refines(general, JUNE_2021, specific, JUNE_2021) is finer
+
+
+def test_relative_dates_of_articles_of_different_years_are_not_one_date():
+    assert not refines("올해", "2022-11-01", "올해 하반기", JUNE_2021)  # 2022 and 2021
+    assert refines("올해", "2021-03-15", "올해 상반기", JUNE_2021)
+    assert not refines("3월", "2023-05-02", "3월 중순", "2024-02-01")  # March 2023, and a March not placed
+    assert not refines("올해", None, "올해 상반기", JUNE_2021)  # no article date: cannot tell it is one year

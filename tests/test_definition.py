@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.definition import defined_term, definition
+from qa.definition import defined_term, definition, described_kind, named_by
 
 
 @pytest.mark.parametrize("question, term", [
@@ -57,3 +57,36 @@ def test_questions_asking_what_a_term_is(analyzer, question, term):
 def test_where_a_sentence_defines_the_term(analyzer, term, sentence, said):
     found = definition(term, sentence, analyzer)
     assert (sentence[found[0] : found[1]] if found else None) == said
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("탄소 배출량을 실시간으로 보여주는 플랫폼은 이름이 뭐야?", "플랫폼"),
+    ("중소기업 수출을 돕는 제도의 이름은 무엇인가요?", "제도"),
+    ("주문 다음 날 물건을 받는 서비스를 뭐라고 불러?", "서비스"),
+    ("주문 다음 날 물건을 받는 서비스는 뭐라고 해?", "서비스"),
+    ("사고 위험을 알려주는 AI 이름이 뭐였지?", "AI"),
+    ("우회 경로를 안내하는 AI 솔루션은 이름이 뭐야?", "솔루션"),  # the last noun of the kind's run
+    # A name asked of a kind no clause describes may end on the kind itself: not a described thing.
+    ("협의체 이름이 뭐야?", None),
+    ("카카오 인증 서비스 이름은?", None),
+    ("그 서비스 이름 뭐야?", None),
+    ("실시간으로 보여주는 플랫폼은 어디가 만들어?", None),  # no name asked
+])
+def test_a_described_thing_whose_name_is_asked(analyzer, question, kind):
+    assert described_kind(analyzer.morphemes(question)) == kind
+
+
+@pytest.mark.parametrize("kind, sentence, term", [
+    ("플랫폼", "‘탄소맵’은 기업의 탄소 배출량을 실시간으로 보여주는 플랫폼이다.", "탄소맵"),
+    ("AI", "안전 지킴이 AI는 공사 현장의 사고 위험을 알려주는 솔루션이다.", "안전 지킴이 AI"),  # the term ends on it
+    ("제도", "수출바우처는 중소기업의 수출 비용을 지원하는 제도다.", "수출바우처"),
+    ("플랫폼", "탄소맵은 올해 하반기 출시될 예정이다.", None),  # no definition
+    ("플랫폼", "탄소맵은 기업의 탄소 배출량을 보여주는 서비스다.", None),  # defined as another kind
+    ("플랫폼", "회사는 탄소맵이 배출량을 보여주는 플랫폼이라고 설명했다.", None),  # does not open on the term
+    ("서비스", "해당 서비스는 배출량을 보여주는 서비스다.", None),  # pointing back, no name
+    ("협의체", "이번 협의체는 세 회사가 참여하는 협의체다.", None),
+    ("플랫폼", "플랫폼은 판매자와 구매자를 잇는 플랫폼이다.", None),  # the kind itself
+])
+def test_where_a_sentence_names_a_thing_of_the_kind(analyzer, kind, sentence, term):
+    found = named_by(kind, sentence, analyzer)
+    assert (sentence[found[0] : found[1]] if found else None) == term

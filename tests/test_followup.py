@@ -96,6 +96,11 @@ def resolver(analyzer) -> FollowUpResolver:
     ([FUND], "양사는 그 펀드를 어디서 운용해?", "카카오와 SKT는 그 펀드를 어디서 운용해?"),
     ([Turn.of_text("카카오랑 SKT 협력 분야는?", "AI, ESG입니다. …")], "두 회사는 언제 지분 교환했어?",
      "카카오와 SKT는 언제 지분 교환했어?"),
+    # The "그럼" that linked the turn before to its own predecessor is not carried on.
+    ([SHARE, Turn.of_text("그럼 SKT는 택시 쪽에서 어디랑 손잡았어?", "우버입니다. … [1]")], "그 합작회사 이름은?",
+     "SKT는 택시 쪽에서 합작회사 이름은?"),
+    ([Turn.of_text("근데 네이버는 물류센터 어디에 지어?", "용인입니다. … [1]")], "언제?", "네이버는 물류센터 언제?"),
+    ([Turn.of_text("그럼 카카오 점유율은?", "30%입니다. … [1]")], "SKT는?", "SKT 점유율은?"),
 ])
 def test_follow_ups_are_completed_from_the_previous_turn(resolver, history, question, understood):
     assert resolver.resolve(question, history) == understood

@@ -88,6 +88,18 @@ def test_chat_spellings_of_interrogatives_are_written_out(analyzer, typed, meant
     assert analyzer.respell(typed) == meant
 
 
+@pytest.mark.parametrize("typed,meant", [
+    ("지니vs플로 점유율 어디가 더 높아?", "지니하고 플로 점유율 어디가 더 높아?"),
+    ("멜론 VS. 지니", "멜론하고 지니"),
+    ("SKT vs KT 점유율", "SKT하고 KT 점유율"),
+    ("CVS 편의점 매출은?", "CVS 편의점 매출은?"),  # the letters of a name
+    ("LG전자 VS사업본부 매출은?", "LG전자 VS사업본부 매출은?"),  # a name glued after it
+    ("지니 vs플로", "지니 vs플로"),
+])
+def test_versus_joins_the_names_it_sets_against_each_other(analyzer, typed, meant):
+    assert analyzer.respell(typed) == meant
+
+
 def test_respelling_rewrites_only_the_ending(analyzer):
     assert analyzer.respell("e풀필먼트엿어") == "e풀필먼트였어"  # the word's start as typed, not "e 풀필먼트"
     assert analyzer.respell("3,000억원이엿어").startswith("3,000억원")  # not "3,000억 원"

@@ -153,6 +153,29 @@ def test_the_source_a_sentence_cites_is_marked(reader, analyzer):
     assert "attributed" not in under["개정 법률"]  # "에 따라": under a law, not according to a source
 
 
+def test_the_particle_of_a_quoted_name_follows_its_closing_mark(reader, analyzer):
+    """"미국의 ‘우버’와 손잡고": 우버 takes 와 (the 랑 asked) and ends its word at the mark; 미국 takes 의."""
+    question = analyse("SKT는 어디랑 손잡았어?", analyzer)
+    features = {c.text: c.features for c in reader.candidates(question, "SKT는 미국의 ‘우버’와 손잡고 ‘우티’를 출범시켰다.")}
+    assert features["우버"].get("particle_match") == 1.0 and "glued_after" not in features["우버"]
+    assert "particle_match" not in features["미국"]
+    bracketed = {c.text: c.features for c in reader.candidates(
+        analyse("진보신당 대회는 어디서 열렸어?", analyzer), "준비위원회(이하 창준위)는 원불교회관에서 대회를 열었다.")}
+    assert "particle_after" not in bracketed["창준위"]  # 는 is the phrase's before the bracket, not the gloss's
+    assert "thing*after_를" in {c.text: c.features for c in reader.candidates(
+        analyse("SKT는 무엇을 출범시켰어?", analyzer), "SKT는 미국의 ‘우버’와 손잡고 ‘우티’를 출범시켰다.")}["우티"]
+
+
+def test_the_noun_of_a_predicate_and_a_word_before_a_comma_are_told_apart(reader, analyzer):
+    """"펀드를 조성해": 조성 is the noun of a verb; "중소기업, 스타트업": a comma ends 중소기업 as a word."""
+    question = analyse("펀드 지원 대상은?", analyzer)
+    sentence = "회사는 펀드를 조성해 중소기업, 스타트업 등 혁신 기업을 지원한다."
+    features = {c.text: c.features for c in reader.candidates(question, sentence)}
+    assert features["조성"].get("verbal_noun") == 1.0
+    assert "verbal_noun" not in features["중소기업"] and "glued_after" not in features["중소기업"]
+    assert "verbal_noun" not in features["펀드"]
+
+
 def test_a_name_the_article_quotes_is_a_name_where_it_stands_bare(reader, analyzer):
     """Kiwi reads 망고 as the fruit; the article's ‘망고’ elsewhere makes the bare word a proper name."""
     question = analyse("점유율 1위는 어디야?", analyzer)

@@ -79,7 +79,7 @@ _RIVALS = "현재 쿠팡이 서비스 중인 ‘소리’는 음원 시장 1위�
     (("대성", "쿠팡"), "대성 음악 서비스는?", RIVALS, "소리", "쿠팡"),
     (("대성", "쿠팡"), "대성 음악 서비스는?", RIVALS, "노래", "대성"),
     (("대성", "쿠팡"), "대성은 음악 서비스로 뭘 해?", RIVALS, "노래", "대성"),  # 쿠팡이 is the modifier's subject
-    (("대성", "쿠팡"), "대성 음악 서비스는?", RIVALS, "국내 시장", None),  # nothing says whose
+    (("대성", "쿠팡"), "대성 음악 서비스는?", RIVALS, "국내 시장", "대성"),  # in the clause describing 대성의 ‘노래’
     # Asked of a topic ("한빛은 …"), the clause's topic owns its values; asked of a name bare, the genitive does.
     (("한빛", "대성"), "한빛은 상대의 뭘 봤어?", CROSSED, "오프라인 매장", "한빛"),
     (("한빛", "대성"), "한빛은 상대의 뭘 봤어?", CROSSED, "온라인 고객", "대성"),  # the clause after the comma
@@ -102,6 +102,16 @@ _RIVALS = "현재 쿠팡이 서비스 중인 ‘소리’는 음원 시장 1위�
     (("바이브", "소리"), "바이브랑 소리는 각각 어느 회사 거야?", _RIVALS, "쿠팡", "소리"),
     (("바이브", "소리"), "바이브랑 소리는 각각 어느 회사 거야?", _RIVALS, "네이버", "바이브"),
     (("네이버", "쿠팡"), "네이버랑 쿠팡 음원 앱은 각각 뭐야?", _RIVALS, "소리", "쿠팡"),  # a topic heads no such clause
+    # A relative clause describes the phrase it ends on, through a genitive: 1위 is 바이브's, not the topic 소리's.
+    (("소리", "바이브"), "소리 음원 점유율은 얼마야?", _RIVALS, "1위", "바이브"),
+    (("소리", "바이브"), "소리 음원 점유율은 얼마야?", "‘소리’는 시장 1위에 올라 있는 ‘바이브’를 추격하고 있다.", "1위",
+     "바이브"),
+    (("소리", "바이브"), "소리 순위는?", "‘소리’는 시장 2위에 올랐고 ‘바이브’를 추격하고 있다.", "2위", "소리"),  # no clause
+    # … but not what the clause's own subject holds, nor across a comma.
+    (("SK텔레콤", "카카오모빌리티"), "SK텔레콤 지분율은?", "SK텔레콤이 지분 40%를 보유한 카카오모빌리티는 상장을 추진한다.",
+     "40%", "SK텔레콤"),
+    (("삼성전자", "애플"), "삼성전자 점유율은?", "‘삼성전자’는 점유율 18%로, 점유율 20%로 1위에 오른 ‘애플’을 뒤쫓았다.",
+     "18%", "삼성전자"),
 ])
 def test_whose_value_among_names_asked_each(analyzer, names, question, sentence, span, expected):
     start = sentence.index(span)

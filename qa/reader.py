@@ -321,8 +321,8 @@ class _Context:
                 f[f"{q_type}*particle_match"] = 1.0
             elif self.asks_dative and role == "에":
                 f["dative_match"] = 1.0  # "누구한테 개방해?": news gives to organisations with 에 ("벤처기업 등에")
-        elif nxt is not None and nxt.start == phrase.end and not nxt.tag.startswith("S"):
-            f["glued_after"] = 1.0  # the span stops inside a word (a mark closes it: a comma, a bracket)
+        elif nxt is not None and nxt.start == phrase.end and nxt.tag not in ("SP", "SF", "SE"):
+            f["glued_after"] = 1.0  # the span stops inside a word (a comma or a full stop closes it)
             if nxt.tag.startswith(("XSV", "XSA")) and own and self.morphemes[last - 1].tag.startswith("NNG"):
                 f["verbal_noun"] = 1.0  # "ESG 공동펀드를 조성해": the noun of a predicate, rarely a thing asked for
                 f[f"{q_type}*verbal_noun"] = 1.0

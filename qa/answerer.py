@@ -19,7 +19,7 @@ from qa.contract import Answer
 from qa.definition import definition, named_by
 from qa.speech import names_speaker, quotation, speaker
 from qa.evidence import EvidenceScorer, SentenceCandidate
-from qa.korean import GLUED_PARTICLES, HANGUL, KoreanAnalyzer, Morpheme, has_content
+from qa.korean import GLUED_PARTICLES, HANGUL, KoreanAnalyzer, has_content
 from qa.question import AnswerType, Question, analyse
 from qa.reader import TYPE_CLASSES, PhraseReader, SpanCandidate
 from qa.retriever import HybridRetriever
@@ -89,14 +89,6 @@ def title_after_name(question: Question, sentence: SentenceCandidate) -> SpanCan
 _WHEN_RE = re.compile("|".join([r"\d", *lexicon.RELATIVE_DATE_WORDS, *lexicon.DATE_PARTS, *lexicon.TIME_NOUNS]))
 _CALENDAR_RE = re.compile(r"\d\s*(년|월)|\d[./]\d")
 _SPECIFIC_CLASSES = frozenset({"date", "amount", "place", "org", "person", "quoted", "latin"})
-
-
-def _noun_run_before(morphemes: list[Morpheme], at: int) -> list[Morpheme]:
-    """The nouns written together or spaced just before ``morphemes[at]`` ("유튜브 뮤직" before 의)."""
-    start = at
-    while start > 0 and morphemes[start - 1].tag.startswith(("NN", "SL")):
-        start -= 1
-    return morphemes[start:at]
 
 
 def _specific(classes: frozenset[str]) -> frozenset[str]:
@@ -487,8 +479,9 @@ class Answerer:
         morphemes = self.analyzer.morphemes(question.text)
         owners = []
         for at, m in enumerate(morphemes):
-            if m.tag == "JKG" and any(n.tag in ("NNP", "SL") for n in _noun_run_before(morphemes, at)):
-                owners.append(_noun_run_before(morphemes, at))  # a name's: not "예수상만의" (예수상 + 만)
+            run = morphemes[subject.run_start(morphemes, at) : at] if m.tag == "JKG" else []
+            if any(n.tag in ("NNP", "SL") for n in run):
+                owners.append(run)  # "유튜브 뮤직의", a name's: not "예수상만의" (예수상 + 만)
             elif m.tag == "NNG" and m.form.endswith("의") and len(m.form) > 1:
                 owners.append([m])  # "벅스의": an unknown name read with its genitive
             elif m.tag == "NNP" and at + 1 < len(morphemes) and morphemes[at + 1].form == question.focus \
@@ -505,13 +498,13 @@ class Answerer:
     def _finer_date(self, reading: Reading, span: SpanCandidate) -> SentenceCandidate | None:
         """A read sentence dating what the best one dates, more precisely, and holding as much of the question."""
         best, text = reading.best, reading.question.text
-        planned = composer.only_planned(text, best.text, self.analyzer, False)
         for sentence in reading.sentences[1 : self.settings.read_sentences]:
             top = sentence.spans[0] if sentence.spans else None
             if top is not None and sentence.features.get("coverage", 0.0) >= best.features.get("coverage", 0.0) \
                     and dates.refines(span.text, best.hit.document.published, top.text,
                                       sentence.hit.document.published) \
-                    and composer.only_planned(text, sentence.text, self.analyzer, False) == planned:
+                    and composer.only_planned(text, sentence.text, self.analyzer, False) \
+                    == composer.only_planned(text, best.text, self.analyzer, False):
                 return sentence  # not a plan's date for what happened ("출시했다" against "…출시할 계획이다")
         return None
 

@@ -73,7 +73,6 @@ def described_kind(morphemes: list[Morpheme]) -> str | None:
             run -= 1  # "안내하는 AI 솔루션": the kind is the run's last noun
         return ms[kind].form if run >= 1 and ms[run - 1].tag == "ETM" else None
     return None
-    return None
 
 
 def _names_it(rest: list[Morpheme]) -> bool:

@@ -323,7 +323,7 @@ class _Context:
                 f["dative_match"] = 1.0  # "누구한테 개방해?": news gives to organisations with 에 ("벤처기업 등에")
         elif nxt is not None and nxt.start == phrase.end and nxt.tag not in ("SP", "SF", "SE"):
             f["glued_after"] = 1.0  # the span stops inside a word (a comma or a full stop closes it)
-            if nxt.tag.startswith(("XSV", "XSA")) and own and self.morphemes[last - 1].tag.startswith("NNG"):
+            if nxt.tag.startswith(("XSV", "XSA")) and own and morphemes[last - 1].tag.startswith("NNG"):
                 f["verbal_noun"] = 1.0  # "ESG 공동펀드를 조성해": the noun of a predicate, rarely a thing asked for
                 f[f"{q_type}*verbal_noun"] = 1.0
         if before is not None and before.end == phrase.start and before.tag.split("-")[0] in ("NNG", "NNP", "SN", "XPN"):

@@ -19,7 +19,7 @@ from qa.contract import Answer
 from qa.definition import definition, named_by
 from qa.speech import names_speaker, quotation, speaker
 from qa.evidence import EvidenceScorer, SentenceCandidate
-from qa.korean import GLUED_PARTICLES, HANGUL, KoreanAnalyzer, has_content
+from qa.korean import GLUED_PARTICLES, HANGUL, KoreanAnalyzer, Morpheme, has_content
 from qa.question import AnswerType, Question, analyse
 from qa.reader import TYPE_CLASSES, PhraseReader, SpanCandidate
 from qa.retriever import HybridRetriever
@@ -124,16 +124,19 @@ def _written(name: str, text: str) -> bool:
 
 
 # "누구랑", "어디와", "어느 회사하고": the question asks a partner, which may be another of the names it asks about.
-_PARTNER_RE = re.compile(r"(누구|어디|어느\s*\S+?)(와|과|랑|이랑|하고)(?!\w)")
+_PARTNER_RE = re.compile(r"(누구|어디|(?:어느|어떤)\s*\S+?)(와|과|랑|이랑|하고)(?!\w)")
 _ADDITIVE_RE = re.compile(rf"^({'|'.join(lexicon.ADDITIVE_OPENERS)})\s")
 
 
-def _list_items(spans: list[SpanCandidate], share: float, sentence: str,
-                like: tuple[SpanCandidate, frozenset[str]] | None = None) -> list[str]:
+def _list_items(spans: list[SpanCandidate], share: float, sentence: str, morphemes: list[Morpheme], question: str,
+                like: tuple[SpanCandidate, frozenset[str]] | None = None, partner: bool = False,
+                also_named: frozenset[str] = frozenset()) -> list[str]:
     """The spans of one sentence that answer as well as its best and name the same kind of thing (or, with ``like``,
     as well as the best item of the sentence it carries on and of the kinds given), in reading order: "34.14%",
     "23.1%", "16.23%" for "…점유율 각각 알려줘". Picked spans with only a space between them are one item ("경기도
-    군포")."""
+    군포"). Items coordinated with a picked one join it; so does the subject doing it together with them (see
+    ``_joined_subject``), unless the question asks for a ``partner`` ("누구와 함께 …?"); neither when the question
+    names it, also under the other name its article gives it (``also_named``: "SK텔레콤" for "SKT")."""
     if not spans:
         return []
     top, kinds = like or (spans[0], spans[0].classes)
@@ -143,6 +146,14 @@ def _list_items(spans: list[SpanCandidate], share: float, sentence: str,
             continue
         if all(span.end <= p.start or span.start >= p.end for p in picked):
             picked.append(span)
+    def named(item: SpanCandidate) -> bool:
+        last = item.text.split()[-1]
+        return last in also_named or _written(last, question)
+
+    whole = [s for s in spans if _whole(s, sentence)]
+    _add_coordinated(picked, whole, kinds, sentence, named)
+    if not partner and picked:
+        picked += _joined_subject(picked, [s for s in whole if s.classes & kinds], sentence, morphemes, named)
     items: list[tuple[int, int]] = []
     for p in sorted(picked, key=lambda p: p.start):
         if items and not sentence[items[-1][1] : p.start].strip():
@@ -150,6 +161,77 @@ def _list_items(spans: list[SpanCandidate], share: float, sentence: str,
         else:
             items.append((p.start, p.end))
     return [sentence[a:b] for a, b in items]
+
+
+# What joins two coordinated items: a comma or middle dot, or 와/과/및/랑/하고 after the first (quote marks aside).
+_COORDINATOR_RE = re.compile(r"[’”'\"]?\s*(?:[,·ㆍ]|와|과|및|랑|이랑|하고)\s*[‘“'\"]?")
+# Where an item ends: the end of its word, or a particle closing it ("삼성전자와", "제트블루도").
+_ITEM_END_RE = re.compile(r"[’”'\"]?(?:와|과|및|랑|이랑|하고|은|는|이|가|도|을|를|의|에|에서|으로|로)?(?!\w)")
+_INNER_JOIN_RE = re.compile(r",|(?:와|과|및|랑|하고)\s")
+_NOT_COORDINATED = frozenset({"date", "amount"})  # "37척, 약 12만 톤" is one amount said two ways
+
+
+def _whole(span: SpanCandidate, sentence: str) -> bool:
+    """Whether a span is a whole item: from a word's start to its end (a particle aside), nothing coordinated inside;
+    not "항공" of "알래스카 항공", nor "배달" of "배달의민족"."""
+    return (span.start == 0 or not sentence[span.start - 1].isalnum()) \
+        and _ITEM_END_RE.match(sentence, span.end) is not None and not _INNER_JOIN_RE.search(span.text)
+
+
+def _add_coordinated(picked: list[SpanCandidate], whole: list[SpanCandidate], kinds: frozenset[str], sentence: str,
+                     named: Callable[[SpanCandidate], bool]) -> None:
+    """Adds to ``picked`` the items coordinated with one of them, however unlikely each is alone: "SK텔레콤,
+    삼성전자와 함께" lists both when 삼성전자 is picked; coordination makes them one answer. On each side the longest
+    whole phrase is the item, and joins when it names the same kind of thing; not one the question ``named`` (what
+    it asks about), nor a date or an amount."""
+    grown = True
+    while grown:
+        grown = False
+        for p in list(picked):
+            for joined in ([s for s in whole if _COORDINATOR_RE.fullmatch(sentence[s.end : p.start])],
+                           [s for s in whole if _COORDINATOR_RE.fullmatch(sentence[p.end : s.start])]):
+                if not joined:
+                    continue
+                item = max(joined, key=lambda s: s.end - s.start)
+                if item.classes & kinds and not item.classes & _NOT_COORDINATED \
+                        and all(item.end <= q.start or item.start >= q.end for q in picked) \
+                        and not named(item):
+                    picked.append(item)
+                    grown = True
+
+
+# "…와 함께", "…과 공동으로": the items do it together with the clause's subject.
+_TOGETHER_RE = re.compile(r"[’”'\"]?\s*(?:와|과|이랑|랑|하고)\s*(?:함께|같이|공동으로)(?!\w)")
+# A topic or subject particle closing a name (quote marks aside).
+_SUBJECT_AFTER_RE = re.compile(r"[’”'\"]?(?:은|는|이|가|도)(?!\w)")
+_SUBJECT_TAGS = ("JKS", "JX")
+_PREDICATE_TAGS = ("VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA", "EP", "EC", "EF", "ETM", "ETN")
+
+
+def _joined_subject(picked: list[SpanCandidate], alike: list[SpanCandidate], sentence: str,
+                    morphemes: list[Morpheme], named: Callable[[SpanCandidate], bool]) -> list[SpanCandidate]:
+    """In "카카오는 SK텔레콤, 삼성전자와 함께 협의체를 세웠다" the subject did it too: asked who took part, the
+    answer names all three. The nearest subject before the items, of their kind and in their clause (no predicate
+    nor other subject between), when the items are not the subject themselves ("네이버가 구글과 함께"), no subject
+    follows "함께" ("퀄컴과 함께 ARM이 개발했다"), and the question has not ``named`` it."""
+    first, last = min(p.start for p in picked), max(p.end for p in picked)
+    together = _TOGETHER_RE.match(sentence, last)
+    if together is None or any(_SUBJECT_AFTER_RE.match(sentence, p.end) for p in picked):
+        return []
+    subjects = [s for s in alike if s.end <= first and _SUBJECT_AFTER_RE.match(sentence, s.end)]
+    if not subjects:
+        return []
+    subject = max(subjects, key=lambda s: (s.end, s.start))  # the shortest of the nearest: "카카오", not "12월 카카오"
+    between = [m for m in morphemes if subject.end <= m.start and m.end <= first][1:]  # past its own particle
+    after = []
+    for m in (m for m in morphemes if m.start >= together.end()):
+        if m.tag.split("-")[0] in _PREDICATE_TAGS:
+            break
+        after.append(m)
+    if any(m.tag.split("-")[0] in _PREDICATE_TAGS + _SUBJECT_TAGS for m in between) \
+            or any(m.tag in _SUBJECT_TAGS for m in after) or "," in sentence[subject.end : first]:
+        return []
+    return [] if named(subject) else [subject]
 
 
 def _names_the_asked_kind(items: list[str], spans: list[SpanCandidate], asked: AnswerType) -> bool:
@@ -400,7 +482,10 @@ class Answerer:
             if enumeration and (not spans or _names_the_asked_kind(enumeration, spans, question.type)):
                 listed[at] = enumeration
             elif spans:
-                loose[at] = _list_items(spans, share, sentence.text, like if sentence is carried else None)
+                loose[at] = _list_items(spans, share, sentence.text, self.analyzer.morphemes(sentence.text),
+                                        question.text, like if sentence is carried else None,
+                                        bool(_PARTNER_RE.search(question.text)),
+                                        aliases.same_words(question.words, sentence.hit.document.text))
         if listed:
             # A sentence spelling the list out ("△AI △ESG △특허 등의 분야") is the article's own list: the loose spans of
             # the other sentences ("ICT 분야", "관계") would only add noise to it, and they are not cited.

@@ -127,6 +127,9 @@ def _frames_a_clause(morphemes: list[Morpheme], at: int) -> bool:
     m = morphemes[j]
     if m.tag == "EC" and m.form in lexicon.QUOTATIVE_ENDINGS:
         return True
+    if morphemes[at].form in lexicon.CONFIRMING_STEMS:  # "…없는 거 맞아?", "…한 게 맞지?": the clause is asked
+        k = j - 1 if m.tag == "JKS" else j
+        return k > 0 and morphemes[k].form in ("거", "것", "게") and morphemes[k - 1].tag == "ETM"
     if m.tag != "JKB" or m.form not in ("으로", "로", "ᆯ로") or j == 0:
         return False
     noun = morphemes[j - 1].form  # Kiwi reads 걸로 as 거 + ᆯ로 or as 걸 + 로 ("…없을 걸로", not "그걸로")
@@ -526,12 +529,12 @@ def compared_answer(question: str, parts: list[tuple[str, Answer]], direction: s
         return combined  # "80% 이상" against 80%: not known to be the same, nor which is larger
     holds = a != b and (a > b) == (direction == "more")  # the first part is the larger (smaller) one
     if a == b:
-        verdict, short = f"둘은 같습니다 ({first_part.short_answer} 대 {second_part.short_answer}).", None
+        verdict, short = f"둘은 같습니다 ({_figures(first, first_part, second, second_part)}).", None
     else:
-        (winner, won), (_, lost) = ((first, first_part), (second, second_part)) if holds else \
+        (winner, won), (loser, lost) = ((first, first_part), (second, second_part)) if holds else \
             ((second, second_part), (first, first_part))
         size = "큽니다" if direction == "more" else "작습니다"
-        figures = f"{won.short_answer} 대 {lost.short_answer}"
+        figures = _figures(winner, won, loser, lost)
         verdict, short = f"{winner} 쪽이 더 {size} ({figures}).", f"{winner} ({figures})"
     if claimed:
         verdict = f"{'네' if holds else '아니요'}, {verdict}"
@@ -548,9 +551,14 @@ def difference_answer(question: str, parts: list[tuple[str, Answer]]) -> Answer 
     digits = max(_decimals(part.short_answer or "") for _, part in parts)
     gap = _amount_text(round(abs(amounts[0].value - amounts[1].value), digits), amounts[0].unit)
     combined = parts_answer(question, parts)
-    figures = f"{first} {first_part.short_answer} 대 {second} {second_part.short_answer}"
+    figures = _figures(first, first_part, second, second_part)
     return combined.model_copy(update={"answer": f"차이는 {gap}입니다 ({figures}).\n{combined.answer}",
                                        "short_answer": f"{gap} ({figures})"})
+
+
+def _figures(first: str, first_part: Answer, second: str, second_part: Answer) -> str:
+    """Each side's value with its name, so the reader sees which is which: "지니 23.1% 대 플로 16.23%"."""
+    return f"{first} {first_part.short_answer} 대 {second} {second_part.short_answer}"
 
 
 def _comparable_amounts(parts: list[tuple[str, Answer]]) -> tuple[Amount, Amount] | None:
@@ -594,9 +602,9 @@ def ordered_answer(question: str, parts: list[tuple[str, Answer]], direction: st
     first_before = dates[0].before(dates[1])  # type: ignore[union-attr]
     if first_before is None:
         return combined
-    (winner, won), (_, lost) = parts if first_before == (direction == "earlier") else parts[::-1]
+    (winner, won), (loser, lost) = parts if first_before == (direction == "earlier") else parts[::-1]
     when = "먼저입니다" if direction == "earlier" else "나중입니다"
-    figures = f"{won.short_answer} 대 {lost.short_answer}"
+    figures = _figures(winner, won, loser, lost)
     return combined.model_copy(update={"answer": f"{winner} 쪽이 {when} ({figures}).\n{combined.answer}",
                                        "short_answer": f"{winner} ({figures})"})
 

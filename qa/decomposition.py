@@ -432,9 +432,9 @@ class Decomposer:
         common = any(w.morphemes[0].tag == "NNG" for w, _, _ in group)
         commas = _commas(group)
         last_is_name = group[-1][0].morphemes[0].tag in NAME_TAGS
-        if common and group[-1][2] is None and not (commas and last_is_name):
+        if common and group[-1][2] is None and not (_some_commas(group) and last_is_name):
             return None  # "센터 규모랑 투자 금액은 각각": where a phrase of common nouns ends, only a particle says
-        if commas and not _bounded(words, group):
+        if _some_commas(group) and not _bounded(words, group, first_too=commas):
             return None  # "카카오 T, 티맵택시 각각", "멜론, 카카오 지니": a listed name of two words
         before = _DISTRIBUTIVE.sub("", text[: group[0][0].start])
         after = _DISTRIBUTIVE.sub("", text[group[-1][0].end :])
@@ -451,12 +451,19 @@ def _commas(group: list[tuple[Word, str, tuple[str, str] | None]]) -> bool:
     return all(w.text.endswith(_LIST_COMMAS) for w, _, _ in group[:-1])
 
 
-def _bounded(words: list[Word], group: list[tuple[Word, str, tuple[str, str] | None]]) -> bool:
-    """Whether a list written with commas holds whole names: no bare noun just before its first item ("카카오 T,")
-    and, when the last item has no particle, no name just after it ("카카오 지니")."""
+def _some_commas(group: list[tuple[Word, str, tuple[str, str] | None]]) -> bool:
+    """"멜론이랑 지니, 플로 점유율": names joined by 와/랑 and commas, so the last (a name) ends where its word does."""
+    joined = [w.text.endswith(_LIST_COMMAS) or (p is not None and p[0] in _CONNECTORS) for w, _, p in group[:-1]]
+    return all(joined) and any(w.text.endswith(_LIST_COMMAS) for w, _, _ in group[:-1])
+
+
+def _bounded(words: list[Word], group: list[tuple[Word, str, tuple[str, str] | None]], first_too: bool = True) -> bool:
+    """Whether a list written with commas holds whole names: no bare noun just before its first item ("카카오 T,"),
+    unless ``first_too`` is off (a first item closed by 와/랑 is whole: "지난해 카카오와 네이버, 구글"), and, when the
+    last item has no particle, no name just after it ("카카오 지니")."""
     at = [w.start for w in words]
     first, last = at.index(group[0][0].start), at.index(group[-1][0].start)
-    if first and _bare_noun(words[first - 1]):
+    if first_too and first and _bare_noun(words[first - 1]):
         return False
     following = words[last + 1] if last + 1 < len(words) else None
     return group[-1][2] is not None or following is None or not following.morphemes \

@@ -62,6 +62,8 @@ REQUEST_ENDINGS = frozenset({"어", "어요", "세요", "ᆯ래", "ᆯ래요", "
 REQUEST_PREFINALS = frozenset({"시", "겠"})
 # Endings that quote a clause ("없다고 봐?", "하라고 했어?") and that report what was said ("않았대?").
 QUOTATIVE_ENDINGS = frozenset({"라고", "다고", "냐고", "자고"})
+# Predicates confirming a clause put as a fact ("…없는 거 맞아?", "…한 게 맞지?"): the clause is what is asked.
+CONFIRMING_STEMS = frozenset({"맞"})
 REPORTED_ENDINGS = frozenset({"대", "대요", "래", "래요"})
 
 # Nouns asking a named person's post ("여민수의 직책은?"): answered like "여민수는 누구야?", by the title after the name.

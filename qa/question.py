@@ -141,7 +141,9 @@ def _type_of_focus(slot: _Slot, correct: Callable[[str], str | None] | None) -> 
         # "서비스명", "회사명": 명 glued to a noun is its name (after a number, "3명", it counts people).
         return next((t for words, t in _FOCUS_TYPES if slot.focus[:-1] in words), AnswerType.THING)
     corrected = correct(slot.focus) if correct else None
-    for name in dict.fromkeys(n for n in (slot.named_kind, slot.focus, slot.head, slot.focus[-2:], corrected) if n):
+    single = slot.focus[:-1] if slot.head == "들" else None  # "회사들은?": the plural's noun types it
+    for name in dict.fromkeys(n for n in (slot.named_kind, slot.name_owner, slot.focus, single, slot.head,
+                                          slot.focus[-2:], corrected) if n):
         for words, answer_type in _FOCUS_TYPES:
             if name in words:
                 return answer_type
@@ -179,6 +181,7 @@ class _Slot:
     owned: str | None = None
     kinds: bool = False  # a kind of thing is asked: "어떤 미래사업 분야들에서" (the determiner's noun run names one)
     head_after_noun: bool = False  # the head is glued to a noun: 명 names ("서비스명"), after a number it counts
+    name_owner: str | None = None  # whose name is asked: 사람 of "…한 사람의 이름은?" (a person's name)
     asks_value: bool = False  # "X가 어떻게 돼?": the value of X is asked, so X's category is the answer's
 
     @property
@@ -210,6 +213,12 @@ def _set_focus(slot: _Slot, morphemes: list[Morpheme], run: tuple[int, int]) -> 
         and before.end == morphemes[end - 1].start
     lead = [morphemes[start - 1].form] if start and morphemes[start - 1].tag in ("NNG", "NNP") else []
     slot.attribute = lead + [m.form for m in morphemes[start:end]]
+    owner = morphemes[start - 2].form if start >= 2 and morphemes[start - 1].tag == "JKG" \
+        and morphemes[start - 2].tag in ("NNG", "NNP") else None
+    if slot.head in lexicon.NAME_NOUNS and owner in lexicon.FOCUS_PERSON | lexicon.FOCUS_PLACE:
+        # "사람의 이름", "섬의 이름": a person's or a place's name. Not "회사의 이름" (a new company's name is coined,
+        # often quoted: a thing's), nor "배의 이름" (배 also counts, as 종, 날 and 당시 date).
+        slot.name_owner = owner
     # "…을 준 신용평가사는?": the modifier before the focus is the predicate the answer belongs to.
     before = [m.form for m in morphemes[max(0, start - 3) : start] if m.tag in ("VV", "VA", "NNG", "XR")]
     slot.predicate = slot.predicate or before[-2:]

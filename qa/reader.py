@@ -161,7 +161,7 @@ class PhraseReader:
         out = []
         for phrase in found:
             text = sentence[phrase.start : phrase.end]
-            if text.split()[-1] in lexicon.POINTING_NOUNS:
+            if not text.split() or text.split()[-1] in lexicon.POINTING_NOUNS:
                 continue  # "자사", "최근 양사": who is meant is in the sentence, not in the span
             first = phrase.first if phrase.first >= 0 else _index_at(morphemes, phrase.start)
             last = phrase.last if phrase.last >= 0 else _index_after(morphemes, phrase.end)
@@ -326,6 +326,8 @@ class _Context:
             if nxt.tag.startswith(("XSV", "XSA")) and own and morphemes[last - 1].tag.startswith("NNG"):
                 f["verbal_noun"] = 1.0  # "ESG 공동펀드를 조성해": the noun of a predicate, rarely a thing asked for
                 f[f"{q_type}*verbal_noun"] = 1.0
+        if nxt is not None and nxt.start < phrase.end < nxt.end and self.sentence[phrase.end].isalnum():
+            f["cuts_morpheme"] = 1.0  # a pattern's span ending inside a morpheme: "1980년" of "1980년대"
         if before is not None and before.end == phrase.start and before.tag.split("-")[0] in ("NNG", "NNP", "SN", "XPN"):
             f["glued_before"] = 1.0
         focus, head = question.focus, question.focus_head

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from qa.answerer import _list_items
 from qa.composer import ABSTAIN_TEXT, CALLED_OFF_TEXT, NO_PASSAGE_TEXT, PLANNED_TEXT, SPECULATED_TEXT
 from qa.metrics import squash
 from qa.reader import SpanCandidate
@@ -277,6 +278,62 @@ def test_a_list_the_article_spells_out_is_the_answer_without_loose_words_around_
     answer = service.ask(question)
     assert answer.short_answer == items
     assert [c.ref for c in answer.citations] == [1] and items.split(", ")[0] in answer.citations[0].evidence
+
+
+@pytest.mark.parametrize("question,items", [
+    ("AI 연구개발 협의체를 함께 세운 회사들을 모두 알려줘", "카카오, SK텔레콤, 삼성전자"),
+    ("카카오가 같이 AI 협의체 세운 회사들은?", "SK텔레콤, 삼성전자"),
+])
+def test_a_list_names_every_participant_of_a_joint_act(service, question, items):
+    """"카카오는 SK텔레콤, 삼성전자와 함께 ‘AI 연구개발(R&D) 협의체’를 세웠다": the coordinated names are one answer,
+    and the subject acting with them took part too, unless the question names it."""
+    answer = service.ask(question)
+    assert answer.answerable and answer.short_answer == items, answer.short_answer
+
+
+def _span(sentence: str, text: str, probability: float, kind: str = "org") -> SpanCandidate:
+    start = sentence.index(text)
+    return SpanCandidate(start, start + len(text), text, probability=probability, classes=frozenset({kind}))
+
+
+def _items(analyzer, sentence: str, spans: list[tuple[str, float]], question: str, **kwargs) -> list[str]:
+    candidates = [_span(sentence, text, p, *kind) for text, p, *kind in spans]
+    return _list_items(candidates, 0.5, sentence, analyzer.morphemes(sentence), question, **kwargs)
+
+
+def test_coordinated_items_join_the_list_however_unlikely_alone(analyzer):
+    sentence = "유나이티드 항공과 버진 아메리카는 월요일까지 추가 비용 없이 항공편을 바꿔 주기로 했고, 델타는 아니다."
+    spans = [("버진 아메리카", 0.6), ("유나이티드 항공", 0.1), ("델타", 0.1)]
+    assert _items(analyzer, sentence, spans, "변경 수수료를 면제한 항공사들은?") == ["유나이티드 항공", "버진 아메리카"]
+    assert _items(analyzer, sentence, spans, "유나이티드 항공 말고 수수료 면제한 항공사들은?") == ["버진 아메리카"]
+    # The whole name on each side, or nothing: not "항공" of "알래스카 항공" (a place's name, another kind).
+    fragment = "아메리칸 항공과 알래스카 항공, 제트블루도 같은 조치를 발표했다."
+    spans = [("제트블루", 0.6), ("항공", 0.05), ("알래스카 항공", 0.05, "place")]
+    assert _items(analyzer, fragment, spans, "같은 조치를 발표한 항공사들은?") == ["제트블루"]
+    amounts = "배도 37척, 약 12만 톤의 평형수를 내보냈다."  # one amount said two ways
+    assert _items(analyzer, amounts, [("약 12만 톤", 0.6, "amount"), ("37척", 0.1, "amount")],
+                  "평형수는 모두 얼마나 돼?") == ["약 12만 톤"]
+    stores = "세븐일레븐과 이마트24, 미니스톱이 참여했다."  # a digit in a name is no amount
+    assert _items(analyzer, stores, [("미니스톱", 0.6), ("이마트24", 0.1), ("세븐일레븐", 0.1)],
+                  "참여한 편의점들은?") == ["세븐일레븐", "이마트24", "미니스톱"]
+
+
+@pytest.mark.parametrize("sentence,question,partner,items", [
+    ("지난해 KT는 LG와 함께 협의체를 세웠다.", "협의체에 참여한 회사는 어디어디야?", False, ["KT", "LG"]),
+    ("KT는 지난해 LG와 함께 협의체를 세웠다.", "협의체에 참여한 회사는 어디어디야?", False, ["KT", "LG"]),
+    ("지난해 KT는 LG와 함께 협의체를 세웠다.", "KT랑 같이 협의체 만든 회사들은?", False, ["LG"]),
+    ("지난해 KT는 LG와 함께 협의체를 세웠다.", "KT는 누구와 함께 협의체를 세웠어?", True, ["LG"]),
+    ("지난해 KT는 LG와 함께 협의체를 세웠다.", "케이티랑 같이 협의체 만든 회사들은?", False, ["LG"]),  # KT(케이티)
+    # not a subject of another clause, nor when the items are the subject, nor when the subject follows 함께
+    ("KT는 실적이 부진했지만 네이버가 LG와 함께 협의체를 세웠다.", "협의체를 세운 회사들은?", False, ["네이버", "LG"]),
+    ("KT가 밝힌 바에 따르면 이 기술은 LG와 함께 네이버가 개발했다.", "기술을 개발한 회사들은?", False, ["LG"]),
+    ("KT는 LG와 함께 네이버가 개발한 기술을 쓴다.", "기술을 쓰는 회사들은?", False, ["LG"]),
+])
+def test_the_subject_acting_together_with_the_items_joins_them(analyzer, sentence, question, partner, items):
+    names = [(name, 0.6 if name == "LG" or "네이버가 LG" in sentence and name == "네이버" else 0.05)
+             for name in ("LG", "KT", "네이버") if name in sentence]
+    assert _items(analyzer, sentence, names, question, partner=partner,
+                  also_named=frozenset({"KT"} if "케이티" in question else ())) == items
 
 
 def test_a_name_asked_of_a_kind_is_the_whole_name_ending_on_it(service):

@@ -35,6 +35,10 @@ from qa.contract import Answer, Citation
         ("합병이 무산돼도 협업은 문제없을 걸로 보나요?", "합병은 무산됐으나 협업에 큰 문제는 없을 것으로 보인다.", True),
         ("합병 뒤에 공장은 문을 닫을 걸로 봐?", "합병 뒤에도 공장은 문을 닫지 않을 것으로 보인다.", False),
         ("그 제품은 출시된 걸로 알려졌어?", "그 제품은 출시되지 않은 것으로 알려졌다.", False),  # Kiwi's 걸 + 로
+        # "…거 맞아?" confirms the clause before it.
+        ("그 회사는 자체 공장이 없는 거 맞지?", "그 회사가 가진 공장은 없다.", True),
+        ("그 회사는 공장이 있는 게 맞아?", "그 회사가 가진 공장은 없다.", False),
+        ("그 회사가 공장을 닫은 거 맞아?", "그 회사는 지난달 공장을 닫았다.", True),
         # Words for falling through mean one thing: "무산됐어?" against "결렬됐으나".
         ("두 회사의 합병은 무산됐나요?", "두 회사의 합병은 지난달 결렬됐으나 협력은 이어진다.", True),
         ("합병 협상은 실패했어?", "합병 협상은 결렬되지 않고 이어지고 있다.", False),
@@ -207,16 +211,16 @@ def _part(short: str | None, answerable: bool = True, doc_id: str = "d") -> Answ
 @pytest.mark.parametrize("direction,winner", [("more", "가"), ("less", "나")])
 def test_a_comparison_names_the_larger_or_smaller_amount(direction, winner):
     answer = compared_answer("가랑 나 중에 뭐가 더?", [("가", _part("80% 이상")), ("나", _part("34.14%"))], direction)
-    figures = "80% 이상 대 34.14%" if winner == "가" else "34.14% 대 80% 이상"
+    figures = "가 80% 이상 대 나 34.14%" if winner == "가" else "나 34.14% 대 가 80% 이상"  # each named
     assert answer.answerable and answer.short_answer == f"{winner} ({figures})"
     assert [c.ref for c in answer.citations] == [1, 2]
     assert answer.answer.splitlines()[0] == f"{winner} 쪽이 더 {'큽니다' if direction == 'more' else '작습니다'} ({figures})."
 
 
 @pytest.mark.parametrize("first,second,verdict", [
-    ("80%", "34%", "네, 가 쪽이 더 큽니다 (80% 대 34%)."),
-    ("34%", "80%", "아니요, 나 쪽이 더 큽니다 (80% 대 34%)."),
-    ("34%", "34%", "아니요, 둘은 같습니다 (34% 대 34%)."),
+    ("80%", "34%", "네, 가 쪽이 더 큽니다 (가 80% 대 나 34%)."),
+    ("34%", "80%", "아니요, 나 쪽이 더 큽니다 (나 80% 대 가 34%)."),
+    ("34%", "34%", "아니요, 둘은 같습니다 (가 34% 대 나 34%)."),
 ])
 def test_a_claimed_comparison_says_whether_it_holds(first, second, verdict):
     answer = compared_answer("가는 나보다 커?", [("가", _part(first)), ("나", _part(second))], "more", claimed=True)
@@ -279,7 +283,8 @@ PUBLISHED = {"old": "2021-03-15", "new": "2021-06-30T13:36"}
 def test_which_of_two_dates_came_first(first, second, direction, winner):
     answer = ordered_answer("가랑 나 중 뭐가 먼저야?", [("가", first), ("나", second)], direction, PUBLISHED.get)
     won, lost = (first, second) if winner == "가" else (second, first)
-    figures = f"{won.short_answer} 대 {lost.short_answer}"
+    loser = "나" if winner == "가" else "가"
+    figures = f"{winner} {won.short_answer} 대 {loser} {lost.short_answer}"
     assert answer.short_answer == f"{winner} ({figures})"
     assert answer.answer.splitlines()[0] == f"{winner} 쪽이 {'먼저' if direction == 'earlier' else '나중'}입니다 ({figures})."
 

@@ -37,6 +37,17 @@ def test_names_listed_with_commas_are_asked_one_by_one(decomposer):
         assert decomposer.plan(question, lambda n: []) is None, question
 
 
+def test_names_listed_with_a_comma_and_a_connector_are_asked_one_by_one(decomposer):
+    """"멜론이랑 지니, 플로": Kiwi reads 멜론 as the fruit (a common noun), but the comma says where the last name ends."""
+    plan = decomposer.plan("멜론이랑 지니, 플로 점유율 각각 알려줘", lambda n: [])
+    assert plan is not None and [p.label for p in plan.parts] == ["멜론", "지니", "플로"]
+    assert decomposer.plan("센터 규모랑 투자 금액, 인력 각각 얼마야?", lambda n: []) is None  # common nouns: no name ends it
+    assert decomposer.plan("멜론이랑 지니, 카카오 지니 점유율 각각?", lambda n: []) is None  # where the last name ends is not known
+    # A time before a first name closed by 와 does not hide where the list starts.
+    plan = decomposer.plan("지난해 카카오와 네이버, 구글코리아의 매출은 각각 얼마야?", lambda n: [])
+    assert plan is not None and [p.label for p in plan.parts] == ["카카오", "네이버", "구글코리아"]
+
+
 def test_each_of_three_names_gets_the_figure_its_own_sentence_gives(service):
     """The best sentence for "지니 … 점유율" gives its figure to 멜론; 지니's own figure is in the next one."""
     answer = service.ask("멜론, 지니, 플로의 점유율은 각각 몇 %야?")
@@ -208,16 +219,16 @@ def test_yes_no_questions_that_compare_no_two_amounts_are_not_split(decomposer, 
 
 def test_a_yes_no_comparison_is_answered_yes_or_no_with_each_amount(service):
     answer = service.ask("멜론 점유율이 카카오모빌리티보다 낮아?")
-    assert answer.answer.splitlines()[0] == "네, 멜론 점유율 쪽이 더 작습니다 (34.14% 대 80% 이상)."
+    assert answer.answer.splitlines()[0] == "네, 멜론 점유율 쪽이 더 작습니다 (멜론 점유율 34.14% 대 카카오모빌리티 점유율 80% 이상)."
     answer = service.ask("지니가 멜론보다 점유율 높아?")
-    assert answer.answer.splitlines()[0] == "아니요, 멜론 점유율 쪽이 더 큽니다 (34.14% 대 23.1%)."
+    assert answer.answer.splitlines()[0] == "아니요, 멜론 점유율 쪽이 더 큽니다 (멜론 점유율 34.14% 대 지니 점유율 23.1%)."
     assert len(answer.citations) == 2
 
 
 def test_a_comparison_is_answered_with_each_amount_cited(service):
     answer = service.ask("카카오모빌리티 택시 호출 점유율이랑 멜론 점유율 중 어느 쪽이 더 낮아?")
-    assert answer.answerable and answer.short_answer == "멜론 점유율 (34.14% 대 80% 이상)"
-    assert answer.answer.splitlines()[0] == "멜론 점유율 쪽이 더 작습니다 (34.14% 대 80% 이상)."
+    assert answer.answerable and answer.short_answer == "멜론 점유율 (멜론 점유율 34.14% 대 카카오모빌리티 택시 호출 점유율 80% 이상)"
+    assert answer.answer.splitlines()[0] == "멜론 점유율 쪽이 더 작습니다 (멜론 점유율 34.14% 대 카카오모빌리티 택시 호출 점유율 80% 이상)."
     cited = [c.evidence for c in answer.citations]
     assert len(cited) == 2 and "80% 이상" in cited[0] and "34.14%" in cited[1]
 
@@ -269,7 +280,7 @@ def test_which_came_first_asks_each_date(decomposer, question, parts, direction)
 
 def test_which_came_first_is_answered_from_each_articles_date(service):
     answer = service.ask("카카오-SKT 지분교환이랑 네이버-CJ대한통운 지분교환 중 어느 게 더 이른 거야?")
-    assert answer.answer.splitlines()[0] == "카카오-SKT 지분교환 쪽이 먼저입니다 (지난 2019년 대 지난해 10월)."
+    assert answer.answer.splitlines()[0] == "카카오-SKT 지분교환 쪽이 먼저입니다 (카카오-SKT 지분교환 지난 2019년 대 네이버-CJ대한통운 지분교환 지난해 10월)."
     assert ["2019년" in c.evidence for c in answer.citations] == [True, False]
 
 

@@ -283,6 +283,21 @@ def test_a_name_suffix_is_no_count(analyzer, question, answer_type):
     assert analyse(question, analyzer).type == answer_type
 
 
+@pytest.mark.parametrize("question,answer_type", [
+    ("그 자리에 새로 앉은 사람의 이름은?", AnswerType.PERSON),  # whose name: a person's
+    ("당시 미국 대통령의 이름은 무엇인가?", AnswerType.PERSON),
+    ("합병 뒤 새로 생긴 회사의 이름은?", AnswerType.THING),  # a coined name, often quoted: a thing's
+    ("진도 앞바다에서 침몰한 배의 이름은?", AnswerType.THING),  # 배 also counts: no amount
+    ("창업 당시의 이름은 뭐였어?", AnswerType.THING),
+    ("새로 생긴 섬의 이름은?", AnswerType.PLACE),
+    ("두 회사가 만든 서비스의 이름은?", AnswerType.THING),
+    ("협의체에 참여한 회사들은?", AnswerType.ORG),  # a plural is typed by its noun
+    ("센터가 새로 생기는 지역들은?", AnswerType.PLACE),
+])
+def test_a_name_or_a_plural_is_typed_by_its_noun(analyzer, question, answer_type):
+    assert analyse(question, analyzer).type == answer_type
+
+
 def test_a_kind_named_after_the_determiner_asks_for_items(analyzer):
     assert analyse("공동 풀은 어떤 미래사업 분야들에서 만든다고 했어?", analyzer).category
     assert not analyse("멜론은 어느 회사 서비스야?", analyzer).category

@@ -93,6 +93,15 @@ def test_a_sentence_pairing_topics_with_their_things(reader, analyzer):
     assert not {"topic_asked", "topic_other"} & set(single["패스키"])  # one topic: nothing is paired
 
 
+def test_a_span_ending_inside_a_word_is_marked(reader, analyzer):
+    """A date pattern takes "1980년" out of "1980년대"; a name Kiwi splits into morphemes sharing offsets is whole."""
+    question = analyse("언제 사라졌어?", analyzer)
+    features = {c.text: c.features for c in reader.candidates(question, "쥐트슐라이페는 1980년대 보수로 사라졌다.")}
+    assert features["1980년"].get("cuts_morpheme") == 1.0 and "cuts_morpheme" not in features["1980년대"]
+    named = {c.text: c.features for c in reader.candidates(analyse("누가 연출했어?", analyzer), "박칼린이 연출했다.")}
+    assert all("cuts_morpheme" not in f for f in named.values())
+
+
 def test_parentheses_after_the_asked_word_gloss_it(reader, analyzer):
     question = analyse("After Disease 뜻", analyzer)
     sentence = "두 약어는 Before Corona(코로나 이전)와 After Disease(질병 이후)로 바뀌어 불렸다."

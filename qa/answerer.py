@@ -222,7 +222,10 @@ def _joined_subject(picked: list[SpanCandidate], alike: list[SpanCandidate], sen
     if not subjects:
         return []
     subject = max(subjects, key=lambda s: (s.end, s.start))  # the shortest of the nearest: "카카오", not "12월 카카오"
-    between = [m for m in morphemes if subject.end <= m.start and m.end <= first][1:]  # past its own particle
+    between = [m for m in morphemes if subject.end <= m.start and m.end <= first]
+    while between and between[0].tag.startswith("SS"):
+        between.pop(0)  # the closing mark of a quoted subject: "‘카카오’는"
+    between = between[1:]  # past its own particle
     after = []
     for m in (m for m in morphemes if m.start >= together.end()):
         if m.tag.split("-")[0] in _PREDICATE_TAGS:

@@ -321,6 +321,7 @@ def test_coordinated_items_join_the_list_however_unlikely_alone(analyzer):
 @pytest.mark.parametrize("sentence,question,partner,items", [
     ("지난해 KT는 LG와 함께 협의체를 세웠다.", "협의체에 참여한 회사는 어디어디야?", False, ["KT", "LG"]),
     ("KT는 지난해 LG와 함께 협의체를 세웠다.", "협의체에 참여한 회사는 어디어디야?", False, ["KT", "LG"]),
+    ("‘KT’는 지난해 LG와 함께 협의체를 세웠다.", "협의체에 참여한 회사는 어디어디야?", False, ["KT", "LG"]),
     ("지난해 KT는 LG와 함께 협의체를 세웠다.", "KT랑 같이 협의체 만든 회사들은?", False, ["LG"]),
     ("지난해 KT는 LG와 함께 협의체를 세웠다.", "KT는 누구와 함께 협의체를 세웠어?", True, ["LG"]),
     ("지난해 KT는 LG와 함께 협의체를 세웠다.", "케이티랑 같이 협의체 만든 회사들은?", False, ["LG"]),  # KT(케이티)

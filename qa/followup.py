@@ -99,6 +99,7 @@ class _Before:
     # the thing or place a word of it that pointed back stood for ("그거 언제 세웠어?" → the 협의체 named before): what
     # the next "거기" means when this turn answered no name and asked of no other ("거기서 뭐 개발해?")
     carried: str | None = None
+    earlier: "_Before | None" = None  # the turn before this one, as it saw its own: "그 AI" may name two turns back
 
     @property
     def names(self) -> list[str]:
@@ -322,7 +323,7 @@ class FollowUpResolver:
             words = self._words(resolved, known)
             if len(words) > 1 and _conjunctive(words[0]):
                 words = words[1:]  # "그럼 SKT는 …": not "그럼" again in what the next turn carries or swaps
-            before = _Before(words, turn, self._described(resolved, turn), referent)
+            before = _Before(words, turn, self._described(resolved, turn), referent, earlier=before)
         return self._resolve(question, before, known)[0]
 
     def _described(self, question: str, turn: Turn) -> str | None:
@@ -389,6 +390,9 @@ class FollowUpResolver:
             return measured, filled.referent
         if not filled.pointed and not filled.dangling and self._stands(own, filled.names, cue, words):
             return question, filled.referent
+        if not filled.pointed and not filled.dangling and filled.names and own and any(w.is_wh for w in words) \
+                and not set(own) & set(self._content(before.words)):
+            return question, filled.referent  # "카카오 쪽 대표 이름이 뭐예요?": a name, a new thing and what is asked
         if not filled.pointed and any(m.form.lower() in lexicon.CONVERSATION_CUES for w in words for m in w.morphemes):
             return question, filled.referent  # "고마워, 안녕": conversation, not a follow-up
         if not filled.pointed and own and (again := self._ask_again(before, words)):
@@ -529,7 +533,7 @@ class FollowUpResolver:
         if len(forms) > 1 and forms[1] in lexicon.AMONG:  # "그중에 네이버는…": among what was said
             return None, 1, frozenset({"dangling"}), None
         if len(word.morphemes) == 1 and following is not None and following.first is not None \
-                and following.first.tag.startswith("NN"):  # 그 기사, 그 회사, 그 펀드
+                and following.first.tag.startswith(("NN", "SL")):  # 그 기사, 그 회사, 그 펀드, 그 AI
             text, found = self._demonstrative(before, following)
             shown = f"{word.text} {text}" if found and text == following.text else text
             likeness = first.form in ("그런", "이런")  # "그런 X": X like that, nothing to find
@@ -550,7 +554,9 @@ class FollowUpResolver:
         noun = following.first
         assert noun is not None
         rest = following.text[noun.end - following.start :]
-        phrase = before.phrase_ending_with(noun.form)
+        phrase, turn = None, before
+        while phrase is None and turn is not None:  # the latest turn naming it: "그 AI" after a turn about 협의체
+            phrase, turn = turn.phrase_ending_with(noun.form), turn.earlier
         if phrase is None and noun.form in _PERSON_NOUNS | _PLACE_NOUNS:
             phrase = self._referent(before, "person" if noun.form in _PERSON_NOUNS else "place")
         if phrase is None and noun.form in lexicon.ARTICLE_WORDS:

@@ -292,3 +292,19 @@ def test_what_a_pronoun_stood_for_stays_the_thing_talked_about(resolver):
     market = [Turn.of_text("택시 호출 시장에서 카카오 점유율은 얼마야?", "80%입니다. … [1]"),
               Turn.of_text("거기서 SKT 점유율은?", "20%입니다. … [1]")]
     assert resolver.resolve("거기 대표는 누구야?", market) == "SKT 대표는 누구야?"
+
+
+def test_that_thing_may_be_named_two_turns_back(resolver):
+    """"그 AI" after a turn about the 협의체: the turn before named 팬데믹 극복 AI (a Latin noun counts as a noun)."""
+    history = [Turn.of_text("팬데믹 극복 AI 만드는 협의체에 어디어디 들어가 있어?", "삼성전자입니다. … [1]"),
+               Turn.of_text("그 협의체는 언제 만들었어?", "지난해 12월입니다. … [1]")]
+    assert resolver.resolve("그 AI는 뭘 해주는 건데?", history) == "팬데믹 극복 AI는 뭘 해주는 건데?"
+
+
+def test_a_name_with_a_new_thing_asked_stands_alone(resolver):
+    """"카카오 쪽 대표 이름이 뭐예요?" asks a thing the last turn did not speak of, of a name it gives: not carried into
+    the question about the fund; a thing the last turn did speak of is still asked of the new name."""
+    fund = Turn.of_text("카카오랑 SK텔레콤이 만드는 ESG 펀드로 뭘 지원한대요?", "ICT 혁신 기업입니다. … [1]")
+    assert resolver.resolve("카카오 쪽 대표 이름이 뭐예요?", [fund]) == "카카오 쪽 대표 이름이 뭐예요?"
+    invest = Turn.of_text("카카오는 ESG 펀드에 얼마 투자했어?", "1000억원입니다. … [1]")
+    assert "펀드" in resolver.resolve("SKT는 얼마 투자했어?", [invest])

@@ -21,7 +21,7 @@ from qa.speech import names_speaker, quotation, speaker
 from qa.evidence import EvidenceScorer, SentenceCandidate
 from qa.korean import GLUED_PARTICLES, HANGUL, KoreanAnalyzer, Morpheme, has_content
 from qa.question import AnswerType, Question, analyse
-from qa.reader import TYPE_CLASSES, PhraseReader, SpanCandidate
+from qa.reader import TYPE_CLASSES, PhraseReader, SpanCandidate, index_after
 from qa.retriever import HybridRetriever
 from qa.schema import Hit, Span
 from qa.settings import Settings
@@ -205,7 +205,7 @@ _TOGETHER_RE = re.compile(r"[’”'\"]?\s*(?:와|과|이랑|랑|하고)\s*(?:�
 # A topic or subject particle closing a name (quote marks aside).
 _SUBJECT_AFTER_RE = re.compile(r"[’”'\"]?(?:은|는|이|가|도)(?!\w)")
 _SUBJECT_TAGS = ("JKS", "JX")
-_PREDICATE_TAGS = ("VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA", "EP", "EC", "EF", "ETM", "ETN")
+_CLAUSE_TAGS = ("VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA", "EP", "EC", "EF", "ETM", "ETN")  # predicates, endings
 
 
 def _joined_subject(picked: list[SpanCandidate], alike: list[SpanCandidate], sentence: str,
@@ -221,20 +221,18 @@ def _joined_subject(picked: list[SpanCandidate], alike: list[SpanCandidate], sen
     subjects = [s for s in alike if s.end <= first and _SUBJECT_AFTER_RE.match(sentence, s.end)]
     if not subjects:
         return []
-    subject = max(subjects, key=lambda s: (s.end, s.start))  # the shortest of the nearest: "카카오", not "12월 카카오"
-    between = [m for m in morphemes if subject.end <= m.start and m.end <= first]
-    while between and between[0].tag.startswith("SS"):
-        between.pop(0)  # the closing mark of a quoted subject: "‘카카오’는"
-    between = between[1:]  # past its own particle
+    doer = max(subjects, key=lambda s: (s.end, s.start))  # the shortest of the nearest: "카카오", not "12월 카카오"
+    own = subject.after_quotes(morphemes, index_after(morphemes, doer.end))  # "‘카카오’는": past the closing mark
+    between = morphemes[own + 1 : index_after(morphemes, first)]  # past its own particle
     after = []
-    for m in (m for m in morphemes if m.start >= together.end()):
-        if m.tag.split("-")[0] in _PREDICATE_TAGS:
+    for m in morphemes[index_after(morphemes, together.end()) :]:
+        if m.tag.split("-")[0] in _CLAUSE_TAGS:
             break
         after.append(m)
-    if any(m.tag.split("-")[0] in _PREDICATE_TAGS + _SUBJECT_TAGS for m in between) \
-            or any(m.tag in _SUBJECT_TAGS for m in after) or "," in sentence[subject.end : first]:
+    if any(m.tag.split("-")[0] in _CLAUSE_TAGS + _SUBJECT_TAGS for m in between) \
+            or any(m.tag in _SUBJECT_TAGS for m in after) or "," in sentence[doer.end : first]:
         return []
-    return [] if named(subject) else [subject]
+    return [] if named(doer) else [doer]
 
 
 def _names_the_asked_kind(items: list[str], spans: list[SpanCandidate], asked: AnswerType) -> bool:

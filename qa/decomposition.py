@@ -430,11 +430,11 @@ class Decomposer:
         if len(group) < 2:
             return None
         common = any(w.morphemes[0].tag == "NNG" for w, _, _ in group)
-        commas = _commas(group)
+        commas, some_commas = _commas(group), _some_commas(group)
         last_is_name = group[-1][0].morphemes[0].tag in NAME_TAGS
-        if common and group[-1][2] is None and not (_some_commas(group) and last_is_name):
+        if common and group[-1][2] is None and not (some_commas and last_is_name):
             return None  # "센터 규모랑 투자 금액은 각각": where a phrase of common nouns ends, only a particle says
-        if _some_commas(group) and not _bounded(words, group, first_too=commas):
+        if some_commas and not _bounded(words, group, first_too=commas):
             return None  # "카카오 T, 티맵택시 각각", "멜론, 카카오 지니": a listed name of two words
         before = _DISTRIBUTIVE.sub("", text[: group[0][0].start])
         after = _DISTRIBUTIVE.sub("", text[group[-1][0].end :])

@@ -164,7 +164,7 @@ class PhraseReader:
             if not text.split() or text.split()[-1] in lexicon.POINTING_NOUNS:
                 continue  # "자사", "최근 양사": who is meant is in the sentence, not in the span
             first = phrase.first if phrase.first >= 0 else _index_at(morphemes, phrase.start)
-            last = phrase.last if phrase.last >= 0 else _index_after(morphemes, phrase.end)
+            last = phrase.last if phrase.last >= 0 else index_after(morphemes, phrase.end)
             nxt = morphemes[last] if last < len(morphemes) else None
             classes = candidate_classes(text, morphemes, phrase, nxt, names)
             f: dict[str, float] = {f"kind_{kind}": 1.0 for kind in phrase.kinds}
@@ -441,5 +441,6 @@ def _index_at(morphemes: list[Morpheme], offset: int) -> int:
     return next((i for i, m in enumerate(morphemes) if m.end > offset), len(morphemes))
 
 
-def _index_after(morphemes: list[Morpheme], offset: int) -> int:
+def index_after(morphemes: list[Morpheme], offset: int) -> int:
+    """The index of the first morpheme starting at or after ``offset`` (their count when none does)."""
     return next((i for i, m in enumerate(morphemes) if m.start >= offset), len(morphemes))

@@ -196,12 +196,12 @@ def _attached_to(morphemes: list[Morpheme], span: tuple[int, int], mentions: lis
     """The name the span itself describes, when the names are what the answers belong to: the span is its genitive
     ("카카오의 ‘멜론’") or the subject (이/가) of a relative clause ending on it ("SKT가 서비스 중인 ‘플로’"). A topic
     (은/는) heads no relative clause: "‘플로’는 … 1위에 올라있는 카카오의 ‘멜론’" says nothing of whose 플로 is."""
-    k = _after_quotes(morphemes, next((i for i, m in enumerate(morphemes) if m.start >= span[1]), len(morphemes)))
+    k = after_quotes(morphemes, next((i for i, m in enumerate(morphemes) if m.start >= span[1]), len(morphemes)))
     if k >= len(morphemes) or morphemes[k].start - span[1] > 1:
         return None
     starts = {m.first: m.name for m in mentions}
     if morphemes[k].tag == "JKG":
-        return starts.get(_after_quotes(morphemes, k + 1))
+        return starts.get(after_quotes(morphemes, k + 1))
     if morphemes[k].tag != "JKS":
         return None
     for i in range(k + 1, len(morphemes)):
@@ -209,7 +209,7 @@ def _attached_to(morphemes: list[Morpheme], span: tuple[int, int], mentions: lis
         if m.tag in ("JKS", "JX") or m.tag in _CLAUSE_ENDS:
             return None  # another subject or topic, or the clause ends: not a clause about the span
         if m.tag == "ETM":
-            return starts.get(_after_quotes(morphemes, i + 1))
+            return starts.get(after_quotes(morphemes, i + 1))
     return None
 
 
@@ -232,22 +232,23 @@ def _described_by(morphemes: list[Morpheme], span: tuple[int, int], mentions: li
         if m.tag in ("JKS", "JX", "SP") or m.tag in _CLAUSE_ENDS:
             return None
         if m.tag == "ETM":
-            head, at = None, _after_quotes(morphemes, i + 1)
+            head, at = None, after_quotes(morphemes, i + 1)
             while at < len(morphemes) and morphemes[at].tag.startswith(_NOUN_PARTS):
                 end = at
                 while end < len(morphemes) and morphemes[end].tag.startswith(_NOUN_PARTS):
                     end += 1
                 if at in starts:
                     head = starts[at].name
-                after = _after_quotes(morphemes, end)
+                after = after_quotes(morphemes, end)
                 if after >= len(morphemes) or morphemes[after].tag != "JKG":
                     break
-                at = _after_quotes(morphemes, after + 1)  # "카카오의 ‘멜론’의 뒤": the last name of the chain
+                at = after_quotes(morphemes, after + 1)  # "카카오의 ‘멜론’의 뒤": the last name of the chain
             return head
     return None
 
 
-def _after_quotes(morphemes: list[Morpheme], at: int) -> int:
+def after_quotes(morphemes: list[Morpheme], at: int) -> int:
+    """The index of the first morpheme from ``at`` that is no quote mark or bracket."""
     while at < len(morphemes) and morphemes[at].tag.startswith("SS"):
         at += 1
     return at

@@ -131,7 +131,8 @@ class _Before:
     def topic(self, drop_focus: bool = False) -> list[str]:
         """The previous question without what it asked: its interrogative words and its closing predicate, and with
         ``drop_focus`` the attribute it asked about too ("규모는 얼마야?"), when the new question asks another."""
-        words = [w for w in self.words if not w.is_wh]
+        slot = {id(w) for prior, w in zip(self.words, self.words[1:]) if _determined(prior, w)}
+        words = [w for w in self.words if not w.is_wh and id(w) not in slot]
         kept: list[str] = []
         if words and words[-1] is self.words[-1] and words[-1].ends_question:
             last = words.pop()
@@ -214,6 +215,13 @@ class _Before:
             if lead:
                 return " ".join(lead)
         return None
+
+
+def _determined(prior: _Word, word: _Word) -> bool:
+    """Whether ``word``'s noun is what an interrogative determiner before it asks ("몇 년도", "어느 회사", "무슨
+    서비스"): the asked slot, which a follow-up's carried topic leaves out with the interrogative."""
+    return len(prior.morphemes) == 1 and prior.is_wh and prior.morphemes[0].tag in ("MM", "NR") \
+        and word.first is not None and word.first.tag.startswith("NN")
 
 
 def _conjunctive(word: _Word) -> bool:
@@ -512,8 +520,8 @@ class FollowUpResolver:
             topic = referent or " ".join(before.topic())
             effects = {"pointed", "event"} if topic and not referent else {"pointed"}
             return (self._join(topic, word.particle) if topic else word.text), 1, frozenset(effects), referent
-        if first.tag == "NP" and (first.form in lexicon.GROUP_ANAPHORS or (
-                len(forms) > 1 and forms[1] in lexicon.GROUP_SUFFIXES)):  # 걔네, 그들, 양측
+        if first.tag in ("NP", "NR") and (first.form in lexicon.GROUP_ANAPHORS or (
+                len(forms) > 1 and forms[1] in lexicon.GROUP_SUFFIXES)):  # 걔네, 그들, 양측, 둘이 (a numeral)
             return self._pointed(before, word.text, word.particle, None, 1)
         particles = [(m.form, m.tag) for m in word.morphemes[1:] if m.tag.startswith("J")]
         if first.tag == "NP" and first.form in lexicon.PLACE_ANAPHORS and particles and particles[0] in _LOCATIVES \

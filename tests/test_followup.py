@@ -101,6 +101,13 @@ def resolver(analyzer) -> FollowUpResolver:
      "SKT는 택시 쪽에서 합작회사 이름은?"),
     ([Turn.of_text("근데 네이버는 물류센터 어디에 지어?", "용인입니다. … [1]")], "언제?", "네이버는 물류센터 언제?"),
     ([Turn.of_text("그럼 카카오 점유율은?", "30%입니다. … [1]")], "SKT는?", "SKT 점유율은?"),
+    # What an interrogative determiner asked ("몇 년도", "어느 회사") is not carried with the topic.
+    ([Turn.of_text("쿠팡이랑 CJ 지분 맞교환이 몇 년도였지?", "2019년입니다. … [1]")], "얼마짜리였는데?",
+     "쿠팡이랑 CJ 지분 맞교환이 얼마짜리였는데?"),
+    ([Turn.of_text("현대차는 어느 회사랑 합작했어?", "앱티브입니다. … [1]")], "언제?", "현대차는 합작 언제?"),
+    # "둘이" (a numeral) points back to the pair named before, like 두 회사.
+    ([Turn.of_text("현대차가 LG전자랑 손잡은 게 언제야?", "3월입니다. … [1]")], "둘이 같이 세운 회사는 어디였어?",
+     "현대차와 LG전자가 같이 세운 회사는 어디였어?"),
 ])
 def test_follow_ups_are_completed_from_the_previous_turn(resolver, history, question, understood):
     assert resolver.resolve(question, history) == understood

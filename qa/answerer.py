@@ -19,9 +19,9 @@ from qa.contract import Answer
 from qa.definition import definition, named_by
 from qa.speech import names_speaker, quotation, speaker
 from qa.evidence import EvidenceScorer, SentenceCandidate
-from qa.korean import GLUED_PARTICLES, HANGUL, KoreanAnalyzer, Morpheme, has_content
+from qa.korean import GLUED_PARTICLES, HANGUL, KoreanAnalyzer, Morpheme, has_content, index_after
 from qa.question import AnswerType, Question, analyse
-from qa.reader import TYPE_CLASSES, PhraseReader, SpanCandidate, index_after
+from qa.reader import TYPE_CLASSES, PhraseReader, SpanCandidate
 from qa.retriever import HybridRetriever
 from qa.schema import Hit, Span
 from qa.settings import Settings

@@ -131,8 +131,8 @@ class _Before:
     def topic(self, drop_focus: bool = False) -> list[str]:
         """The previous question without what it asked: its interrogative words and its closing predicate, and with
         ``drop_focus`` the attribute it asked about too ("규모는 얼마야?"), when the new question asks another."""
-        slot = {id(w) for prior, w in zip(self.words, self.words[1:]) if _determined(prior, w)}
-        words = [w for w in self.words if not w.is_wh and id(w) not in slot]
+        words = [w for at, w in enumerate(self.words)
+                 if not w.is_wh and not (at and _determined(self.words[at - 1], w))]
         kept: list[str] = []
         if words and words[-1] is self.words[-1] and words[-1].ends_question:
             last = words.pop()

@@ -97,6 +97,11 @@ _EOJEOL = re.compile(r"\S+")
 _CLAUSE_ENDS = frozenset({"EC", "SF", "SE"})
 
 
+def index_after(morphemes: list[Morpheme], offset: int) -> int:
+    """The index of the first morpheme starting at or after ``offset`` (their count when none does)."""
+    return next((i for i, m in enumerate(morphemes) if m.start >= offset), len(morphemes))
+
+
 def clause_numbers(morphemes: list[Morpheme]) -> list[int]:
     """The clause number of each morpheme; a clause's closing ending or comma belongs to it."""
     out, clause = [], 0

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from qa import lexicon, phrases
-from qa.korean import KoreanAnalyzer, Morpheme, clause_numbers, predicate_term
+from qa.korean import KoreanAnalyzer, Morpheme, clause_numbers, index_after, predicate_term
 from qa.question import AnswerType, Question, is_interrogative
 from qa.weights import LinearModel, sigmoid
 
@@ -439,8 +439,3 @@ def _add_relative_features(candidates: list[SpanCandidate]) -> None:
 
 def _index_at(morphemes: list[Morpheme], offset: int) -> int:
     return next((i for i, m in enumerate(morphemes) if m.end > offset), len(morphemes))
-
-
-def index_after(morphemes: list[Morpheme], offset: int) -> int:
-    """The index of the first morpheme starting at or after ``offset`` (their count when none does)."""
-    return next((i for i, m in enumerate(morphemes) if m.start >= offset), len(morphemes))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from qa import aliases, lexicon
-from qa.korean import NAME_TAGS, KoreanAnalyzer, Morpheme
+from qa.korean import NAME_TAGS, KoreanAnalyzer, Morpheme, index_after
 
 _ANAPHORS = frozenset({"이", "그", "이것", "그것", "이들", "그들"})  # "이를 통해": the clause names it before
 _CLAUSE_ENDS = frozenset({"EC", "SF", "SE"})
@@ -196,7 +196,7 @@ def _attached_to(morphemes: list[Morpheme], span: tuple[int, int], mentions: lis
     """The name the span itself describes, when the names are what the answers belong to: the span is its genitive
     ("카카오의 ‘멜론’") or the subject (이/가) of a relative clause ending on it ("SKT가 서비스 중인 ‘플로’"). A topic
     (은/는) heads no relative clause: "‘플로’는 … 1위에 올라있는 카카오의 ‘멜론’" says nothing of whose 플로 is."""
-    k = after_quotes(morphemes, next((i for i, m in enumerate(morphemes) if m.start >= span[1]), len(morphemes)))
+    k = after_quotes(morphemes, index_after(morphemes, span[1]))
     if k >= len(morphemes) or morphemes[k].start - span[1] > 1:
         return None
     starts = {m.first: m.name for m in mentions}
@@ -224,7 +224,7 @@ def _described_by(morphemes: list[Morpheme], span: tuple[int, int], mentions: li
             break  # the clause holding the span opens after a topic, a comma or another modifier
         if morphemes[i].tag == "JKS":
             return None  # "SK텔레콤이 지분 40%를 보유한 카카오모빌리티": the clause's own subject holds the 40%
-    k = next((i for i, m in enumerate(morphemes) if m.start >= span[1]), len(morphemes))
+    k = index_after(morphemes, span[1])
     for i in range(k, len(morphemes)):
         m = morphemes[i]
         if m.tag == "EC" and i + 1 < len(morphemes) and morphemes[i + 1].tag.startswith("VX"):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from qa import aliases
+from qa import aliases, lexicon
 from qa.index import CorpusIndex
 from qa.korean import KoreanAnalyzer
 from qa.lexical import LexicalIndex
@@ -131,7 +131,7 @@ class EvidenceScorer:
 
     def _features(self, question: Question, candidates: list[SentenceCandidate], question_vector: np.ndarray) -> None:
         lexical = self.lexical
-        key_terms = question.key_terms
+        key_terms = [lexicon.ANNOUNCING_TERM if t in lexicon.ANNOUNCING_TERMS else t for t in question.stated_terms]
         weighted = lexical.weighted(key_terms, question.verbs)
         pairs = list(zip(key_terms, key_terms[1:]))
         entities = [lexical.repair(e)[0] if lexical.repair(e) else e for e in question.entities]
@@ -158,6 +158,8 @@ class EvidenceScorer:
             if doc.doc_id not in alias_terms:
                 alias_terms[doc.doc_id] = self._alias_terms(doc.text)
             terms = self._aliased(set(c.terms), alias_terms[doc.doc_id])
+            if not terms.isdisjoint(lexicon.ANNOUNCING_TERMS):
+                terms.add(lexicon.ANNOUNCING_TERM)
             before = self._paragraph_terms_before(c)
             neighbours = self._neighbour_terms(c)
             f = c.features

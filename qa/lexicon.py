@@ -87,6 +87,8 @@ FOCUS_ORG = frozenset(
     {"회사", "기업", "업체", "단체", "기관", "조직", "정당", "당", "팀", "구단", "학교", "대학", "대학교", "은행",
      "방송사", "언론사", "신문사", "부처", "부대", "협회", "연맹", "재단", "그룹", "법인", "회사명", "밴드"}
 )
+# Focus nouns that name nothing but the category asked ("…한 인물은?", "어느 회사"): an answer states the instance.
+CATEGORY_WORDS = frozenset({"사람", "인물", "회사", "기업", "업체", "곳", "장소"})
 # Kiwi's noun suffix of a rate (점유+율, 접종+률; 법률, 자율 and 효율 are one noun): a rate is asked as a percentage.
 RATE_SUFFIXES = frozenset({"율", "률"})
 # Rates given otherwise than in %: "9.5대 1", "0.72명", "2.85", "1,300원".
@@ -218,6 +220,10 @@ ATTRIBUTION_VERBS = frozenset({"따르", "의하"})
 # What a source does with a figure it gives: "서울시는 40만명이 모인 것으로 추산했다", "증권가는 12조원으로 전망했다".
 REPORTING_STEMS = frozenset({"추산", "전망", "집계", "발표", "보도", "분석", "추정", "예측", "예상", "관측", "밝히",
                              "말하", "전하", "내다보", "평가", "조사", "주장"})
+# Search terms of announcing: news reports an announcement as "…하겠다고 15일 밝혔다", so a question asking when it was
+# 발표된 is answered by a sentence that 밝혔다 (not 알리다: "길을 알려준다", "…것으로 알려졌다" tell or hedge).
+ANNOUNCING_TERMS = frozenset({"발표", "밝히다", "공표"})
+ANNOUNCING_TERM = "밝히다"  # the one they are all read as: the verb of nearly every news lead
 # Words that date a figure rather than ask for one: "점유율 2020년 11월 기준", "작년 말 현재".
 AS_OF_WORDS = frozenset({"기준", "현재"})
 # Labels news puts in square brackets before a story: "[단독]", "[속보]", "[인터뷰]".

@@ -70,6 +70,7 @@ class Question:
     type: AnswerType
     wants_list: bool
     key_terms: list[str] = field(default_factory=list)
+    stated_terms: list[str] = field(default_factory=list)  # key terms the answering sentence itself states
     focus_terms: list[str] = field(default_factory=list)  # what is measured: "투자 규모는 얼마야" → 투자, 규모
     focus: str | None = None  # the noun naming what is asked: "어떤 시위" → 시위, "…한 인물은?" → 인물
     focus_head: str | None = None  # its last morpheme: 국가 of 상대국가
@@ -148,6 +149,15 @@ def _type_of_focus(slot: _Slot, correct: Callable[[str], str | None] | None) -> 
             if name in words:
                 return answer_type
     return None
+
+
+def _names_category(focus: str, answer_type: AnswerType) -> bool:
+    """"…맞교환한 해는?", "…한 인물은?": the focus noun names only the answer's category, and the sentence that answers
+    states an instance (2019년, 여민수), not the category word, so it is no term the evidence must contain. (A title
+    or a kind, "대표", "구단", is written beside the name: "여민수 카카오 공동대표".)"""
+    if answer_type == AnswerType.DATE:
+        return focus in lexicon.FOCUS_DATE
+    return answer_type in (AnswerType.PERSON, AnswerType.ORG, AnswerType.PLACE) and focus in lexicon.CATEGORY_WORDS
 
 
 def _type_of_wh(wh: str) -> AnswerType | None:
@@ -548,6 +558,7 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         type=answer_type,
         wants_list=wants_list,
         key_terms=key_terms,
+        stated_terms=[t for t in key_terms if not (headed and t == slot.focus and _names_category(t, answer_type))],
         focus_terms=focus_terms,
         focus=slot.focus if headed else None,
         focus_head=slot.head if headed else None,

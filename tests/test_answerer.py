@@ -50,6 +50,13 @@ def test_short_answers(service, question, short):
     assert answer.short_answer in answer.citations[0].evidence
 
 
+def test_the_day_of_an_announcement_is_the_day_the_lead_says_it_was_made(service):
+    """"…발표한 날짜는?" against "…하겠다는 뜻을 15일 밝혔다": news announces with 밝히다; 발표 in the question is the same."""
+    answer = service.ask("카카오와 SKT가 전략적 협력 강화를 발표한 날짜는?")
+    assert answer.answerable and answer.short_answer == "15일", answer.answer
+    assert "15일 밝혔다" in answer.citations[0].evidence
+
+
 def test_a_slangy_rewording_of_the_headline_is_answered(service):
     """"지분 바꾼 게": a verb no article uses is a paraphrase, not a sign the articles do not know the subject."""
     answer = service.ask("카카오랑 SKT가 지분 바꾼 게 얼마짜리야?")

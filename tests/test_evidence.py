@@ -41,6 +41,12 @@ def test_a_sentence_that_only_restates_the_question_does_not_win(service):
     assert "지난해 10월" in r.best.text
 
 
+def test_the_category_asked_for_is_not_missing_from_the_answering_sentence(service):
+    """"…맞바꾼 해는?" is answered by a sentence naming the year, not the word 해: that sentence covers the question."""
+    r = reading(service, "카카오가 SK텔레콤이랑 지분을 교환한 해는?")
+    assert "2019년" in r.best.text and r.best.features["coverage"] == pytest.approx(1.0)
+
+
 def test_a_list_followed_by_the_asked_kind_is_seen(service):
     """"협력 분야는?": the sentence listing "△AI △ESG △지식재산권 등의 분야" is told apart from sentences that merely
     name a 분야."""

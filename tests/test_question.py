@@ -116,6 +116,25 @@ def test_the_speakers_time_is_no_search_term(analyzer, question):
     assert not {"예전", "요즘", "아까"} & set(q.key_terms)
 
 
+@pytest.mark.parametrize("question, category", [("한강대교가 처음 개통한 해는?", "해"), ("초대 총장을 지낸 인물은?", "인물"),
+                                                ("그 공장을 사들인 회사는 어디야?", "회사"), ("정상회담이 열린 날짜는 언제야?", "날짜")])
+def test_a_focus_naming_the_answers_category_is_not_a_term_the_evidence_states(analyzer, question, category):
+    """The sentence that answers "…개통한 해는?" says "1917년에 개통", not 해: the category word is searched for but
+    not counted as a term the answering sentence must state."""
+    q = analyse(question, analyzer)
+    assert category in q.key_terms and category not in q.stated_terms
+    assert set(q.stated_terms) == set(q.key_terms) - {category}
+
+
+@pytest.mark.parametrize("question, focus", [("두 회사의 협력 분야는?", "분야"), ("협상을 이끈 대표는 누구야?", "대표"),
+                                             ("우승을 차지한 구단은?", "구단")])
+def test_a_kind_or_a_title_asked_for_is_a_term_the_evidence_states(analyzer, question, focus):
+    """"협력 분야는?" is answered by "△AI △ESG 등의 분야", "대표는 누구야?" by "여민수 카카오 공동대표": a thing's kind
+    and a person's title are written beside the answer."""
+    q = analyse(question, analyzer)
+    assert q.focus == focus and focus in q.stated_terms
+
+
 def test_focus_terms_name_the_measured_attribute(analyzer):
     assert analyse("물류센터 투자 규모는?", analyzer).focus_terms == ["투자", "규모"]
     assert analyse("오바마는 언제 당선됐어?", analyzer).focus_terms == []  # a bare question word names none

@@ -131,7 +131,7 @@ class EvidenceScorer:
 
     def _features(self, question: Question, candidates: list[SentenceCandidate], question_vector: np.ndarray) -> None:
         lexical = self.lexical
-        key_terms = [lexicon.ANNOUNCING_TERM if t in lexicon.ANNOUNCING_TERMS else t for t in question.stated_terms]
+        key_terms = [_as_one(t) for t in question.stated_terms]
         weighted = lexical.weighted(key_terms, question.verbs)
         pairs = list(zip(key_terms, key_terms[1:]))
         entities = [lexical.repair(e)[0] if lexical.repair(e) else e for e in question.entities]
@@ -144,7 +144,7 @@ class EvidenceScorer:
         alias_terms: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
         doc_terms: dict[str, set[str]] = {}
         for c in candidates:
-            doc_terms.setdefault(c.hit.document.doc_id, set()).update(c.terms)
+            doc_terms.setdefault(c.hit.document.doc_id, set()).update(map(_as_one, c.terms))
         # Names that tell the retrieved sentences apart ("지니" among 멜론, 지니, 플로), not the article's own subject,
         # which half of them name.
         telling = [e for e in entities if sum(e in c.terms for c in candidates) < len(candidates) * TELLING_SHARE]
@@ -154,21 +154,20 @@ class EvidenceScorer:
             doc = c.hit.document
             title = titles.get(doc.doc_id)
             if title is None:
-                title = titles[doc.doc_id] = set(self.index.title_terms(c.hit.key))
+                title = titles[doc.doc_id] = set(map(_as_one, self.index.title_terms(c.hit.key)))
             if doc.doc_id not in alias_terms:
                 alias_terms[doc.doc_id] = self._alias_terms(doc.text)
-            terms = self._aliased(set(c.terms), alias_terms[doc.doc_id])
-            if not terms.isdisjoint(lexicon.ANNOUNCING_TERMS):
-                terms.add(lexicon.ANNOUNCING_TERM)
-            before = self._paragraph_terms_before(c)
-            neighbours = self._neighbour_terms(c)
+            sentence_terms = list(map(_as_one, c.terms))
+            terms = self._aliased(set(sentence_terms), alias_terms[doc.doc_id])
+            before = set(map(_as_one, self._paragraph_terms_before(c)))
+            neighbours = set(map(_as_one, self._neighbour_terms(c)))
             f = c.features
             f["coverage"] = weighted.coverage(terms)
             f["coverage_context"] = weighted.coverage(terms, before | title)
             f["coverage_window"] = weighted.coverage(terms | neighbours)
             f["coverage_neighbours"] = weighted.coverage(neighbours)
             f["coverage_document"] = weighted.coverage(doc_terms[doc.doc_id] | title)
-            f["pairs"] = _pair_share(pairs, c.terms)
+            f["pairs"] = _pair_share(pairs, sentence_terms)
             f["rarest"] = float(bool(rarest_pieces) and all(p in terms for p in rarest_pieces))
             f["similarity"] = similarity
             f["passage_score"] = c.hit.score / best_hit
@@ -182,7 +181,7 @@ class EvidenceScorer:
             if telling:
                 f["entities_telling"] = sum(e in terms for e in telling) / len(telling)
             if question.focus_terms:
-                f["focus_terms"] = sum(t in terms for t in question.focus_terms) / len(question.focus_terms)
+                f["focus_terms"] = sum(_as_one(t) in terms for t in question.focus_terms) / len(question.focus_terms)
             f["paragraph_first"] = float(not before)
             f["log_chars"] = math.log1p(len(c.text))
             q_type = question.type.value
@@ -257,6 +256,12 @@ def rerank_features(question: Question, candidate: SentenceCandidate, position: 
 def _clipped_logit(p: float) -> float:
     p = min(max(p, 1e-4), 1 - 1e-4)
     return math.log(p / (1 - p))
+
+
+def _as_one(term: str) -> str:
+    """A search term as the coverage features read it: 발표 and 공표 as 밝히다, the verb news announces with ("…하겠다는
+    뜻을 15일 밝혔다" answers "발표한 날짜는?")."""
+    return lexicon.ANNOUNCING_TERM if term in lexicon.ANNOUNCING_TERMS else term
 
 
 def _pair_share(pairs: list[tuple[str, str]], terms: list[str]) -> float:

@@ -50,6 +50,12 @@ def test_short_answers(service, question, short):
     assert answer.short_answer in answer.citations[0].evidence
 
 
+def test_the_year_asked_for_is_answered_though_no_sentence_says_year(service):
+    """"…맞바꾼 해는?": the sentence states 2019년, not 해, and is not short of the question's words for it."""
+    answer = service.ask("카카오와 SKT가 지분을 맞바꾼 해는?")
+    assert answer.answerable and answer.short_answer in ("지난 2019년", "2019년"), answer.answer
+
+
 def test_the_day_of_an_announcement_is_the_day_the_lead_says_it_was_made(service):
     """"…발표한 날짜는?" against "…하겠다는 뜻을 15일 밝혔다": news announces with 밝히다; 발표 in the question is the same."""
     answer = service.ask("카카오와 SKT가 전략적 협력 강화를 발표한 날짜는?")

@@ -127,10 +127,11 @@ def test_a_focus_naming_the_answers_category_is_not_a_term_the_evidence_states(a
 
 
 @pytest.mark.parametrize("question, focus", [("두 회사의 협력 분야는?", "분야"), ("협상을 이끈 대표는 누구야?", "대표"),
-                                             ("우승을 차지한 구단은?", "구단")])
+                                             ("우승을 차지한 구단은?", "구단"),
+                                             ("기업 인수를 주도한 기업은 어디야?", "기업")])  # the topic's word too
 def test_a_kind_or_a_title_asked_for_is_a_term_the_evidence_states(analyzer, question, focus):
     """"협력 분야는?" is answered by "△AI △ESG 등의 분야", "대표는 누구야?" by "여민수 카카오 공동대표": a thing's kind
-    and a person's title are written beside the answer."""
+    and a person's title are written beside the answer; a word the question also uses otherwise is needed for that."""
     q = analyse(question, analyzer)
     assert q.focus == focus and focus in q.stated_terms
 

@@ -144,6 +144,8 @@ ARTICLE_WORDS = ("기사",)
 AUTHOR_WORDS = ("기자", "작성자", "글쓴이", "필자")
 OUTLET_WORDS = ("언론사", "매체", "신문사", "출처")
 PUBLISHED_WORDS = ("작성일", "보도일", "발행일", "승인일", "게재일")
+# How an article comes out, as a question asks where it did ("어디서 나온 기사야?": its outlet).
+PUBLISHING_FORMS = ("나온", "나왔", "낸", "냈", "실린", "실렸", "올라온", "올라왔", "보도한", "보도했")
 TITLE_WORDS = ("제목", "헤드라인")
 # Every word a question about an article itself may use ("누가 쓴 기사야?", "해당 기사 작성자 이름은?"): a question made
 # only of these (and question words) is about the article just cited, not about a topic.

@@ -51,7 +51,11 @@ def _words(words: tuple[str, ...]) -> str:
 _METADATA_RULES: list[tuple[AnswerType, re.Pattern]] = [
     (AnswerType.AUTHOR, re.compile(
         rf"({_words(lexicon.AUTHOR_WORDS)})(는|가|이름|\s*누구)|기사\s*(쓴\s*)?({_words(lexicon.AUTHOR_WORDS)})\s*[?？]?\s*$|누가\s*(썼|작성|쓴)|쓴\s*(사람|기자)|(썼|작성했)(어|나|니|습니까)")),
-    (AnswerType.OUTLET, re.compile(rf"({_words(lexicon.OUTLET_WORDS)})|어느\s*(언론|신문|매체)|어디\s*기사")),
+    (AnswerType.OUTLET, re.compile(
+        rf"({_words(lexicon.OUTLET_WORDS)})|어느\s*(언론|신문|매체)|어디\s*기사"
+        # "이 기사 어디서 나온 거야?", "어디서 낸 기사야?": where an article came out is its outlet
+        rf"|({_words(lexicon.ARTICLE_WORDS)})(는|가|들은|들이)?\s*어디\s*(서|에서)\s*({_words(lexicon.PUBLISHING_FORMS)})"
+        rf"|어디\s*(서|에서)\s*({_words(lexicon.PUBLISHING_FORMS)})\S*\s*({_words(lexicon.ARTICLE_WORDS)})")),
     (AnswerType.PUBLISHED, re.compile(
         rf"({_words(lexicon.ARTICLE_WORDS)})(?!들?\s*(에서|에선|에는|엔|속|안|내용))(?!들?에\s).{{0,12}}언제"
         rf"|({_words(lexicon.ARTICLE_WORDS)}).{{0,12}}(날짜|며칠)|({_words(lexicon.ARTICLE_WORDS)})\s*몇\s*시(?!간)"

@@ -74,6 +74,7 @@ def test_a_slangy_rewording_of_the_headline_is_answered(service):
     [
         ("‘라이벌’서 ‘파트너’로 기사를 쓴 기자 이름은?", "송가영 기자"),
         ("빅테크 동맹전략 기사는 어느 매체 기사야?", "뷰어스"),
+        ("카카오랑 SKT가 손잡았다는 기사 어디서 나온 거예요?", "시사위크"),  # where it came out: not 미국 of the content
         ("카카오-SKT 협력 기사가 나온 날짜는?", "2021년 3월 15일"),
         ("빅테크 동맹전략 기사 몇 시에 올라왔어?", "13:36"),  # the time of day when asked for
         ("빅테크 동맹전략 기사 언제 몇 시에 올라왔어?", "2021년 6월 30일 13:36"),  # the day and the time

@@ -32,6 +32,9 @@ from qa.question import AnswerType, analyse
         ("기자회견에서 발표한 사람은 누구야?", AnswerType.PERSON),
         ("이 기사는 어느 언론사 기사야?", AnswerType.OUTLET),
         ("이 기사는 언제 나왔어?", AnswerType.PUBLISHED),
+        ("이 기사 어디서 나온 거야?", AnswerType.OUTLET),  # where an article came out: its outlet
+        ("어디서 낸 기사야?", AnswerType.OUTLET),
+        ("기사에서 그 회사는 어디서 나온 제품을 팔아?", AnswerType.PLACE),  # 어디서 in the content
         ("그 기사 몇 시에 나왔어?", AnswerType.PUBLISHED),
         ("기사에 따르면 사고는 몇 시에 났어?", AnswerType.DATE),  # the time of what the article reports
         ("기사에 나온 정전은 몇 시간 이어졌어?", AnswerType.AMOUNT),  # a duration

@@ -143,21 +143,21 @@ class EvidenceScorer:
         titles: dict[str, set[str]] = {}
         alias_terms: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
         doc_terms: dict[str, set[str]] = {}
-        for c in candidates:
-            doc_terms.setdefault(c.hit.document.doc_id, set()).update(map(_as_one, c.terms))
+        read = [list(map(_as_one, c.terms)) for c in candidates]  # each sentence's terms as coverage reads them
+        for c, sentence_terms in zip(candidates, read):
+            doc_terms.setdefault(c.hit.document.doc_id, set()).update(sentence_terms)
         # Names that tell the retrieved sentences apart ("지니" among 멜론, 지니, 플로), not the article's own subject,
         # which half of them name.
         telling = [e for e in entities if sum(e in c.terms for c in candidates) < len(candidates) * TELLING_SHARE]
         vectors = self.index.sentence_vectors_of([(c.hit.key, c.position) for c in candidates])
         similarities = vectors @ question_vector
-        for c, similarity in zip(candidates, similarities.tolist()):
+        for c, sentence_terms, similarity in zip(candidates, read, similarities.tolist()):
             doc = c.hit.document
             title = titles.get(doc.doc_id)
             if title is None:
                 title = titles[doc.doc_id] = set(map(_as_one, self.index.title_terms(c.hit.key)))
             if doc.doc_id not in alias_terms:
                 alias_terms[doc.doc_id] = self._alias_terms(doc.text)
-            sentence_terms = list(map(_as_one, c.terms))
             terms = self._aliased(set(sentence_terms), alias_terms[doc.doc_id])
             before = set(map(_as_one, self._paragraph_terms_before(c)))
             neighbours = set(map(_as_one, self._neighbour_terms(c)))

@@ -553,12 +553,12 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
     ]
     # "…맞교환한 해는?": the focus noun names the answer's category, unless the question also uses it otherwise
     # ("기업 인수를 주도한 기업은?")
-    category = {slot.focus} if headed and slot.focus and _names_category(slot.focus, answer_type) \
-        and sum(m.form == slot.focus for m in morphemes) == 1 else set()
+    category = slot.focus if headed and slot.focus and _names_category(slot.focus, answer_type) \
+        and sum(m.form == slot.focus for m in morphemes) == 1 else None
     focus_terms = []
     if answer_type in (AnswerType.AMOUNT, AnswerType.DATE) and slot.focus and slot.wh is None:
         # "투자 규모는?", "출시 시기는?": the attribute measured, which the evidence should name.
-        focus_terms = [t for t in slot.attribute if t in key_terms and t not in category and len(t) > 1]
+        focus_terms = [t for t in slot.attribute if t in key_terms and t != category and len(t) > 1]
     entities = [m.form.lower() for m in morphemes if m.tag in ("NNP", "SL") and len(m.form) > 1]
     who = _who_is(slot, answer_type, entities)
     return Question(
@@ -566,7 +566,7 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         type=answer_type,
         wants_list=wants_list,
         key_terms=key_terms,
-        stated_terms=[t for t in key_terms if t not in category],
+        stated_terms=[t for t in key_terms if t != category],
         focus_terms=focus_terms,
         focus=slot.focus if headed else None,
         focus_head=slot.head if headed else None,

@@ -417,6 +417,9 @@ class Answerer:
             best = reading.best
             chosen = [best, *self._continuation(question, best)]
             short = span.text if question.wants_span and span else None
+            if short and span and question.type not in (AnswerType.AMOUNT, AnswerType.DATE) \
+                    and (listed := phrases.enumeration_of(best.text, span.start, span.end)) is not None:
+                short = best.text[listed[0] : listed[1]]  # one of "구글, 유튜브, 넷플릭스 등": the examples together
         evidence = [(c.hit, c.span) for c in chosen]
         return composer.answer(question, evidence, short, hits, self.analyzer, said=quoted is not None)
 

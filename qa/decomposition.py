@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from qa import lexicon
-from qa.korean import NAME_TAGS, KoreanAnalyzer, Word, has_content
+from qa.korean import NAME_TAGS, KoreanAnalyzer, Morpheme, Word, has_content
 from qa.question import AnswerType, is_interrogative, metadata_types
 from qa.schema import Document
 
@@ -28,7 +28,7 @@ _LIST_COMMAS = (",", "，")
 _NOT_COMPARED = lexicon.COMPARISON_BASELINES | lexicon.TIME_WORDS  # "평균보다", "지난해보다", "상반기보다"
 # "…중에 뭐가 더 높아?", "…, 어느 쪽이 더 많아?": the compared phrases before, the adjective after 더.
 _AMONG = r"\s+(?:중|가운데)(?:에서|에)?(?=\s)"  # "중" as a word of its own: not the 중 of 대성중공업
-_COMPARE = re.compile(rf"^(?P<compared>.+?)(?:(?:{_AMONG}|\s*,)?\s*(?:뭐가|무엇이|어느\s*(?:게|것이|쪽이|쪽|곳이)|어디가|누가)"
+_COMPARE = re.compile(rf"^(?P<compared>.+?)(?:(?:{_AMONG}|\s*,)?\s*(?:뭐가|무엇이|어느\s*(?:게|것이|쪽\S*|곳\S*)|어디가|누가)"
                       rf"|{_AMONG})\s*(?P<attribute>.*?)\s*(?:더\s*(?P<adjective>\S+)|(?P<order>{'|'.join(lexicon.ORDER_ADVERBS)}))"
                       r"(?P<rest>.*)$")  # or "…중 직원이 더 많은 곳은?", "…중 뭐가 먼저야?"
 _ANOTHER_CLAUSE = re.compile(r"\S(고|며)\s+\S")  # "…더 큰 곳은 어디고 언제 상장했어?": a second question follows
@@ -181,20 +181,22 @@ class Decomposer:
             return None
         in_time = direction in ("earlier", "later")
         ask: str | None = "얼마야?"
+        described = self._described(match.group("attribute"))
         if in_time:
-            if match.group("attribute").strip():
+            if described:
                 return None  # "배송이 더 빠른 곳": a speed, not a date
             ask = self._when(match)
             if ask is None:
                 return None
         compared = match.group("compared")
-        words = self.analyzer.words(compared)
+        # Read in the whole question: "CJ대한통운하고" alone reads as the verb 하다, before "신세계 중" as 와
+        words = [w for w in self.analyzer.words(match.string) if w.end <= match.end("compared")]
         if any(w.bare in outlets for w in words):
             return None  # "시사위크랑 뷰어스 기사 중 어디가 먼저 나왔어?" asks the articles' order
         joins = [w for w in words[:-1] if _joins(w)]
         if len(joins) != 1:
             # "네이버가 CJ대한통운이랑 신세계랑 지분교환한 거 어느 쪽이 먼저였어?": names joined within one phrase
-            named = None if match.group("attribute").strip() else self._per_name(compared)
+            named = None if described else self._per_name(compared)
             return Plan(tuple(Part(p.label, f"{p.question} {ask}", named=p.named) for p in named.parts),
                         compare=direction) \
                 if named else None
@@ -202,16 +204,18 @@ class Decomposer:
         # "음원 점유율에서 멜론하고 지니 중 …": the words before the first name that set the scope (…에서, …에)
         # are what is measured, asked of both.
         at = words.index(joined)
-        ends = [i for i, w in enumerate(words[:at]) if w.morphemes and w.morphemes[-1].form in ("에서", "에")]
+        # So are the words marking the topic both share ("네이버는 CJ대한통운이랑 신세계 중 …": 네이버 did both).
+        ends = [i for i, w in enumerate(words[:at]) if w.morphemes and (
+            w.morphemes[-1].form in ("에서", "에") or _marks_topic(w.morphemes[-1]))]
         scope = words[: ends[-1] + 1] if ends else []
         first = compared[(scope[-1].end if scope else 0) : joined.morphemes[-1].start].strip()
         second = compared[joined.end :].strip()
         # "지니랑 플로 점유율 …": the words the second phrase has beyond the first's length are what both measure.
         extra = second.split()[len(first.split()) :]
-        if extra and not match.group("attribute").strip():
+        if extra and not described:
             first = " ".join([first, *extra])
         measured = [w.text for w in scope[:-1]] + [w.bare for w in scope[-1:]]
-        attribute = measured + [w.bare for w in self.analyzer.words(match.group("attribute"))
+        attribute = measured + [w.bare for w in self.analyzer.words(described)
                                 if w.morphemes and w.morphemes[0].tag.startswith("NN")]
         parts = []
         for phrase in (first, second):
@@ -221,6 +225,14 @@ class Decomposer:
             topic = self._topic(asked.split()[-1])
             parts.append(Part(phrase, " ".join([*asked.split()[:-1], topic, ask])))
         return Plan(tuple(parts), compare=direction)
+
+    def _described(self, attribute: str) -> str:
+        """What a compared thing is said to be, without the words asking which one: "어디와", "어느 쪽과" in
+        "…중에 어디와 먼저 지분을 맞바꿨나요?" name the choice, not an attribute of it."""
+        words = self.analyzer.words(attribute)
+        asking = {i for i, w in enumerate(words) if any(is_interrogative(m) for m in w.morphemes)}
+        asking |= {i + 1 for i in asking if i + 1 < len(words) and words[i + 1].bare in lexicon.CHOICE_NOUNS}
+        return " ".join(w.text for i, w in enumerate(words) if i not in asking)
 
     def _per_than(self, text: str) -> Plan | None:
         """"플로는 지니보다 점유율 높아?", "멜론 점유율이 지니보다 더 높아?": a yes/no question claiming one name's amount
@@ -314,7 +326,8 @@ class Decomposer:
         return Plan(tuple(parts))
 
     def _per_article(self, text: str, several: re.Match, articles: Callable[[int], list[Document]]) -> Plan | None:
-        count = next((n for word, n in lexicon.COUNT_WORDS.items() if several.group(0).startswith(word)), None)
+        count = next((n for word, n in lexicon.COUNT_WORDS.items()
+                      if re.search(rf"(?<![가-힣\d]){word}(?![가-힣\d])|^{word}", several.group(0))), None)
         docs = articles(min(count or self.max_parts, self.max_parts))
         if len(docs) < 2:
             return None
@@ -468,6 +481,10 @@ def _bounded(words: list[Word], group: list[tuple[Word, str, tuple[str, str] | N
     following = words[last + 1] if last + 1 < len(words) else None
     return group[-1][2] is not None or following is None or not following.morphemes \
         or following.morphemes[0].tag not in NAME_TAGS
+
+
+def _marks_topic(morpheme: Morpheme) -> bool:
+    return morpheme.tag in ("JX", "JKS") and morpheme.form in lexicon.TOPIC_PARTICLES
 
 
 def _bare_noun(word: Word) -> bool:

@@ -259,9 +259,9 @@ def _clipped_logit(p: float) -> float:
 
 
 def _as_one(term: str) -> str:
-    """A search term as the coverage features read it: 발표 and 공표 as 밝히다, the verb news announces with ("…하겠다는
-    뜻을 15일 밝혔다" answers "발표한 날짜는?")."""
-    return lexicon.ANNOUNCING_TERM if term in lexicon.ANNOUNCING_TERMS else term
+    """A search term as the coverage features read it: words news uses for one thing as one (lexicon.SAME_MEANING:
+    "…하겠다는 뜻을 15일 밝혔다" answers "발표한 날짜는?", "지분교환을 마쳤다" answers "지분을 언제 맞바꿨어?")."""
+    return lexicon.SAME_MEANING_READING.get(term, term)
 
 
 def _pair_share(pairs: list[tuple[str, str]], terms: list[str]) -> float:

@@ -163,8 +163,12 @@ QUANTITY_WORDS = frozenset({"절반", "대부분", "일부", "전부", "과반",
 
 # Questions that want one answer per article or per named thing: "두 기사 각각", "네이버랑 카카오는 각각".
 DISTRIBUTIVE_CUES = ("각각", "각자", "저마다", "둘 다", "셋 다", "따로따로", "마다")
-SEVERAL_ARTICLES = r"(두|세|네|다섯|각|모든|여러|전체)\s*기사|기사\s*(들|마다|각각|모두|둘|셋|전부)"
-COUNT_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "둘": 2, "셋": 3}
+# "두 기사", "기사들", "기사 두 개", "두 건의 기사", "기사 2건": several articles, and how many when it says
+SEVERAL_ARTICLES = (r"(두|세|네|다섯|각|모든|여러|전체)\s*기사|기사\s*(들|마다|각각|모두|둘|셋|전부)"
+                    r"|기사\s*(두|세|네|다섯|[2-5])\s*(개|건|편)|(두|세|네|다섯|[2-5])\s*(개|건|편)(의)?\s*기사")
+COUNT_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "둘": 2, "셋": 3, "2": 2, "3": 3, "4": 4, "5": 5}
+# The nouns "어느" asks a choice with ("어느 쪽과", "어느 곳이", "어느 게"): they stand for one of the things compared.
+CHOICE_NOUNS = frozenset({"쪽", "곳", "것", "게", "편"})
 # "A와 B 중 누가 …": the answer is one of the question's own names (not a question per name, and not a span to avoid).
 CHOICE = r"(중|가운데)(에서|에)?\s*(누가|누구|어느|어디|뭐|무엇|더)|(와|과|랑|하고)\s+\S+\s+(중|가운데)(에서|에)?\s"
 # Terms of a request closing a question ("…알려줘", "정리해줘", "설명해 주세요"): "운용 주체랑 지원 대상 알려줘" asks
@@ -207,7 +211,7 @@ DAY_CUES = ("언제", "날짜", "며칠", "몇 일", "몇일", "일자", "무슨
 LIST_CUES = ("각각", "모두", "전부", "목록", "나열", "모든",
              "어디어디", "어디 어디", "누구누구", "누구 누구", "뭐뭐", "뭐 뭐", "무엇무엇")  # a doubled question word asks for several
 # Nouns asking for a kind of thing, answered by the items the article lists ("협력 분야는?", "어떤 영역").
-CATEGORY_NOUNS = frozenset({"분야", "영역", "종류", "부문", "항목", "품목", "과목"})
+CATEGORY_NOUNS = frozenset({"분야", "영역", "종류", "부문", "항목", "품목", "과목", "형태", "유형"})
 SEVERAL_COUNTS = ("두", "세", "네", "다섯", "여섯", "2", "3", "4", "5", "6")  # "세 가지는?": that many items
 KIND_COUNTERS = ("가지", "곳", "군데", "종류", "개사")
 # Particles a name takes beyond the ones Kiwi may read glued to it (korean.GLUED_PARTICLES): "멜론이랑", "플로도".
@@ -222,10 +226,16 @@ ATTRIBUTION_VERBS = frozenset({"따르", "의하"})
 # What a source does with a figure it gives: "서울시는 40만명이 모인 것으로 추산했다", "증권가는 12조원으로 전망했다".
 REPORTING_STEMS = frozenset({"추산", "전망", "집계", "발표", "보도", "분석", "추정", "예측", "예상", "관측", "밝히",
                              "말하", "전하", "내다보", "평가", "조사", "주장"})
-# Search terms of announcing: news reports an announcement as "…하겠다고 15일 밝혔다", so a question asking when it was
-# 발표된 is answered by a sentence that 밝혔다 (not 알리다: "길을 알려준다", "…것으로 알려졌다" tell or hedge).
-ANNOUNCING_TERMS = frozenset({"발표", "밝히다", "공표"})
-ANNOUNCING_TERM = "밝히다"  # the one they are all read as: the verb of nearly every news lead
+# Search terms news uses for one thing, read as the first of each group by the evidence's coverage features:
+# - reported words: news reports an announcement as "…하겠다고 15일 밝혔다" and a comment as "“…”고 설명했다", so a
+#   question asking when it was 발표된 or who gave a 소감 or 코멘트 is answered by a sentence that 밝혔다, 말했다,
+#   설명했다 (not 알리다: "길을 알려준다", "…것으로 알려졌다" tell or hedge);
+# - exchanging: "지분을 맞바꿨다", "지분 맞교환", "지분스왑" report one 지분교환 (not 바꾸다: it also means to change).
+SAME_MEANING = (
+    ("밝히다", "발표", "공표", "말하다", "설명", "강조", "언급", "발언", "코멘트", "소감"),
+    ("교환", "맞교환", "맞바꾸다", "스왑"),
+)
+SAME_MEANING_READING = {term: group[0] for group in SAME_MEANING for term in group}
 # Words that date a figure rather than ask for one: "점유율 2020년 11월 기준", "작년 말 현재".
 AS_OF_WORDS = frozenset({"기준", "현재"})
 # Labels news puts in square brackets before a story: "[단독]", "[속보]", "[인터뷰]".

@@ -224,6 +224,24 @@ def enumerations(sentence: str) -> list[tuple[int, int]]:
     return sorted(set(spans))
 
 
+def enumeration_of(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the list closed by 등 that has ``sentence[start:end]`` as one whole item starts and ends: in "구글,
+    유튜브, 넷플릭스 등 글로벌 빅테크" the span of 넷플릭스 is one of three examples, and the three answer together."""
+    for m in _COMMA_LIST_RE.finditer(sentence):
+        if m.group("listed") is None:
+            continue  # three words between commas without 등: a place written in full, or a list not closed
+        first = m.start("joined") if m.group("joined") else m.start("listed")
+        if not first <= start < end <= m.end("listed"):
+            continue
+        bounds = [(m.start("listed") + i.start(), m.start("listed") + i.end())
+                  for i in re.finditer(rf"{_ITEM}+", m.group("listed"))]  # an item has no space in it
+        if m.group("joined"):
+            bounds.append(m.span("joined"))
+        if (start, end) in bounds:
+            return first, m.end("listed")
+    return None
+
+
 def enumerated_items(sentence: str) -> list[str]:
     """The items of every list the sentence spells out, in reading order, without their bullets or the 와/과 that
     joins the first: "△AI △ESG" → AI, ESG; "쌀밥과 김치볶음밥, 된장국 등" → 쌀밥, 김치볶음밥, 된장국."""

@@ -50,7 +50,7 @@ def _words(words: tuple[str, ...]) -> str:
 # Metadata questions ask about the article itself; they are recognised first because they also say 누구/언제/어디.
 _METADATA_RULES: list[tuple[AnswerType, re.Pattern]] = [
     (AnswerType.AUTHOR, re.compile(
-        rf"({_words(lexicon.AUTHOR_WORDS)})(는|가|이름|\s*누구)|기사\s*(쓴\s*)?({_words(lexicon.AUTHOR_WORDS)})\s*[?？]?\s*$|누가\s*(썼|작성|쓴)|쓴\s*(사람|기자)|(썼|작성했)(어|나|니|습니까)")),
+        rf"({_words(lexicon.AUTHOR_WORDS)})(는|가|\s*이름|\s*누구)|기사\s*(쓴\s*)?({_words(lexicon.AUTHOR_WORDS)})\s*[?？]?\s*$|누가\s*(썼|작성|쓴)|쓴\s*(사람|기자)|(썼|작성했)(어|나|니|습니까)")),
     (AnswerType.OUTLET, re.compile(
         rf"({_words(lexicon.OUTLET_WORDS)})|어느\s*(언론|신문|매체)|어디\s*기사"
         # "이 기사 어디서 나온 거야?", "어디서 낸 기사야?": where an article came out is its outlet

@@ -26,6 +26,7 @@ from qa.index import CorpusIndex, DuplicateDocument, IndexLoadError
 from qa.ingest import content_key, corpus_fingerprint, document_id, file_fingerprint, fingerprint_with, ingest_folder
 from qa.korean import KoreanAnalyzer, has_content
 from qa.lru import LRUCache
+from qa.named_scope import named_scope
 from qa.query import Query
 from qa.question import analyse
 from qa.reading import Problem, RawArticle, ReadError, decode_bytes, read_bytes
@@ -267,6 +268,12 @@ class QAService:
         # "누가 쓴 기사야?": the article the last answer cited, a refusal since then cited none
         last_cited = next((turn.doc_ids for turn in reversed(query.history) if turn.doc_ids), ())
         cited = [d for d in last_cited if d in index.documents]
+        chosen = query.filters is not None and bool(query.filters.outlet or query.filters.doc_ids)
+        if not chosen and (named := named_scope(query.text, index.outlets, index.documents, cited)) is not None:
+            # "뷰어스 기사에서 …", "다른 기사에선 …": asked of those articles, unless the reader chose others
+            update = {k: v for k, v in named.filters.model_dump().items() if v}
+            query = replace(query, resolved=named.question,
+                            filters=(query.filters or Filters()).model_copy(update=update))
         if cited and query.scoped is None and self._about_the_article(query.text, index):
             query = replace(query, filters=Filters(doc_ids=cited))
         return query

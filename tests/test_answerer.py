@@ -63,6 +63,35 @@ def test_the_day_of_an_announcement_is_the_day_the_lead_says_it_was_made(service
     assert "15일 밝혔다" in answer.citations[0].evidence
 
 
+@pytest.mark.parametrize("question", ["네이버는 신세계랑 언제 지분을 맞바꿨나요?", "네이버가 신세계와 지분 맞교환한 건 언제야?"])
+def test_swapping_shares_is_the_exchange_the_article_reports(service, question):
+    """"맞바꾸다", "맞교환" against "지난 3월에는 신세계와도 지분교환을 마쳤다": one thing in news's words."""
+    answer = service.ask(question)
+    assert answer.answerable and answer.short_answer == "지난 3월", answer.answer
+    assert "신세계와도 지분교환" in answer.citations[0].evidence
+
+
+@pytest.mark.parametrize("question", ["SK텔레콤과의 협력에 대해 소감을 밝힌 카카오 공동대표는 누구인가요?",
+                                      "카카오 쪽은 누가 코멘트했음?"])
+def test_who_commented_is_the_one_the_article_quotes(service, question):
+    """A 소감 or 코멘트 is what news quotes and closes with "…고 설명했다": those words are one in the evidence."""
+    answer = service.ask(question)
+    assert answer.short_answer == "여민수", answer.answer
+    assert "설명했다" in answer.citations[0].evidence
+
+
+def test_an_example_named_in_a_list_is_answered_with_the_whole_list(service):
+    """"구글, 유튜브, 넷플릭스 등 글로벌 빅테크": asked which big tech the article names, the three examples answer."""
+    answer = service.ask("대응해야 할 글로벌 빅테크로는 어디가 언급됐죠?")
+    assert answer.short_answer == "구글, 유튜브, 넷플릭스", answer.answer
+
+
+def test_the_forms_asked_for_are_the_items_listed(service):
+    """"어떤 형태로" asks for kinds, as "어떤 분야" does: "△텍스트 △음성 △이미지 등 다양한 형태의 … 데이터"."""
+    answer = service.ask("AI 학습용 데이터는 어떤 형태로 공유한대?")
+    assert answer.short_answer == "텍스트, 음성, 이미지", answer.answer
+
+
 def test_a_slangy_rewording_of_the_headline_is_answered(service):
     """"지분 바꾼 게": a verb no article uses is a paraphrase, not a sign the articles do not know the subject."""
     answer = service.ask("카카오랑 SKT가 지분 바꾼 게 얼마짜리야?")
@@ -148,9 +177,16 @@ def test_a_figure_asked_of_a_name_comes_from_a_sentence_naming_it(service):
 
 
 def test_talk_of_a_possibility_does_not_say_it_happened(service):
-    answer = service.ask("네이버-CJ대한통운-신세계 3자 협업, 네이버가 공식적으로 발표한 거야?")
+    answer = service.ask("네이버-CJ대한통운-신세계 3자 협업 성사됐어?")
     assert not answer.answerable and answer.answer == SPECULATED_TEXT
     assert any("3자 협업 가능성" in p.text for p in answer.passages)
+
+
+def test_asked_whether_it_was_announced_the_article_saying_nothing_was_said_answers_no(service):
+    """"…공식적으로 발표한 거야?" against "다만 이와 관련해서 네이버의 공식적인 언급은 아직 없는 상황이다": 발표 and 언급
+    are reported words alike, and the sentence says none was made."""
+    answer = service.ask("네이버-CJ대한통운-신세계 3자 협업, 네이버가 공식적으로 발표한 거야?")
+    assert answer.answer.startswith("아니요") and "공식적인 언급은 아직 없는" in answer.citations[0].evidence
 
 
 def test_whether_talk_or_a_plan_is_settled_is_answered_no(service):

@@ -80,6 +80,20 @@ def test_each_article_metadata_is_answered_and_cited_from_its_header(service):
         assert service.index.documents[c.doc_id].text[c.start : c.end] == c.evidence and "기자" in c.evidence
 
 
+@pytest.mark.parametrize("question", ["기사 두 개 승인 날짜가 각각 언제로 찍혀 있나요?", "두 건의 기사 각각 언제 나왔어?",
+                                      "기사 2건 발행일 알려줘"])
+def test_articles_counted_after_the_word_are_several_articles(service, question):
+    answer = service.ask(question)
+    assert "2021년 3월 15일" in answer.short_answer and "2021년 6월 30일" in answer.short_answer
+    assert {c.doc_id for c in answer.citations} == {SISAWEEK, VIEWERS}
+
+
+def test_the_reporters_name_asked_with_a_space_is_the_author(service):
+    answer = service.ask("두 기사 각각 어느 매체에서 나왔고 기자 이름은 뭐야?")
+    for name in ("시사위크", "송가영", "뷰어스", "송인화"):
+        assert name in answer.answer
+
+
 def test_which_article_came_first(service):
     answer = service.ask("두 기사 중 어느 게 먼저 나왔어?")
     assert answer.answer.startswith("시사위크 기사가 먼저 나왔습니다.")
@@ -272,10 +286,26 @@ def test_things_that_are_not_what_is_asked_are_not_split(decomposer, question):
     ("네이버가 CJ대한통운이랑 신세계랑 지분교환한 거 어느 쪽이 먼저였어?",  # names joined within one phrase
      ["네이버가 CJ대한통운이랑 지분교환한 거 언제야?", "네이버가 신세계랑 지분교환한 거 언제야?"], "earlier"),
     ("쿠팡이랑 네이버 중 배송이 더 빠른 곳은?", None, None),  # a speed, not a date
+    # "어디와", "어느 쪽과" ask which one, not an attribute; the topic both share (네이버는) is asked of each
+    ("네이버는 CJ대한통운이랑 신세계 중에 어디와 먼저 지분을 맞바꿨나요?",
+     ["CJ대한통운 네이버는 언제 지분을 맞바꿨나요?", "신세계 네이버는 언제 지분을 맞바꿨나요?"], "earlier"),
+    ("네이버는 CJ대한통운이랑 신세계 중 어느 쪽과 먼저 지분교환을 했나요?",
+     ["CJ대한통운 네이버는 언제 지분교환을 했나요?", "신세계 네이버는 언제 지분교환을 했나요?"], "earlier"),
+    # "CJ대한통운하고" read alone is the verb 하다; in its question it joins 신세계
+    ("네이버가 CJ대한통운하고 신세계 중 어디랑 먼저 지분교환 했어요?",
+     ["CJ대한통운 네이버는 언제 지분교환 했어요?", "신세계 네이버는 언제 지분교환 했어요?"], "earlier"),
 ])
 def test_which_came_first_asks_each_date(decomposer, question, parts, direction):
     plan = decomposer.plan(question, lambda n: [])
     assert (plan and [p.question for p in plan.parts], plan and plan.compare) == (parts, direction)
+
+
+def test_which_of_two_partners_came_first_is_answered_with_the_partner(service):
+    """The one chosen, with each date ("지난해 10월" of a June 2021 article is before its "지난 3월"), each cited."""
+    answer = service.ask("네이버는 CJ대한통운이랑 신세계 중에 어디와 먼저 지분을 맞바꿨나요?")
+    assert answer.short_answer == "CJ대한통운 (CJ대한통운 지난해 10월 대 신세계 지난 3월)"
+    assert answer.answer.splitlines()[0] == "CJ대한통운 쪽이 먼저입니다 (CJ대한통운 지난해 10월 대 신세계 지난 3월)."
+    assert ["지난해 10월" in c.evidence for c in answer.citations] == [True, False]
 
 
 def test_which_came_first_is_answered_from_each_articles_date(service):

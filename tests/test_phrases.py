@@ -52,6 +52,19 @@ def test_enumerations_are_whole_lists():
     assert phrases.enumerated_items(sentence) == ["AI", "ESG", "지식재산권", "구글", "유튜브", "넷플릭스"]
 
 
+def test_an_item_of_a_list_closed_by_deung_belongs_to_the_whole_list():
+    sentence = "몸집을 키우는 구글, 유튜브, 넷플릭스 등 글로벌 빅테크에 대응한다. 쌀밥과 김치볶음밥, 된장국 등이 나왔다."
+    for item, listed in (("유튜브", "구글, 유튜브, 넷플릭스"), ("넷플릭스", "구글, 유튜브, 넷플릭스"),
+                         ("쌀밥", "쌀밥과 김치볶음밥, 된장국")):
+        at = sentence.index(item)
+        found = phrases.enumeration_of(sentence, at, at + len(item))
+        assert found is not None and sentence[found[0] : found[1]] == listed
+    at = sentence.index("넷플릭스")
+    assert phrases.enumeration_of(sentence, at, at + 2) is None  # part of an item is no item
+    plain = "김포, 파주시, 강화도 상공에서 관측됐다."  # no 등: a list not marked as examples
+    assert phrases.enumeration_of(plain, 4, 7) is None
+
+
 @pytest.mark.parametrize(
     "sentence,items",
     [

@@ -171,6 +171,11 @@ _INNER_JOIN_RE = re.compile(r",|(?:와|과|및|랑|하고)\s")
 _NOT_COORDINATED = frozenset({"date", "amount"})  # "37척, 약 12만 톤" is one amount said two ways
 
 
+# "…중 전자 회사는?", "첫 번째로", "가장": the question asks for one of several (whole words: not 중 of 중국).
+_NARROWED_RE = re.compile(rf"(?<![가-힣])(?:{'|'.join(lexicon.NARROWING_WORDS)})(?:에서|에|로|으로)?(?![가-힣])"
+                          rf"|\d+\s*번째|번째")
+
+
 def _whole(span: SpanCandidate, sentence: str) -> bool:
     """Whether a span is a whole item: from a word's start to its end (a particle aside), nothing coordinated inside;
     not "항공" of "알래스카 항공", nor "배달" of "배달의민족"."""
@@ -418,6 +423,7 @@ class Answerer:
             chosen = [best, *self._continuation(question, best)]
             short = span.text if question.wants_span and span else None
             if short and span and question.type not in (AnswerType.AMOUNT, AnswerType.DATE) \
+                    and not _NARROWED_RE.search(text) \
                     and (listed := phrases.enumeration_of(best.text, span.start, span.end)) is not None:
                 short = best.text[listed[0] : listed[1]]  # one of "구글, 유튜브, 넷플릭스 등": the examples together
         evidence = [(c.hit, c.span) for c in chosen]

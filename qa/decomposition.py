@@ -23,6 +23,7 @@ _DISTRIBUTIVE = re.compile("|".join(re.escape(c) for c in lexicon.DISTRIBUTIVE_C
 _CLAUSE_END = re.compile(r"(이)?(고|며|구)[,?]?$")  # "언제고", "얼마며": a clause ends on its interrogative
 _CHOOSE = re.compile(lexicon.CHOICE)
 _CONNECTORS = frozenset({"와", "과", "랑", "이랑", "하고"})
+_COUNTED = r"(?<![가-힣\d]){}(?![가-힣\d])"  # a count word standing alone: "두 기사", "기사 2건" (not 두 of 모두)
 _THAN = "보다"
 _LIST_COMMAS = (",", "，")
 _NOT_COMPARED = lexicon.COMPARISON_BASELINES | lexicon.TIME_WORDS  # "평균보다", "지난해보다", "상반기보다"
@@ -204,10 +205,13 @@ class Decomposer:
         # "음원 점유율에서 멜론하고 지니 중 …": the words before the first name that set the scope (…에서, …에)
         # are what is measured, asked of both.
         at = words.index(joined)
-        # So are the words marking the topic both share ("네이버는 CJ대한통운이랑 신세계 중 …": 네이버 did both).
-        ends = [i for i, w in enumerate(words[:at]) if w.morphemes and (
-            w.morphemes[-1].form in ("에서", "에") or _marks_topic(w.morphemes[-1]))]
-        scope = words[: ends[-1] + 1] if ends else []
+        ends = [i for i, w in enumerate(words[:at]) if w.morphemes and w.morphemes[-1].form in ("에서", "에")]
+        # So is the topic both share, marked right before them ("네이버는 CJ대한통운이랑 신세계 중 …": 네이버 did
+        # both; not the subject of a clause describing them, "매출이 늘어난 카카오랑 네이버 중 …").
+        topics = [i for i, w in enumerate(words[:at]) if w.morphemes and _marks_topic(w.morphemes[-1])
+                  and all(m.tag.startswith(("NN", "SL", "SN")) for v in words[i + 1 : at] for m in v.morphemes)]
+        topic_words = words[topics[-1] : topics[-1] + 1] if topics and (not ends or topics[-1] > ends[-1]) else []
+        scope = words[: topics[-1] + 1] if topic_words else words[: ends[-1] + 1] if ends else []
         first = compared[(scope[-1].end if scope else 0) : joined.morphemes[-1].start].strip()
         second = compared[joined.end :].strip()
         # "지니랑 플로 점유율 …": the words the second phrase has beyond the first's length are what both measure.
@@ -219,6 +223,13 @@ class Decomposer:
                                 if w.morphemes and w.morphemes[0].tag.startswith("NN")]
         parts = []
         for phrase in (first, second):
+            if topic_words:  # "신세계와 네이버는 언제 지분을 맞바꿨나요?": each name joined to the topic as asked
+                words_of = phrase.split()
+                joined_name = self.analyzer.join([(words_of[-1], "NNP"), ("과", "JKB")])
+                nouns = attribute[len(measured) :]
+                lead = compared[: topic_words[-1].end]
+                parts.append(Part(phrase, " ".join([*words_of[:-1], joined_name, lead, *nouns, ask])))
+                continue
             asked = " ".join([phrase, *attribute])
             if len(self.analyzer.terms(asked)) < 2:  # "카카오랑 네이버 중 누가 더 많아?": more of what?
                 return None
@@ -326,8 +337,8 @@ class Decomposer:
         return Plan(tuple(parts))
 
     def _per_article(self, text: str, several: re.Match, articles: Callable[[int], list[Document]]) -> Plan | None:
-        count = next((n for word, n in lexicon.COUNT_WORDS.items()
-                      if re.search(rf"(?<![가-힣\d]){word}(?![가-힣\d])|^{word}", several.group(0))), None)
+        count = next((n for word, n in lexicon.COUNT_WORDS.items() if re.search(_COUNTED.format(word), several.group(0))),
+                     None)
         docs = articles(min(count or self.max_parts, self.max_parts))
         if len(docs) < 2:
             return None
@@ -484,6 +495,7 @@ def _bounded(words: list[Word], group: list[tuple[Word, str, tuple[str, str] | N
 
 
 def _marks_topic(morpheme: Morpheme) -> bool:
+    """Whether the morpheme is the particle of a topic or a subject (은/는/이/가)."""
     return morpheme.tag in ("JX", "JKS") and morpheme.form in lexicon.TOPIC_PARTICLES
 
 

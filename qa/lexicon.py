@@ -165,8 +165,12 @@ QUANTITY_WORDS = frozenset({"절반", "대부분", "일부", "전부", "과반",
 DISTRIBUTIVE_CUES = ("각각", "각자", "저마다", "둘 다", "셋 다", "따로따로", "마다")
 # "두 기사", "기사들", "기사 두 개", "두 건의 기사", "기사 2건": several articles, and how many when it says
 SEVERAL_ARTICLES = (r"(두|세|네|다섯|각|모든|여러|전체)\s*기사|기사\s*(들|마다|각각|모두|둘|셋|전부)"
-                    r"|기사\s*(두|세|네|다섯|[2-5])\s*(개|건|편)|(두|세|네|다섯|[2-5])\s*(개|건|편)(의)?\s*기사")
+                    r"|기사\s*(두|세|네|다섯|(?<!\d)[2-5])\s*(개|건|편)(?!의)"  # not "이 기사 3건의 계약"
+                    r"|(?<![가-힣\d])(두|세|네|다섯|[2-5])\s*(개|건|편)(의)?\s*기사")  # not "15개 기사"
 COUNT_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "둘": 2, "셋": 3, "2": 2, "3": 3, "4": 4, "5": 5}
+# Words narrowing a question to one of several ("…기업 중 전자 회사는?", "첫 번째로 언급된 곳", "X 말고", "가장 큰"):
+# one of the examples a list gives answers it, not the list.
+NARROWING_WORDS = ("중", "가운데", "번째", "말고", "빼고", "제외", "가장", "제일")
 # The nouns "어느" asks a choice with ("어느 쪽과", "어느 곳이", "어느 게"): they stand for one of the things compared.
 CHOICE_NOUNS = frozenset({"쪽", "곳", "것", "게", "편"})
 # "A와 B 중 누가 …": the answer is one of the question's own names (not a question per name, and not a span to avoid).

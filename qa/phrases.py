@@ -227,6 +227,9 @@ def enumerations(sentence: str) -> list[tuple[int, int]]:
 def enumeration_of(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     """Where the list closed by 등 that has ``sentence[start:end]`` as one whole item starts and ends: in "구글,
     유튜브, 넷플릭스 등 글로벌 빅테크" the span of 넷플릭스 is one of three examples, and the three answer together."""
+    closing = re.search(r"\s*등$", sentence[start:end])
+    if closing is not None:
+        end = start + closing.start()  # "신세계 등": the last item with the word closing the list
     for m in _COMMA_LIST_RE.finditer(sentence):
         if m.group("listed") is None:
             continue  # three words between commas without 등: a place written in full, or a list not closed

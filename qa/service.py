@@ -26,7 +26,7 @@ from qa.index import CorpusIndex, DuplicateDocument, IndexLoadError
 from qa.ingest import content_key, corpus_fingerprint, document_id, file_fingerprint, fingerprint_with, ingest_folder
 from qa.korean import KoreanAnalyzer, has_content
 from qa.lru import LRUCache
-from qa.named_scope import named_scope
+from qa.named_scope import named_scope, without_other
 from qa.query import Query
 from qa.question import analyse
 from qa.reading import Problem, RawArticle, ReadError, decode_bytes, read_bytes
@@ -98,6 +98,15 @@ def recorded_corpus(index_dir: Path) -> Path | None:
     folder = Path(manifest.corpus)
     return folder if folder.is_dir() else None
 
+
+
+def _agrees(chosen: Filters | None, named: Filters) -> bool:
+    """Whether the articles a question names lie within the reader's own choice of outlets and articles."""
+    if chosen is None:
+        return True
+    if chosen.doc_ids:
+        return False  # the reader chose the articles themselves
+    return not (chosen.outlet and named.outlet and not set(named.outlet) <= set(chosen.outlet))
 
 class QAService:
     def __init__(
@@ -262,18 +271,24 @@ class QAService:
         text = validate_question(query.question, self.settings.max_question_chars)
         index = index or self.index
         respelled = self.analyzer.respell(text)
-        resolved = self.followups.resolve(respelled, query.history, self._names_in_talk(query, index)) \
-            if query.history else respelled
-        query = replace(query, question=text, resolved=resolved if resolved != text else None)
         # "누가 쓴 기사야?": the article the last answer cited, a refusal since then cited none
         last_cited = next((turn.doc_ids for turn in reversed(query.history) if turn.doc_ids), ())
         cited = [d for d in last_cited if d in index.documents]
-        chosen = query.filters is not None and bool(query.filters.outlet or query.filters.doc_ids)
-        if not chosen and (named := named_scope(query.text, index.outlets, index.documents, cited)) is not None:
-            # "뷰어스 기사에서 …", "다른 기사에선 …": asked of those articles, unless the reader chose others
+        # Earlier turns as they asked, without "다른 기사에선" (read against the citations of their own time)
+        history = tuple(replace(t, question=without_other(t.question)) for t in query.history)
+        named = named_scope(respelled, index.outlets, index.documents, cited)
+        if named is not None and not _agrees(query.filters, named.filters):
+            named = None  # the reader chose other articles: the question's own does not override them
+        asked = respelled
+        if named is not None and not analyse(respelled, self.analyzer).is_metadata:
+            # "뷰어스 기사에서 …": asked without the phrase naming its source; "다른 기사에선?" asks the last question
+            # again. A question about the article itself keeps its 기사 ("시사위크 기사에서 누가 썼어?").
+            asked = named.question or (history[-1].question if history else respelled)
+        resolved = self.followups.resolve(asked, history, self._names_in_talk(query, index)) if history else asked
+        query = replace(query, question=text, resolved=resolved if resolved != text else None)
+        if named is not None:
             update = {k: v for k, v in named.filters.model_dump().items() if v}
-            query = replace(query, resolved=named.question,
-                            filters=(query.filters or Filters()).model_copy(update=update))
+            query = replace(query, filters=(query.filters or Filters()).model_copy(update=update))
         if cited and query.scoped is None and self._about_the_article(query.text, index):
             query = replace(query, filters=Filters(doc_ids=cited))
         return query

@@ -86,6 +86,11 @@ def test_an_example_named_in_a_list_is_answered_with_the_whole_list(service):
     assert answer.short_answer == "구글, 유튜브, 넷플릭스", answer.answer
 
 
+def test_a_question_narrowed_to_one_of_the_examples_is_answered_with_one(service):
+    answer = service.ask("네이버와 카카오가 동맹을 맺은 기업 중 전자 회사는 어디야?")
+    assert answer.short_answer == "삼성전자", answer.answer
+
+
 def test_the_forms_asked_for_are_the_items_listed(service):
     """"어떤 형태로" asks for kinds, as "어떤 분야" does: "△텍스트 △음성 △이미지 등 다양한 형태의 … 데이터"."""
     answer = service.ask("AI 학습용 데이터는 어떤 형태로 공유한대?")

@@ -88,6 +88,11 @@ def test_articles_counted_after_the_word_are_several_articles(service, question)
     assert {c.doc_id for c in answer.citations} == {SISAWEEK, VIEWERS}
 
 
+@pytest.mark.parametrize("question", ["이 기사 3건의 계약 각각 금액은?", "12건의 기사 발행일"])
+def test_counts_of_other_things_or_larger_counts_are_not_two_articles(decomposer, question):
+    assert not decomposer.names_several_articles(question)  # not 3건 of 계약, not the 2건 of 12건
+
+
 def test_the_reporters_name_asked_with_a_space_is_the_author(service):
     answer = service.ask("두 기사 각각 어느 매체에서 나왔고 기자 이름은 뭐야?")
     for name in ("시사위크", "송가영", "뷰어스", "송인화"):
@@ -286,14 +291,15 @@ def test_things_that_are_not_what_is_asked_are_not_split(decomposer, question):
     ("네이버가 CJ대한통운이랑 신세계랑 지분교환한 거 어느 쪽이 먼저였어?",  # names joined within one phrase
      ["네이버가 CJ대한통운이랑 지분교환한 거 언제야?", "네이버가 신세계랑 지분교환한 거 언제야?"], "earlier"),
     ("쿠팡이랑 네이버 중 배송이 더 빠른 곳은?", None, None),  # a speed, not a date
-    # "어디와", "어느 쪽과" ask which one, not an attribute; the topic both share (네이버는) is asked of each
+    # "어디와", "어느 쪽과" ask which one, not an attribute; the topic both share (네이버는) is asked with each
     ("네이버는 CJ대한통운이랑 신세계 중에 어디와 먼저 지분을 맞바꿨나요?",
-     ["CJ대한통운 네이버는 언제 지분을 맞바꿨나요?", "신세계 네이버는 언제 지분을 맞바꿨나요?"], "earlier"),
+     ["CJ대한통운과 네이버는 언제 지분을 맞바꿨나요?", "신세계와 네이버는 언제 지분을 맞바꿨나요?"], "earlier"),
     ("네이버는 CJ대한통운이랑 신세계 중 어느 쪽과 먼저 지분교환을 했나요?",
-     ["CJ대한통운 네이버는 언제 지분교환을 했나요?", "신세계 네이버는 언제 지분교환을 했나요?"], "earlier"),
+     ["CJ대한통운과 네이버는 언제 지분교환을 했나요?", "신세계와 네이버는 언제 지분교환을 했나요?"], "earlier"),
     # "CJ대한통운하고" read alone is the verb 하다; in its question it joins 신세계
     ("네이버가 CJ대한통운하고 신세계 중 어디랑 먼저 지분교환 했어요?",
-     ["CJ대한통운 네이버는 언제 지분교환 했어요?", "신세계 네이버는 언제 지분교환 했어요?"], "earlier"),
+     ["CJ대한통운과 네이버가 언제 지분교환 했어요?", "신세계와 네이버가 언제 지분교환 했어요?"], "earlier"),
+    ("매출이 늘어난 카카오랑 네이버 중 어디가 더 먼저야?", None, None),  # 매출이 is its clause's subject, not a topic
 ])
 def test_which_came_first_asks_each_date(decomposer, question, parts, direction):
     plan = decomposer.plan(question, lambda n: [])

@@ -61,6 +61,8 @@ def test_an_item_of_a_list_closed_by_deung_belongs_to_the_whole_list():
         assert found is not None and sentence[found[0] : found[1]] == listed
     at = sentence.index("넷플릭스")
     assert phrases.enumeration_of(sentence, at, at + 2) is None  # part of an item is no item
+    found = phrases.enumeration_of(sentence, at, at + len("넷플릭스 등"))  # the last item with 등 closing the list
+    assert found is not None and sentence[found[0] : found[1]] == "구글, 유튜브, 넷플릭스"
     plain = "김포, 파주시, 강화도 상공에서 관측됐다."  # no 등: a list not marked as examples
     assert phrases.enumeration_of(plain, 4, 7) is None
 

@@ -66,7 +66,8 @@ def _outlet_phrases(text: str, outlets: Iterable[str]) -> list[tuple[str, re.Mat
     """Each outlet standing before "기사에서" (or the like) in the text, longest names first and not overlapping: an
     outlet that is part of a longer one ("한국경제" of "한국경제TV") or only mentioned elsewhere does not count."""
     found: list[tuple[str, re.Match]] = []
-    for outlet in sorted(set(outlets), key=len, reverse=True):
+    folded = text.casefold()
+    for outlet in sorted({o for o in outlets if o.casefold() in folded}, key=len, reverse=True):  # few are named
         pattern = rf"(?:^|(?<=\s)){_DETERMINER}{re.escape(outlet)}(?:의)?(?:\s+\S+){{0,{_DESCRIBING_WORDS}}}?\s*{_SOURCE}\s*"
         match = re.search(pattern, text, re.IGNORECASE)
         if match is not None and all(match.end() <= m.start() or match.start() >= m.end() for _, m in found):

@@ -173,7 +173,7 @@ _NOT_COORDINATED = frozenset({"date", "amount"})  # "37척, 약 12만 톤" is on
 
 # "…중 전자 회사는?", "첫 번째로", "가장": the question asks for one of several (whole words: not 중 of 중국).
 _NARROWED_RE = re.compile(rf"(?<![가-힣])(?:{'|'.join(lexicon.NARROWING_WORDS)})(?:에서|에|로|으로)?(?![가-힣])"
-                          rf"|\d+\s*번째|번째")
+                          r"|번째")  # glued too: "첫번째", "2번째"
 
 
 def _whole(span: SpanCandidate, sentence: str) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from qa import lexicon
-from qa.korean import NAME_TAGS, KoreanAnalyzer, Morpheme, Word, has_content
+from qa.korean import NAME_TAGS, KoreanAnalyzer, Word, has_content, marks_topic
 from qa.question import AnswerType, is_interrogative, metadata_types
 from qa.schema import Document
 
@@ -208,10 +208,10 @@ class Decomposer:
         ends = [i for i, w in enumerate(words[:at]) if w.morphemes and w.morphemes[-1].form in ("에서", "에")]
         # So is the topic both share, marked right before them ("네이버는 CJ대한통운이랑 신세계 중 …": 네이버 did
         # both; not the subject of a clause describing them, "매출이 늘어난 카카오랑 네이버 중 …").
-        topics = [i for i, w in enumerate(words[:at]) if w.morphemes and _marks_topic(w.morphemes[-1])
+        topics = [i for i, w in enumerate(words[:at]) if w.morphemes and marks_topic(w.morphemes[-1])
                   and all(m.tag.startswith(("NN", "SL", "SN")) for v in words[i + 1 : at] for m in v.morphemes)]
-        topic_words = words[topics[-1] : topics[-1] + 1] if topics and (not ends or topics[-1] > ends[-1]) else []
-        scope = words[: topics[-1] + 1] if topic_words else words[: ends[-1] + 1] if ends else []
+        shared = topics[-1] if topics and (not ends or topics[-1] > ends[-1]) else None  # the topic's word
+        scope = words[: shared + 1] if shared is not None else words[: ends[-1] + 1] if ends else []
         first = compared[(scope[-1].end if scope else 0) : joined.morphemes[-1].start].strip()
         second = compared[joined.end :].strip()
         # "지니랑 플로 점유율 …": the words the second phrase has beyond the first's length are what both measure.
@@ -223,12 +223,11 @@ class Decomposer:
                                 if w.morphemes and w.morphemes[0].tag.startswith("NN")]
         parts = []
         for phrase in (first, second):
-            if topic_words:  # "신세계와 네이버는 언제 지분을 맞바꿨나요?": each name joined to the topic as asked
+            if shared is not None:  # "신세계와 네이버는 언제 지분을 맞바꿨나요?": each name joined to the topic as asked
                 words_of = phrase.split()
                 joined_name = self.analyzer.join([(words_of[-1], "NNP"), ("과", "JKB")])
-                nouns = attribute[len(measured) :]
-                lead = compared[: topic_words[-1].end]
-                parts.append(Part(phrase, " ".join([*words_of[:-1], joined_name, lead, *nouns, ask])))
+                lead = compared[: words[shared].end]
+                parts.append(Part(phrase, " ".join([*words_of[:-1], joined_name, lead, *attribute[len(measured) :], ask])))
                 continue
             asked = " ".join([phrase, *attribute])
             if len(self.analyzer.terms(asked)) < 2:  # "카카오랑 네이버 중 누가 더 많아?": more of what?
@@ -258,8 +257,7 @@ class Decomposer:
         at, last = than[0], words[-1]
         direction = self._direction(text, last.start, last.end)
         marked = words[at - 1].morphemes[-1] if words[at - 1].morphemes else None
-        if direction not in ("more", "less") or marked is None or marked.form not in lexicon.TOPIC_PARTICLES \
-                or marked.tag not in ("JX", "JKS") \
+        if direction not in ("more", "less") or marked is None or not marks_topic(marked) \
                 or any(w.morphemes and w.morphemes[-1].tag.startswith("J") for w in words[: at - 1]):
             return None  # "음원 시장에서 …": a scope or a second topic is more than this reads
         first = [w.bare if i == at - 1 else w.text for i, w in enumerate(words[:at])]
@@ -492,11 +490,6 @@ def _bounded(words: list[Word], group: list[tuple[Word, str, tuple[str, str] | N
     following = words[last + 1] if last + 1 < len(words) else None
     return group[-1][2] is not None or following is None or not following.morphemes \
         or following.morphemes[0].tag not in NAME_TAGS
-
-
-def _marks_topic(morpheme: Morpheme) -> bool:
-    """Whether the morpheme is the particle of a topic or a subject (은/는/이/가)."""
-    return morpheme.tag in ("JX", "JKS") and morpheme.form in lexicon.TOPIC_PARTICLES
 
 
 def _bare_noun(word: Word) -> bool:

@@ -112,6 +112,11 @@ def clause_numbers(morphemes: list[Morpheme]) -> list[int]:
     return out
 
 
+def marks_topic(morpheme: Morpheme) -> bool:
+    """Whether the morpheme is the particle of a topic or a subject (은/는/이/가 read as JX or JKS)."""
+    return morpheme.tag in ("JX", "JKS") and morpheme.form in lexicon.TOPIC_PARTICLES
+
+
 def has_content(text: str) -> bool:
     """Whether the text holds anything searchable: a letter or a digit of any script.
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from qa import lexicon
+from qa.decomposition import Decomposer
 from qa.filters import Filters
 from qa.korean import has_content
 
@@ -23,7 +24,6 @@ _DETERMINER = r"(?:(?:이|그|저|해당)\s+)?"  # "이 뷰어스 기사에서",
 _DESCRIBING_WORDS = 4  # "뷰어스 포스트 코로나 기획 기사에서": words between the outlet and 기사 that describe it
 _OTHER_RE = re.compile(rf"(?:^|(?<=\s)){_DETERMINER}(?:다른|딴)\s*{_SOURCE}\s*")
 _EXCEPT_RE = re.compile(r"말고|빼고|제외")  # "시사위크 말고 다른 기사에선": which one is excluded is said, not cited
-_SEVERAL_RE = re.compile(lexicon.SEVERAL_ARTICLES)
 _DISTRIBUTIVE_RE = re.compile(rf"(?<![가-힣])(?:{'|'.join(map(re.escape, lexicon.DISTRIBUTIVE_CUES))})")
 
 
@@ -39,7 +39,7 @@ def named_scope(text: str, outlets: Iterable[str], documents: Iterable[str], cit
     none, several ("두 기사에서", "시사위크랑 뷰어스 기사에서 각각": answered per article elsewhere) or one the index
     does not have. ``cited``: the articles the last answer cited, which "다른 기사" excludes (with none cited, or all,
     there is no other article to read)."""
-    if _SEVERAL_RE.search(text) or _DISTRIBUTIVE_RE.search(text):
+    if Decomposer.names_several_articles(text) or _DISTRIBUTIVE_RE.search(text):
         return None
     other = _OTHER_RE.search(text)
     if other is not None:

@@ -16,7 +16,7 @@ from enum import Enum
 from qa import lexicon
 from qa.amounts import RANK_UNITS
 from qa.definition import defined_term, described_kind
-from qa.korean import KoreanAnalyzer, Morpheme
+from qa.korean import KoreanAnalyzer, Morpheme, marks_topic
 
 
 class AnswerType(str, Enum):
@@ -484,8 +484,7 @@ def _post_holder(morphemes: list[Morpheme]) -> tuple[str, ...]:
         return ()
     for j in range(1, i):
         m = morphemes[j]
-        if m.tag in ("JX", "JKS") and m.form in lexicon.TOPIC_PARTICLES \
-                and not any(x.tag == "ETM" for x in morphemes[j:i]):
+        if marks_topic(m) and not any(x.tag == "ETM" for x in morphemes[j:i]):
             return _run_words(morphemes, j - 1)
     return ()
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from qa import lexicon, phrases
-from qa.korean import KoreanAnalyzer, Morpheme, clause_numbers, index_after, predicate_term
+from qa.korean import KoreanAnalyzer, Morpheme, clause_numbers, index_after, marks_topic, predicate_term
 from qa.question import AnswerType, Question, is_interrogative
 from qa.weights import LinearModel, sigmoid
 
@@ -233,8 +233,7 @@ class _Context:
         topics: dict[int, str] = {}
         for i in range(1, len(self.morphemes)):
             m, before = self.morphemes[i], self.morphemes[i - 1]
-            if m.tag in ("JX", "JKS") and m.form in lexicon.TOPIC_PARTICLES and before.tag in ("NNP", "NNG", "SL") \
-                    and before.end == m.start:
+            if marks_topic(m) and before.tag in ("NNP", "NNG", "SL") and before.end == m.start:
                 topics.setdefault(self.clause_of[i], self.terms[i - 1])
         return topics
 

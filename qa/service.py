@@ -99,7 +99,6 @@ def recorded_corpus(index_dir: Path) -> Path | None:
     return folder if folder.is_dir() else None
 
 
-
 def _agrees(chosen: Filters | None, named: Filters) -> bool:
     """Whether the articles a question names lie within the reader's own choice of outlets and articles."""
     if chosen is None:
@@ -107,6 +106,7 @@ def _agrees(chosen: Filters | None, named: Filters) -> bool:
     if chosen.doc_ids:
         return False  # the reader chose the articles themselves
     return not (chosen.outlet and named.outlet and not set(named.outlet) <= set(chosen.outlet))
+
 
 class QAService:
     def __init__(

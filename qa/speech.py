@@ -10,7 +10,7 @@ import re
 from typing import NamedTuple
 
 from qa import aliases, lexicon
-from qa.korean import NAME_TAGS, Morpheme
+from qa.korean import NAME_TAGS, Morpheme, marks_topic
 from qa.subject import run_start
 
 _QUOTATION_RE = re.compile(r"[“\"]([^“”\"\n]+)[”\"]")
@@ -43,8 +43,7 @@ def speaker(question: str, morphemes: list[Morpheme]) -> Speaker | None:
     cue = min((question.find(c) for c in lexicon.SAYING_CUES if c in question), default=-1)
     if cue < 0 or any(m.form in lexicon.NAMING_STEMS for m in morphemes if m.start >= cue):
         return None
-    topics = [i for i, m in enumerate(morphemes) if 0 < i and m.start < cue and m.tag in ("JX", "JKS")
-              and m.form in lexicon.TOPIC_PARTICLES]
+    topics = [i for i, m in enumerate(morphemes) if 0 < i and m.start < cue and marks_topic(m)]
     if not topics:
         return None
     run = morphemes[run_start(morphemes, topics[-1]) : topics[-1]]

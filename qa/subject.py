@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from qa import aliases, lexicon
-from qa.korean import NAME_TAGS, KoreanAnalyzer, Morpheme, index_after
+from qa.korean import NAME_TAGS, KoreanAnalyzer, Morpheme, index_after, marks_topic
 
 _ANAPHORS = frozenset({"이", "그", "이것", "그것", "이들", "그들"})  # "이를 통해": the clause names it before
 _CLAUSE_ENDS = frozenset({"EC", "SF", "SE"})
@@ -86,15 +86,14 @@ def _topic_follows(morphemes: list[Morpheme], at: int) -> bool:
     i = at
     while i < len(morphemes) and morphemes[i].tag.startswith(("NN", "SL", "SH", "XSN", "SS")):
         i += 1
-    return at < i < len(morphemes) and morphemes[i].tag in ("JX", "JKS") \
-        and morphemes[i].form in lexicon.TOPIC_PARTICLES
+    return at < i < len(morphemes) and marks_topic(morphemes[i])
 
 
 def _topic_at(morphemes: list[Morpheme], first: int, last: int) -> int | None:
     """Index of the first topic or subject particle glued to a noun in ``morphemes[first:last]``."""
     for i in range(max(first, 1), last):
         m, before = morphemes[i], morphemes[i - 1]
-        if m.tag in ("JX", "JKS") and m.form in lexicon.TOPIC_PARTICLES and before.end == m.start \
+        if marks_topic(m) and before.end == m.start \
                 and before.tag.startswith(("NN", "SL", "SH")):
             return i
     return None
@@ -303,5 +302,4 @@ def _mentions(names: tuple[str, ...], morphemes: list[Morpheme], text: str, docu
 
 def _marks_topic(morphemes: list[Morpheme], at: int) -> bool:
     """Whether the morpheme at ``at`` is a topic or subject particle glued to the word before it."""
-    return at < len(morphemes) and morphemes[at].tag in ("JX", "JKS") \
-        and morphemes[at].form in lexicon.TOPIC_PARTICLES and morphemes[at].start == morphemes[at - 1].end
+    return at < len(morphemes) and marks_topic(morphemes[at]) and morphemes[at].start == morphemes[at - 1].end

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from qa import abstention, aliases, composer, dates, lexicon, phrases, subject, timeframe
+from qa.amounts import read_amount
 from qa.contract import Answer
 from qa.definition import definition, named_by
 from qa.speech import names_speaker, quotation, speaker
@@ -392,6 +393,15 @@ class Answerer:
                     span = reading.best_span
                 elif another:
                     return composer.refusal(text, hits)
+        if question.type == AnswerType.AMOUNT and not question.wants_list and span is not None \
+                and _in_another_unit(question, span):
+            # "플로 점유율 몇 퍼였대?" read "1위" first: a later read sentence giving the name a figure in the unit
+            # asked answers; "지분 몇 %야?" against "3000억원" alone is refused (the share is not given)
+            own = self._own_figure(reading, span)
+            if own is None:
+                return composer.refusal(text, hits)
+            reading = reading.led_by(own)
+            span = reading.best_span
         # "12월 기준 점유율은?" against "11월 기준 … 34.14%": another time's figure. Only figures: elsewhere a date
         # in the question mostly describes who or what is asked ("1982년 판사로 임관하여 재직했던 법원은?").
         if question.type == AnswerType.AMOUNT and timeframe.speaks_of_another_time(text, reading.best.text):
@@ -637,3 +647,13 @@ class Answerer:
         nouns = {m.form.lower() for m in self.analyzer.morphemes(question.text) if m.tag in ("NNG", "NNP")}
         return [t for t in question.key_terms if t in nouns and len(t) > 1 and not lexical.repair(t)
                 and not lexical.piece_of_misspelt(t, question.key_terms)]
+
+
+def _in_another_unit(question: Question, span: SpanCandidate) -> bool:
+    """A figure written in a unit of another kind than the one asked: money for "몇 %", a share for "몇 명"."""
+    if not question.units or span.features.get("unit_match"):
+        return False
+    amount = read_amount(span.text)
+    if amount is None or not amount.unit:
+        return False  # a bare number: news often drops the unit
+    return any(amount.unit.startswith(unit) for units in lexicon.UNIT_FAMILIES.values() for unit in units)

@@ -26,6 +26,7 @@ _CONNECTORS = frozenset({"와", "과", "랑", "이랑", "하고"})
 _COUNTED = r"(?<![가-힣\d]){}(?![가-힣\d])"  # a count word standing alone: "두 기사", "기사 2건" (not 두 of 모두)
 _THAN = "보다"
 _LIST_COMMAS = (",", "，")
+_SCOPE_PARTICLES = ("에서", "에", "으로", "로")
 _NOT_COMPARED = lexicon.COMPARISON_BASELINES | lexicon.TIME_WORDS  # "평균보다", "지난해보다", "상반기보다"
 # "…중에 뭐가 더 높아?", "…, 어느 쪽이 더 많아?": the compared phrases before, the adjective after 더.
 _AMONG = r"\s+(?:중|가운데)(?:에서|에)?(?=\s)"  # "중" as a word of its own: not the 중 of 대성중공업
@@ -202,10 +203,10 @@ class Decomposer:
                         compare=direction) \
                 if named else None
         joined = joins[0]
-        # "음원 점유율에서 멜론하고 지니 중 …": the words before the first name that set the scope (…에서, …에)
-        # are what is measured, asked of both.
+        # "음원 점유율에서 멜론하고 지니 중 …", "작년 11월 기준으로 멜론이랑 플로 중 …": the words before the first
+        # name that set the scope (…에서, …에, …으로) are what is measured, asked of both.
         at = words.index(joined)
-        ends = [i for i, w in enumerate(words[:at]) if w.morphemes and w.morphemes[-1].form in ("에서", "에")]
+        ends = [i for i, w in enumerate(words[:at]) if w.morphemes and w.morphemes[-1].form in _SCOPE_PARTICLES]
         # So is the topic both share, marked right before them ("네이버는 CJ대한통운이랑 신세계 중 …": 네이버 did
         # both; not the subject of a clause describing them, "매출이 늘어난 카카오랑 네이버 중 …").
         topics = [i for i, w in enumerate(words[:at]) if w.morphemes and marks_topic(w.morphemes[-1])

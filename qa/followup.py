@@ -27,6 +27,10 @@ _PERSON_NOUNS = lexicon.FOCUS_PERSON
 _PLACE_NOUNS = lexicon.FOCUS_ORG | lexicon.FOCUS_PLACE | {"사", "쪽", "측"}
 # Particles that only pronouns contract ("거기서" = 거기에서, "그건" = 그것은): a name put in their place takes the full
 # form.
+# "신세계 입장에선?", "신세계 입장에서 보면": that side as the topic ("신세계는?")
+_STANDPOINT_RE = re.compile(rf"(?<=\S)\s+(?:{'|'.join(lexicon.STANDPOINT_NOUNS)})(?:에서는|에서|에선)"
+                            r"(?:\s+보면|\s+볼\s*때)?(?=[\s?？.!]|$)")
+_JOINING = frozenset({"와", "과", "랑", "이랑", "하고"})  # particles joining two names into one phrase
 _UNCONTRACTED = {("서", "JKB"): ("에서", "JKB"), ("ᆫ", "JX"): ("는", "JX"), ("ᆯ", "JKO"): ("를", "JKO")}
 # Nouns that name an attribute asked of something (규모, 점유율, 시기, 위치): "음원 쪽은?" after "택시 점유율은?" keeps it.
 _MEASURES = (lexicon.FOCUS_DATE | lexicon.FOCUS_NUMBER) - lexicon.FOCUS_PLACE - lexicon.FOCUS_PERSON - lexicon.FOCUS_ORG
@@ -377,6 +381,8 @@ class FollowUpResolver:
         """The question as understood, and what a word of it that pointed back stood for."""
         if before is None or not HANGUL.search(question):
             return question, None  # a question in another language is read as it stands
+        if (side := _STANDPOINT_RE.search(question)) is not None:
+            question = self._join(question[: side.start()], ("는", "JX")) + question[side.end() :]
         words = self._words(question, known)
         cue = bool(words) and words[0].first is not None and words[0].first.tag == "MAJ" and len(words) > 1
         if not cue and self._defines_a_term(question):
@@ -478,6 +484,8 @@ class FollowUpResolver:
         phrase = " ".join([*new[:-1], _bare(words[-1])])
         if _is_attribute(old[topic]):
             return " ".join([*texts[:start], phrase, *texts[topic:]]) + "?"
+        if words[-1].name and (traded := self._traded(old, topic, words[-1].name)) is not None:
+            return " ".join(t.rstrip("?？.!") for t in traded) + "?"
         return " ".join([*texts[:start], self._join(phrase, old[topic].particle), *texts[topic + 1 :]]) + "?"
 
     def _fill(self, words: list[_Word], before: _Before) -> _Filled:
@@ -612,12 +620,30 @@ class FollowUpResolver:
             places = [0]
         if not places:
             return [self._join(joined, names[-1][1]), *base]
+        words = [by_text.get(text.rstrip("?？.!")) for text in base]
+        if len(names) == 1 and None not in words \
+                and (traded := self._traded(words, places[0], names[0][0])) is not None:
+            return traded
         particle = names[-1][1]
         if particle is None or particle[1] == "JX" and particle[0] in ("은", "는"):
             particle = by_text[base[places[-1]]].particle
         swapped = [text for i, text in enumerate(base) if i not in places]
         swapped.insert(places[0], self._join(joined, particle))
         return swapped
+
+    def _traded(self, old: list[_Word], at: int, name: str) -> list[str] | None:
+        """"네이버는 신세계의 뭘 보고 손잡았어?" → "신세계는?": the name now asked of had another part in the question,
+        so the two trade places ("신세계는 네이버의 뭘 …"), each keeping the particle of its place; None otherwise."""
+        held = [i for i, w in enumerate(old) if i != at and _bare(w).lower() == name.lower()]  # Kiwi: 신세계/NNG
+        if len(held) != 1 or not old[at].name or old[at].name.lower() == name.lower():
+            return None
+        first = old[min(at, held[0])]
+        if abs(at - held[0]) == 1 and first.particle is not None and first.particle[0] in _JOINING:
+            return None  # "카카오랑 SKT는 각각 …" → "SKT 꺼는?": the two were asked together, not one of the other
+        texts = [w.text for w in old]
+        texts[at] = self._join(name, old[at].particle)
+        texts[held[0]] = self._join(old[at].name, old[held[0]].particle)
+        return texts
 
     def _and(self, names: list[str]) -> str:
         """"A와 B와 C": names joined the Korean way (the particle's allomorph after each)."""

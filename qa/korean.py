@@ -43,6 +43,9 @@ _CHAT_RE = re.compile(rf"(?<![\w'\"‘’“”])(?:{'|'.join(sorted(lexicon.CHA
 # "지니 vs 플로", "지니vs플로": written "지니하고 플로" (하고 joins a noun whatever its last sound), so that the names
 # read as joined. Glued to a Hangul word before it or spaced on both sides: not "LG전자 VS사업본부", nor "CVS".
 _VERSUS_RE = re.compile(r"(?:(?<=[가-힣])[vV][sS]\.?\s*|\s+[vV][sS]\.?\s+)(?=\S)")
+# "점유율은요?", "지니는요?": the polite 요 after a closing topic particle (Kiwi reads it as a determiner) is dropped,
+# so the question reads as "점유율은?" does.
+_POLITE_TOPIC_RE = re.compile(r"(?<=[가-힣A-Za-z0-9)’”])(은|는)요(?=[\s?？.!~]*$)")
 
 _CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 _JUNG = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
@@ -257,6 +260,7 @@ class KoreanAnalyzer:
     def _respell(self, text: str) -> str:
         text = _CHAT_RE.sub(lambda m: lexicon.CHAT_INTERROGATIVES[m.group(0)], text)
         text = _VERSUS_RE.sub("하고 ", text)
+        text = _POLITE_TOPIC_RE.sub(r"\1", text)
         with self._lock:
             tokens = self._kiwi.tokenize(text, typos="basic")
         fixed = [t for t in tokens if t.typo_cost > 0]

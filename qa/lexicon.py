@@ -26,6 +26,9 @@ CHAT_INTERROGATIVES = {"어케": "어떻게", "어캐": "어떻게", "어떠케"
                        "모에요": "뭐에요"}
 
 # Words a question is made of but is not about (requests, light verbs, generic nouns of asking).
+# Nouns of a point of view: "신세계 입장에선?", "소비자 관점에서 보면" ask what was asked, of that side.
+STANDPOINT_NOUNS = ("입장", "관점", "시각")
+SOFTENERS = frozenset({"좀", "조금"})  # adverbs softening a request: "점유율 좀", "규모 조금 알려줘"
 QUESTION_FILLER = frozenset(
     {"하다", "되다", "있다", "이다", "알다", "알려주다", "말하다", "나오다", "것", "거", "건", "짜리", "정도", "내용",
      "설명", "대해", "관련", "때", "기사", "뭘로", "각각", "모두", "전부", "가지", "경우", "무엇", "이름", "곳", "수"}
@@ -88,13 +91,15 @@ FOCUS_ORG = frozenset(
      "방송사", "언론사", "신문사", "부처", "부대", "협회", "연맹", "재단", "그룹", "법인", "회사명", "밴드"}
 )
 # Focus nouns that name nothing but the category asked ("…한 인물은?", "어느 회사"): an answer states the instance.
+# Nouns of an aspect: "어떤 점을 보고", "어떤 면에서" ask a thing (점 after 몇 counts points).
+ASPECT_NOUNS = frozenset({"점", "면", "부분"})
 CATEGORY_WORDS = frozenset({"사람", "인물", "회사", "기업", "업체", "곳", "장소"})
 # Kiwi's noun suffix of a rate (점유+율, 접종+률; 법률, 자율 and 효율 are one noun): a rate is asked as a percentage.
 RATE_SUFFIXES = frozenset({"율", "률"})
 # Rates given otherwise than in %: "9.5대 1", "0.72명", "2.85", "1,300원".
 RATIO_RATES = frozenset({"경쟁률", "출산율", "합계출산율", "방어율", "타율", "환율", "배율"})
 FOCUS_NUMBER = RATE_SUFFIXES | frozenset(
-    {"수", "개수", "숫자", "규모", "금액", "액수", "가격", "비용", "요금", "비율", "퍼센트", "점유율", "인원",
+    {"수", "개수", "숫자", "규모", "금액", "액수", "가격", "비용", "요금", "비율", "퍼센트", "점유율", "수치", "인원",
      "명", "개", "곳", "대", "건", "배", "위", "순위", "점", "표", "석", "세", "살", "나이", "높이", "길이", "무게",
      "넓이", "면적", "크기", "거리", "속도", "온도", "득표율", "지지율", "매출", "이익", "예산", "인구", "횟수",
      "번", "차례", "회", "등", "킬로미터", "미터", "톤", "달러", "원", "엔", "유로", "주년", "개국", "종", "권",
@@ -216,6 +221,8 @@ LIST_CUES = ("각각", "모두", "전부", "목록", "나열", "모든",
              "어디어디", "어디 어디", "누구누구", "누구 누구", "뭐뭐", "뭐 뭐", "무엇무엇")  # a doubled question word asks for several
 # Nouns asking for a kind of thing, answered by the items the article lists ("협력 분야는?", "어떤 영역").
 CATEGORY_NOUNS = frozenset({"분야", "영역", "종류", "부문", "항목", "품목", "과목", "형태", "유형"})
+# Nouns naming a way of doing: "어떤 방식으로 협력해?" asks how, as 어떻게 does; the answer is the clause that says it.
+MANNER_NOUNS = frozenset({"식", "방식", "방법", "수단"})
 SEVERAL_COUNTS = ("두", "세", "네", "다섯", "여섯", "2", "3", "4", "5", "6")  # "세 가지는?": that many items
 KIND_COUNTERS = ("가지", "곳", "군데", "종류", "개사")
 # Particles a name takes beyond the ones Kiwi may read glued to it (korean.GLUED_PARTICLES): "멜론이랑", "플로도".
@@ -238,6 +245,7 @@ REPORTING_STEMS = frozenset({"추산", "전망", "집계", "발표", "보도", "
 SAME_MEANING = (
     ("밝히다", "발표", "공표", "말하다", "설명", "강조", "언급", "발언", "코멘트", "소감"),
     ("교환", "맞교환", "맞바꾸다", "스왑"),
+    ("확장", "확대", "넓히다"),
 )
 SAME_MEANING_READING = {term: group[0] for group in SAME_MEANING for term in group}
 # Words that date a figure rather than ask for one: "점유율 2020년 11월 기준", "작년 말 현재".

@@ -142,6 +142,8 @@ def _type_of_focus(slot: _Slot, correct: Callable[[str], str | None] | None) -> 
         return None
     if slot.wh == "몇":
         return AnswerType.DATE if slot.focus in ("년", "년도", "월", "일", "시", "세기") else AnswerType.AMOUNT
+    if slot.focus in lexicon.ASPECT_NOUNS:
+        return None  # "어떤 점을 보고 결정했어?": a thing, not points
     if slot.head == "명" and slot.head_after_noun:
         # "서비스명", "회사명": 명 glued to a noun is its name (after a number, "3명", it counts people).
         return next((t for words, t in _FOCUS_TYPES if slot.focus[:-1] in words), AnswerType.THING)
@@ -300,6 +302,11 @@ def _slot(morphemes: list[Morpheme], text: str, favour: bool) -> _Slot:
                 _set_focus(slot, morphemes, run)
         return slot
     # No interrogative: "…한 인물은?", or a keyword query ("네이버 지분교환 시기"), or a request ("…알려줘").
+    # "…점유율 수치 좀", "…규모 좀요": a keyword query softened by 좀 asks what its last noun names.
+    if len(content) > 2 and morphemes[content[-1]].form == "요" and morphemes[content[-2]].form in lexicon.SOFTENERS:
+        content = content[:-1]
+    if len(content) > 1 and morphemes[content[-1]].tag == "MAG" and morphemes[content[-1]].form in lexicon.SOFTENERS:
+        content = content[:-1]
     last = content[-1]
     tail = morphemes[last]
     if tail.tag in ("JX", "JKS"):
@@ -513,6 +520,8 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         focus_type = AnswerType.THING
     wh_type = _type_of_wh(slot.wh) if slot.wh else None
     metadata = _metadata_type(text)
+    # "어떤 방식으로 …했어?": a manner, asked like 어떻게 (a determiner's noun otherwise names a thing)
+    manner = wh_type == AnswerType.THING and slot.focus in lexicon.MANNER_NOUNS and slot.particle in ("으로", "로")
     if _is_conversation(text, terms, morphemes):
         answer_type = AnswerType.CONVERSATION
     elif metadata is not None:
@@ -522,6 +531,8 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         answer_type = AnswerType.REASON
     elif slot.asks_value and focus_type in (AnswerType.AMOUNT, AnswerType.DATE):  # not "범인은 어떻게 돼?"
         answer_type = focus_type
+    elif manner:
+        answer_type = AnswerType.OPEN
     elif wh_type in (AnswerType.DATE, AnswerType.AMOUNT, AnswerType.REASON, AnswerType.OPEN):
         answer_type = wh_type if not (wh_type == AnswerType.AMOUNT and focus_type == AnswerType.DATE) else focus_type
     elif focus_type is not None and not (wh_type in _NAMING_WH and focus_type in _MEASURED):
@@ -549,6 +560,8 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         if t not in lexicon.INTERROGATIVES and t not in lexicon.QUESTION_FILLER and t not in lexicon.SPEAKER_TIME
         and not t.startswith(lexicon.INTERROGATIVE_PREFIXES)
         and not (holder and t in lexicon.ROLE_NOUNS)  # "김철수의 직책은?" asks the title after 김철수; news never says 직책
+        # the answer says the way or the thing, rarely the word 방식 or 점 ("어떤 점을 보고")
+        and not ((manner or slot.focus in lexicon.ASPECT_NOUNS) and t == slot.focus)
     ]
     # "…맞교환한 해는?": the focus noun names the answer's category, unless the question also uses it otherwise
     # ("기업 인수를 주도한 기업은?")

@@ -131,10 +131,16 @@ class PhraseReader:
         candidates = self.candidates(question, sentence, names)
         if not question.choice:  # "여민수 말고 다른 공동대표는?" is not answered by "카카오 공동대표": its own words
             candidates = [c for c in candidates if not set(c.text.split()) <= question.words or _named_apart(c, question)]
-        if question.units == lexicon.UNIT_FAMILIES["percent"] and any(c.features.get("unit_match") for c in candidates):
-            # "몇 %야?" is answered by a percentage, not by the head count beside it (money and counts are often
-            # written without their unit: "2조5000억으로")
+        if question.units and question.units != lexicon.UNIT_FAMILIES["money"] \
+                and any(c.features.get("unit_match") for c in candidates):
+            # "몇 %야?" is answered by a percentage, not by the head count beside it; "목표 인원은?" by "3600만명", not
+            # "70%" (money is often written without its unit: "2조5000억으로")
             candidates = [c for c in candidates if c.features.get("unit_match") or "number" not in c.classes]
+        owners = [c for c in candidates if c.features.get("owned_follows") and sentence[c.end : c.end + 1].isspace()]
+        if question.owned and owners:
+            # "누가 추산한 거야?": the name written as a word before 추산 ("공정거래위원회 추산에 따르면") is whose it is
+            # (not 시장 of "시장조사기관" for "어디 조사야?")
+            candidates = owners
         if question.type == AnswerType.DATE and any("date" in c.classes for c in candidates):
             # "몇 년도에?" is answered by a date, not by the amount written after it ("2019년 3,000억원 규모"); a clock
             # time, a quarter or a decade ("오후 3시", "3분기", "1990년대") stays

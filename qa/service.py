@@ -275,7 +275,7 @@ class QAService:
         last_cited = next((turn.doc_ids for turn in reversed(query.history) if turn.doc_ids), ())
         cited = [d for d in last_cited if d in index.documents]
         # Earlier turns as they asked, without "다른 기사에선" (read against the citations of their own time)
-        history = tuple(replace(t, question=without_other(t.question)) for t in query.history)
+        history = tuple(replace(t, question=without_other(self.analyzer.respell(t.question))) for t in query.history)
         named = named_scope(respelled, index.outlets, index.documents, cited)
         if named is not None and not _agrees(query.filters, named.filters):
             named = None  # the reader chose other articles: the question's own does not override them

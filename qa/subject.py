@@ -7,6 +7,7 @@ words for 카카오모빌리티, and the article gives 티맵택시 no figure. N
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from qa import aliases, lexicon
@@ -38,7 +39,13 @@ def about_another(asked: set[str], terms: set[str], question: str, sentence: str
         return False
     inside = morphemes[first:last]
     clause = sentence[inside[0].start : inside[-1].end].lower()
-    if any(name in clause for name in names) or any(m.tag == "NP" and m.form in _ANAPHORS for m in inside) \
+    # "신세계는 네이버의 온라인 장악력을": 네이버 only owns something in 신세계's clause; but "카카오의 ‘멜론’" is what
+    # 카카오 owns, the answer to "카카오 음원 서비스는?", unless the question asks another's ("네이버는 신세계의 어떤 점")
+    owned = sentence[inside[0].start : span[0]].lower().rstrip(" ‘'\"“")
+    asked_owner = _OWNER_ASKED_RE.search(typed)
+    if any(name in clause and (not _owner_only(name, clause) or owned.endswith(name + "의")
+                               and (asked_owner is None or asked_owner.group(1) == name)) for name in names) \
+            or any(m.tag == "NP" and m.form in _ANAPHORS for m in inside) \
             or any(word.startswith(_NAMED_BEFORE) for word in clause.split()) \
             or any(m.form in lexicon.REPORTING_STEMS and m.tag in ("NNG", "VV") for m in inside):
         return False
@@ -87,6 +94,17 @@ def _topic_follows(morphemes: list[Morpheme], at: int) -> bool:
     while i < len(morphemes) and morphemes[i].tag.startswith(("NN", "SL", "SH", "XSN", "SS")):
         i += 1
     return at < i < len(morphemes) and marks_topic(morphemes[i])
+
+
+_OWNER_ASKED_RE = re.compile(r"(\S+)의\s+(?:어떤|무슨|어느|뭐|무엇|뭘)")  # "신세계의 어떤 점": whose thing is asked
+
+
+def _owner_only(name: str, clause: str) -> bool:
+    """Whether a clause names ``name`` only as an owner of something else, in a clause with a topic of its own:
+    "신세계는 네이버의 온라인 장악력을 보고" is 신세계's clause, not 네이버's."""
+    at = [m.end() for m in re.finditer(re.escape(name), clause)]
+    return bool(at) and all(clause.startswith("의", end) for end in at) \
+        and re.search(r"\S(?:은|는|이|가)\s", clause[: min(at)]) is not None
 
 
 def _topic_at(morphemes: list[Morpheme], first: int, last: int) -> int | None:

@@ -556,3 +556,35 @@ def test_the_speakers_time_does_not_turn_a_question_away(service):
     """"옛날에 … 있다며? 그게 언제였지?": the speaker's "옛날" is in no article, and the question is answered all the same."""
     answer = service.ask("옛날에 카카오랑 SKT가 지분 바꾼 적 있다며? 그게 언제였지?")
     assert answer.answerable and answer.short_answer == "지난 2019년"
+
+
+def test_a_figure_in_another_unit_than_asked_is_no_answer(service):
+    """No article gives the share 카카오 holds in SKT; "3000억원" is money, not the percentage asked."""
+    assert not service.ask("카카오가 SKT 지분 몇 % 갖게 됐어?").answerable
+    assert service.ask("멜론 점유율은 몇 프로예요?").short_answer == "34.14%"
+
+
+def test_who_estimated_is_the_name_written_before_the_estimate(service):
+    answer = service.ask("카카오 택시 호출 점유율 누가 추산한 건데?")
+    assert answer.short_answer == "공정거래위원회", answer.answer
+
+
+def test_a_way_asked_is_answered_with_the_sentence_that_says_it(service):
+    answer = service.ask("네이버랑 카카오는 무슨 방법으로 사업 영역을 넓히고 있대요?")
+    assert answer.answerable and answer.short_answer is None
+    assert "지분스왑과 막대한 투자" in answer.citations[0].evidence
+
+
+
+@pytest.mark.parametrize("question, short", [
+    ("플로 음원 점유율 몇 퍼였대?", "16.23%"),  # "…점유율 1위에 올라있는 카카오의 ‘멜론’" is read first: a rank
+    ("SKT 음원 서비스 플로가 차지한 시장 비중은 어느 정도로 나타났나요?", "16.23%"),
+    ("정부가 3분기까지 1차 접종 끝내겠다는 목표 인원은?", "3600만명"),  # "70%인 3600만명": people, not the share
+])
+def test_a_figure_in_the_unit_asked_is_preferred_to_one_in_another(service, question, short):
+    assert service.ask(question).short_answer == short
+
+
+def test_a_name_glued_into_a_longer_word_is_not_whose_it_is(service):
+    """"시장조사기관 닐슨코리아클릭에 따르면": 시장 is glued to 조사, the research is 닐슨코리아클릭's."""
+    assert service.ask("점유율 그거 어디 조사야?").short_answer == "닐슨코리아클릭"

@@ -404,3 +404,10 @@ def test_a_difference_of_phrases_ending_on_the_genitive(decomposer):
 def test_a_difference_not_of_amounts_is_answered_whole(service):
     whole = service.ask("카카오와 SKT의 인증서 서비스 이름 차이는?")
     assert not whole.answer.startswith("차이는") and "카카오: " not in whole.answer
+
+
+def test_a_scope_before_the_compared_names_is_asked_of_both_not_named(decomposer):
+    """"작년 11월 기준으로 멜론이랑 플로 중 …": the adverbial phrase before the names dates what each is asked."""
+    plan = decomposer.plan("작년 11월 기준으로 멜론이랑 플로 중에 점유율 더 높은 게 어디야?", lambda n: [])
+    assert [p.label for p in plan.parts] == ["멜론", "플로"]
+    assert all("11월 기준" in p.question for p in plan.parts)

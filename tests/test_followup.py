@@ -315,3 +315,22 @@ def test_a_name_with_a_new_thing_asked_stands_alone(resolver):
     assert resolver.resolve("카카오 쪽 대표 이름이 뭐예요?", [fund]) == "카카오 쪽 대표 이름이 뭐예요?"
     invest = Turn.of_text("카카오는 ESG 펀드에 얼마 투자했어?", "1000억원입니다. … [1]")
     assert "펀드" in resolver.resolve("SKT는 얼마 투자했어?", [invest])
+
+
+@pytest.mark.parametrize("question", ["신세계는?", "신세계 쪽에선?", "신세계 입장에선?", "신세계 입장에서 보면?"])
+def test_the_other_side_of_a_pair_asked_trades_places_with_the_first(resolver, question):
+    """Asked of the name that was the object, the question is asked from its side: the two names trade places."""
+    before = Turn.of_text("네이버는 신세계의 뭘 보고 손잡은 거래?", "오프라인 영향력입니다. … [1]")
+    assert resolver.resolve(question, [before]) == "신세계는 네이버의 뭘 보고 손잡은 거래?"
+
+
+def test_a_third_name_takes_the_first_ones_place(resolver):
+    before = Turn.of_text("네이버는 신세계의 뭘 보고 손잡은 거래?", "오프라인 영향력입니다. … [1]")
+    assert resolver.resolve("그럼 카카오는?", [before]) == "카카오는 신세계의 뭘 보고 손잡은 거래?"
+
+
+def test_names_asked_together_do_not_trade_places(resolver):
+    """"카카오랑 SKT는 각각 …" then "SKT 꺼는 …?": the pair was asked as one phrase, so SKT only takes its place."""
+    before = Turn.of_text("민간 인증서 시장에서 카카오랑 SKT는 각각 뭘로 붙어?", "카카오: 카카오 인증서 · SKT: 패스 [1]")
+    understood = resolver.resolve("SKT 꺼는 다른 통신사들이랑 같이 하는 거야?", [before])
+    assert understood.startswith("민간 인증서 시장에서 SKT는") and "카카오" not in understood

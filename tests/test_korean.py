@@ -188,3 +188,10 @@ def test_a_name_read_with_its_particle_is_split(analyzer):
     assert "플로" in analyzer.terms(sentence) and "플로가" not in analyzer.terms(sentence)
     assert [(m.form, m.tag) for m in analyzer.morphemes(sentence)][5:7] == [("플로", "NNP"), ("가", "JKS")]
     assert [terms for _, terms in analyzer.sentences_with_terms([(sentence, 0, None)])[0]] == [analyzer.terms(sentence)]
+
+
+@pytest.mark.parametrize("question, read", [("점유율은요?", "점유율은?"), ("그럼 네이버는요??", "그럼 네이버는??"),
+                                            ("기준이 뭔데요?", "기준이 뭔데요?")])
+def test_the_polite_yo_after_a_closing_topic_is_dropped(analyzer, question, read):
+    """Kiwi reads the 요 of "점유율은요?" as a determiner, so the question lost its focus; "…뭔데요?" is an ending."""
+    assert analyzer.respell(question) == read

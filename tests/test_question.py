@@ -336,3 +336,31 @@ def test_a_kind_named_after_the_determiner_asks_for_items(analyzer):
 ])
 def test_a_motive_named_is_asked_unless_a_thing_in_it_is(analyzer, question, answer_type):
     assert analyse(question, analyzer).type == answer_type
+
+
+@pytest.mark.parametrize("question, noun", [("2019년 파트너십 맺은 뒤로 카카오-SKT는 어떤 방식으로 협력해 왔어?", "방식"),
+                                            ("팬데믹 극복 AI는 어떤 식으로 작동하는 솔루션임?", "식"),
+                                            ("네이버랑 카카오는 무슨 방법으로 사업 영역을 넓히고 있대요?", "방법")])
+def test_a_way_asked_with_a_determiner_is_asked_like_how(analyzer, question, noun):
+    """"어떤 방식으로 …?" asks how (the clause that says it), not a thing named 방식, which the answer rarely writes."""
+    read = analyse(question, analyzer)
+    assert read.type == AnswerType.OPEN
+    assert noun not in read.key_terms
+
+
+def test_the_way_something_is_done_as_a_topic_still_asks_a_thing(analyzer):
+    assert analyse("네이버가 목표로 하는 배송 방식은?", analyzer).type == AnswerType.THING
+
+
+def test_an_aspect_asked_with_a_determiner_is_no_count_of_points(analyzer):
+    read = analyse("네이버는 신세계의 어떤 점을 보고 결정했다고 하나요?", analyzer)
+    assert read.type == AnswerType.THING
+    assert "점" not in read.key_terms
+    assert analyse("그 시험은 몇 점이야?", analyzer).type == AnswerType.AMOUNT
+
+
+@pytest.mark.parametrize("question, focus", [("플로 음원 스트리밍 점유율 수치좀", "수치"), ("카카오 SKT 지분교환 규모 좀", "규모"),
+                                             ("플로 점유율 좀요", "점유율")])
+def test_a_keyword_query_softened_by_jom_asks_its_last_noun(analyzer, question, focus):
+    read = analyse(question, analyzer)
+    assert (read.type, read.focus) == (AnswerType.AMOUNT, focus)

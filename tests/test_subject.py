@@ -125,3 +125,15 @@ def test_a_sentence_pairs_names_with_values_only_where_an_asked_name_is_a_topic(
     assert paired({"skt"}, sentence, analyzer, sentence)
     assert not paired({"우티"}, sentence, analyzer, sentence)
     assert not paired(set(), sentence, analyzer, sentence)
+
+
+def test_a_name_written_only_as_the_owner_in_a_clause_with_its_own_topic_is_not_what_the_clause_is_about(analyzer):
+    """"네이버는 신세계의 오프라인 영향력을, 신세계는 네이버의 온라인 장악력을 보고": asked of 네이버, the second clause
+    is 신세계's (네이버 is only whose 장악력 it is)."""
+    sentence = "네이버는 신세계의 오프라인 영향력을, 신세계는 네이버의 온라인 장악력을 보고 결정했다는 분석이다."
+    second, first = sentence.index("온라인 장악력"), sentence.index("오프라인 영향력")
+    question = "네이버는 신세계의 어떤 점을 보고 결정했어?"
+    assert about_another({"네이버"}, {"네이버", "보다", "결정"}, question, sentence,
+                                 (second, second + 7), analyzer, sentence)
+    assert not about_another({"네이버"}, {"네이버", "보다", "결정"}, question, sentence,
+                                     (first, first + 8), analyzer, sentence)

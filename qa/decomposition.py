@@ -213,7 +213,10 @@ class Decomposer:
                   and all(m.tag.startswith(("NN", "SL", "SN")) for v in words[i + 1 : at] for m in v.morphemes)]
         shared = topics[-1] if topics and (not ends or topics[-1] > ends[-1]) else None  # the topic's word
         scope = words[: shared + 1] if shared is not None else words[: ends[-1] + 1] if ends else []
-        first = compared[(scope[-1].end if scope else 0) : joined.morphemes[-1].start].strip()
+        lead = len(scope)
+        while shared is None and scope and lead < at and _predicate_only(words[lead]):
+            lead += 1  # "음원 시장으로 보면 멜론이랑 …": the verb closing the scope is no part of the name
+        first = compared[(words[lead - 1].end if lead else 0) : joined.morphemes[-1].start].strip()
         second = compared[joined.end :].strip()
         # "지니랑 플로 점유율 …": the words the second phrase has beyond the first's length are what both measure.
         extra = second.split()[len(first.split()) :]
@@ -509,6 +512,12 @@ def _compares_to(word: Word) -> bool:
     return ms[-1].form == _THAN and ms[-1].tag.startswith("J") \
         and all(m.tag.startswith(("NNG", "NNP", "SL", "SH")) for m in ms[:-1]) \
         and noun not in _NOT_COMPARED and not any(noun.endswith(w) for w in lexicon.RELATIVE_DATE_WORDS)
+
+
+def _predicate_only(word: Word) -> bool:
+    """A word that is a verb and its endings only: "보면", "따지면"."""
+    tags = [m.tag for m in word.morphemes]
+    return bool(tags) and tags[0].startswith(("VV", "VA")) and all(t.startswith(("VV", "VA", "VX", "E", "JX")) for t in tags)
 
 
 def _joins(word: Word) -> bool:

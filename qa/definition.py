@@ -133,6 +133,8 @@ def _asks_what(rest: list[Morpheme]) -> bool:
             return True
     elif tags and tags[0][1] in ("JKS", "JX") and tags[0][0] in ("이", "가", "은", "는", "ᆫ"):
         tags = tags[1:]
+    while tags and tags[0][1] == "MAG" and tags[0][0] in lexicon.INTENSIFIERS:
+        tags = tags[1:]  # "풀필먼트가 정확히 뭐야?"
     if len(tags) > 1 and tags[0] == ("무슨", "MM") and tags[1][0] in lexicon.MEANING_NOUNS:
         return _closes(rest[len(rest) - len(tags) + 2 :])  # "…는 무슨 뜻이야?"
     return bool(tags) and tags[0][0] in _WHAT and tags[0][1] == "NP" and _closes_tags(tags[1:])

@@ -25,12 +25,11 @@ _CONTENT_TAGS = ("NNG", "NNP", "SL", "SH", "XR", "VV", "VA")
 _PREDICATE_TAGS = ("VV", "VA", "VX", "XSV", "XSA", "VCP", "VCN")
 _PERSON_NOUNS = lexicon.FOCUS_PERSON
 _PLACE_NOUNS = lexicon.FOCUS_ORG | lexicon.FOCUS_PLACE | {"사", "쪽", "측"}
+# "신세계 입장에선?", "신세계입장에서 보면요?": that side as the topic ("신세계는?")
+_STANDPOINT_RE = re.compile(rf"(?<=[^\s])\s*(?:{'|'.join(lexicon.STANDPOINT_NOUNS)})(?:에서는|에서|에선)"
+                            r"(?:\s*보면요?|\s*볼\s*때요?)?(?=[\s?？.!]|$)")
 # Particles that only pronouns contract ("거기서" = 거기에서, "그건" = 그것은): a name put in their place takes the full
 # form.
-# "신세계 입장에선?", "신세계 입장에서 보면": that side as the topic ("신세계는?")
-_STANDPOINT_RE = re.compile(rf"(?<=\S)\s+(?:{'|'.join(lexicon.STANDPOINT_NOUNS)})(?:에서는|에서|에선)"
-                            r"(?:\s+보면|\s+볼\s*때)?(?=[\s?？.!]|$)")
-_JOINING = frozenset({"와", "과", "랑", "이랑", "하고"})  # particles joining two names into one phrase
 _UNCONTRACTED = {("서", "JKB"): ("에서", "JKB"), ("ᆫ", "JX"): ("는", "JX"), ("ᆯ", "JKO"): ("를", "JKO")}
 # Nouns that name an attribute asked of something (규모, 점유율, 시기, 위치): "음원 쪽은?" after "택시 점유율은?" keeps it.
 _MEASURES = (lexicon.FOCUS_DATE | lexicon.FOCUS_NUMBER) - lexicon.FOCUS_PLACE - lexicon.FOCUS_PERSON - lexicon.FOCUS_ORG
@@ -385,7 +384,7 @@ class FollowUpResolver:
             question = self._join(question[: side.start()], ("는", "JX")) + question[side.end() :]
         words = self._words(question, known)
         cue = bool(words) and words[0].first is not None and words[0].first.tag == "MAJ" and len(words) > 1
-        if not cue and self._defines_a_term(question):
+        if not cue and self._defines_a_term(question, before):
             return question, None  # "e풀필먼트가 뭔데?" asks about that term whatever was said before
         if cue:
             words = words[1:]  # "그럼", "그런데": a conjunctive adverb continues the conversation
@@ -418,12 +417,16 @@ class FollowUpResolver:
         return self._complete(before, filled.rest if asks else [], filled.names,
                               drop_focus=bool(own) and not subject_asked, subject_asked=subject_asked), filled.referent
 
-    def _defines_a_term(self, question: str) -> bool:
+    def _defines_a_term(self, question: str, before: _Before) -> bool:
         """Whether the question asks what a term is that no earlier turn can stand for: several words or Latin
-        letters ("팬데믹 극복 AI가 뭐야?", "e풀필먼트란?"). A single Korean word asked so ("전략이 뭐야?", "카카오는 뭐야?")
+        letters ("팬데믹 극복 AI가 뭐야?", "e풀필먼트란?"), or a part of a longer word just used ("풀필먼트가 정확히
+        뭔데?" after "e풀필먼트센터 어디서 시작해?"). A single Korean word asked so ("전략이 뭐야?", "카카오는 뭐야?")
         more often asks it of what was just talked about."""
         term = defined_term(question, self.analyzer.morphemes(question))
-        return term is not None and (" " in term or re.search(r"[A-Za-z]", term) is not None)
+        if term is None:
+            return False
+        part_of = any(term.lower() in _bare(w).lower() and term.lower() != _bare(w).lower() for w in before.words)
+        return " " in term or re.search(r"[A-Za-z]", term) is not None or part_of
 
     def _in_answer_place(self, before: _Before, words: list[_Word]) -> str | None:
         """"플로는?" after "음원 점유율 1위 어디야?" answered 멜론: another name in the place of the one a rank picked asks
@@ -632,14 +635,15 @@ class FollowUpResolver:
         return swapped
 
     def _traded(self, old: list[_Word], at: int, name: str) -> list[str] | None:
-        """"네이버는 신세계의 뭘 보고 손잡았어?" → "신세계는?": the name now asked of had another part in the question,
-        so the two trade places ("신세계는 네이버의 뭘 …"), each keeping the particle of its place; None otherwise."""
+        """"네이버는 신세계의 뭘 보고 손잡았어?" → "신세계는?": the name now asked of owned what the last question
+        asked for, so the two trade places ("신세계는 네이버의 뭘 …"), each keeping the particle of its place; None
+        otherwise (a name in another part is left where it stands)."""
         held = [i for i, w in enumerate(old) if i != at and _bare(w).lower() == name.lower()]  # Kiwi: 신세계/NNG
         if len(held) != 1 or not old[at].name or old[at].name.lower() == name.lower():
             return None
-        first = old[min(at, held[0])]
-        if abs(at - held[0]) == 1 and first.particle is not None and first.particle[0] in _JOINING:
-            return None  # "카카오랑 SKT는 각각 …" → "SKT 꺼는?": the two were asked together, not one of the other
+        owner, after = old[held[0]], held[0] + 1
+        if owner.particle != ("의", "JKG") or after >= len(old) or not old[after].is_wh:
+            return None  # only whose thing was asked; not "SKT는 미국의 우버와 …", "CJ대한통운과 신세계 중 …"
         texts = [w.text for w in old]
         texts[at] = self._join(name, old[at].particle)
         texts[held[0]] = self._join(old[at].name, old[held[0]].particle)

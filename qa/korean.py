@@ -260,7 +260,7 @@ class KoreanAnalyzer:
     def _respell(self, text: str) -> str:
         text = _CHAT_RE.sub(lambda m: lexicon.CHAT_INTERROGATIVES[m.group(0)], text)
         text = _VERSUS_RE.sub("하고 ", text)
-        text = _POLITE_TOPIC_RE.sub(r"\1", text)
+        text = self._without_polite_yo(text)
         with self._lock:
             tokens = self._kiwi.tokenize(text, typos="basic")
         fixed = [t for t in tokens if t.typo_cost > 0]
@@ -283,6 +283,21 @@ class KoreanAnalyzer:
             out += [text[last : lead.start], rewritten]
             last = end
         return "".join(out) + text[last:]
+
+    def _without_polite_yo(self, text: str) -> str:
+        """"점유율은요?" read as "점유율은?", when the word before stays a noun with its topic particle ("지니는?" alone
+        reads as the verb 지니다: left as typed)."""
+        polite = _POLITE_TOPIC_RE.search(text)
+        if polite is None:
+            return text
+        plain = text[: polite.start()] + polite.group(1) + text[polite.end() :]
+        with self._lock:
+            tokens = self._kiwi.tokenize(plain)
+        particle = next((i for i, t in enumerate(tokens) if t.start == polite.start()), None)
+        if particle is None or particle == 0 or tokens[particle].tag != "JX" \
+                or not tokens[particle - 1].tag.startswith(("NN", "SL", "SH", "XSN")):
+            return text
+        return plain
 
     def _mended(self, text: str, tokens) -> tuple:
         """Kiwi's tokens with its two known misreadings undone: a name glued to its particle, a garbled word."""

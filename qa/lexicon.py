@@ -25,10 +25,12 @@ CHAT_INTERROGATIVES = {"어케": "어떻게", "어캐": "어떻게", "어떠케"
                        "어케됨": "어떻게 됨", "어케함": "어떻게 함", "모야": "뭐야", "모냐": "뭐냐", "모예요": "뭐예요",
                        "모에요": "뭐에요"}
 
-# Words a question is made of but is not about (requests, light verbs, generic nouns of asking).
 # Nouns of a point of view: "신세계 입장에선?", "소비자 관점에서 보면" ask what was asked, of that side.
-STANDPOINT_NOUNS = ("입장", "관점", "시각")
+STANDPOINT_NOUNS = ("입장", "관점")
+# Adverbs that press a question without changing what it asks: "풀필먼트가 정확히 뭐야?", "대체 뭔데?".
+INTENSIFIERS = frozenset({"정확히", "대체", "도대체", "간단히", "쉽게", "자세히", "대충", "대략"})
 SOFTENERS = frozenset({"좀", "조금"})  # adverbs softening a request: "점유율 좀", "규모 조금 알려줘"
+# Words a question is made of but is not about (requests, light verbs, generic nouns of asking).
 QUESTION_FILLER = frozenset(
     {"하다", "되다", "있다", "이다", "알다", "알려주다", "말하다", "나오다", "것", "거", "건", "짜리", "정도", "내용",
      "설명", "대해", "관련", "때", "기사", "뭘로", "각각", "모두", "전부", "가지", "경우", "무엇", "이름", "곳", "수"}
@@ -90,9 +92,9 @@ FOCUS_ORG = frozenset(
     {"회사", "기업", "업체", "단체", "기관", "조직", "정당", "당", "팀", "구단", "학교", "대학", "대학교", "은행",
      "방송사", "언론사", "신문사", "부처", "부대", "협회", "연맹", "재단", "그룹", "법인", "회사명", "밴드"}
 )
-# Focus nouns that name nothing but the category asked ("…한 인물은?", "어느 회사"): an answer states the instance.
 # Nouns of an aspect: "어떤 점을 보고", "어떤 면에서" ask a thing (점 after 몇 counts points).
 ASPECT_NOUNS = frozenset({"점", "면", "부분"})
+# Focus nouns that name nothing but the category asked ("…한 인물은?", "어느 회사"): an answer states the instance.
 CATEGORY_WORDS = frozenset({"사람", "인물", "회사", "기업", "업체", "곳", "장소"})
 # Kiwi's noun suffix of a rate (점유+율, 접종+률; 법률, 자율 and 효율 are one noun): a rate is asked as a percentage.
 RATE_SUFFIXES = frozenset({"율", "률"})

@@ -521,7 +521,8 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
     wh_type = _type_of_wh(slot.wh) if slot.wh else None
     metadata = _metadata_type(text)
     # "어떤 방식으로 …했어?": a manner, asked like 어떻게 (a determiner's noun otherwise names a thing)
-    manner = wh_type == AnswerType.THING and slot.focus in lexicon.MANNER_NOUNS and slot.particle in ("으로", "로")
+    manner = wh_type == AnswerType.THING and slot.focus in lexicon.MANNER_NOUNS \
+        and re.search(rf"{re.escape(slot.focus)}(?:들)?(?:으로|로)", text) is not None  # "어떤 방법들로" too
     if _is_conversation(text, terms, morphemes):
         answer_type = AnswerType.CONVERSATION
     elif metadata is not None:
@@ -561,7 +562,7 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         and not t.startswith(lexicon.INTERROGATIVE_PREFIXES)
         and not (holder and t in lexicon.ROLE_NOUNS)  # "김철수의 직책은?" asks the title after 김철수; news never says 직책
         # the answer says the way or the thing, rarely the word 방식 or 점 ("어떤 점을 보고")
-        and not ((manner or slot.focus in lexicon.ASPECT_NOUNS) and t == slot.focus)
+        and not ((manner or slot.focus in lexicon.ASPECT_NOUNS) and t in (slot.focus, f"{slot.focus}들"))
     ]
     # "…맞교환한 해는?": the focus noun names the answer's category, unless the question also uses it otherwise
     # ("기업 인수를 주도한 기업은?")

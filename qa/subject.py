@@ -39,17 +39,18 @@ def about_another(asked: set[str], terms: set[str], question: str, sentence: str
         return False
     inside = morphemes[first:last]
     clause = sentence[inside[0].start : inside[-1].end].lower()
+    topic = _topic_at(morphemes, first, last)
     # "신세계는 네이버의 온라인 장악력을": 네이버 only owns something in 신세계's clause; but "카카오의 ‘멜론’" is what
     # 카카오 owns, the answer to "카카오 음원 서비스는?", unless the question asks another's ("네이버는 신세계의 어떤 점")
     owned = sentence[inside[0].start : span[0]].lower().rstrip(" ‘'\"“")
     asked_owner = _OWNER_ASKED_RE.search(typed)
-    if any(name in clause and (not _owner_only(name, clause) or owned.endswith(name + "의")
+    topic_at = morphemes[topic].start - inside[0].start if topic is not None else None
+    if any(name in clause and (not _owner_only(name, clause, topic_at, typed) or owned.endswith(name + "의")
                                and (asked_owner is None or asked_owner.group(1) == name)) for name in names) \
             or any(m.tag == "NP" and m.form in _ANAPHORS for m in inside) \
             or any(word.startswith(_NAMED_BEFORE) for word in clause.split()) \
             or any(m.form in lexicon.REPORTING_STEMS and m.tag in ("NNG", "VV") for m in inside):
         return False
-    topic = _topic_at(morphemes, first, last)
     if topic is None:
         return False
     start = run_start(morphemes, topic)
@@ -99,12 +100,15 @@ def _topic_follows(morphemes: list[Morpheme], at: int) -> bool:
 _OWNER_ASKED_RE = re.compile(r"(\S+)의\s+(?:어떤|무슨|어느|뭐|무엇|뭘)")  # "신세계의 어떤 점": whose thing is asked
 
 
-def _owner_only(name: str, clause: str) -> bool:
-    """Whether a clause names ``name`` only as an owner of something else, in a clause with a topic of its own:
-    "신세계는 네이버의 온라인 장악력을 보고" is 신세계's clause, not 네이버's."""
-    at = [m.end() for m in re.finditer(re.escape(name), clause)]
-    return bool(at) and all(clause.startswith("의", end) for end in at) \
-        and re.search(r"\S(?:은|는|이|가)\s", clause[: min(at)]) is not None
+def _owner_only(name: str, clause: str, topic_at: int | None, question: str) -> bool:
+    """Whether a clause names ``name`` only as the owner of something the question does not ask of it, after a
+    topic of its own (``topic_at``, its particle's offset in the clause): "신세계는 네이버의 온라인 장악력을 보고" is
+    신세계's clause, not 네이버's; "삼성전자는 SKT의 자회사에 투자했다" is about SKT's 자회사 when that is asked."""
+    ends = [m.end() for m in re.finditer(re.escape(name), clause)]
+    if not ends or topic_at is None or topic_at > ends[0] or not all(clause.startswith("의", end) for end in ends):
+        return False
+    owned = {clause[end + 1 :].split()[0].strip("‘’'\"“”") for end in ends if clause[end + 1 :].split()}
+    return not any(re.search(rf"{re.escape(name)}(?:의)?\s*{re.escape(noun[:2])}", question) for noun in owned if noun)
 
 
 def _topic_at(morphemes: list[Morpheme], first: int, last: int) -> int | None:

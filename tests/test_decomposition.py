@@ -411,3 +411,5 @@ def test_a_scope_before_the_compared_names_is_asked_of_both_not_named(decomposer
     plan = decomposer.plan("작년 11월 기준으로 멜론이랑 플로 중에 점유율 더 높은 게 어디야?", lambda n: [])
     assert [p.label for p in plan.parts] == ["멜론", "플로"]
     assert all("11월 기준" in p.question for p in plan.parts)
+    plan = decomposer.plan("음원 시장으로 보면 멜론이랑 플로 중 어디가 더 높아?", lambda n: [])
+    assert [p.label for p in plan.parts] == ["멜론", "플로"]  # the verb closing the scope is no part of a name

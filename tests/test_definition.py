@@ -17,6 +17,9 @@ from qa.definition import defined_term, definition, described_kind, named_by
     ("ESG는 무슨 뜻이야?", "ESG"),
     ("탄소중립이란?", "탄소중립"),  # 이란 read as a particle
     ("CBDC란 무엇인가요?", "CBDC"),
+    # … pressed by an adverb that does not change what is asked.
+    ("풀필먼트가 정확히 뭔데요?", "풀필먼트"),
+    ("메타버스는 도대체 뭐야?", "메타버스"),
     # … and as a request to explain.
     ("NFT 뜻 알려줘", "NFT"),
     ("스테이블코인이 뭔지 알려줘", "스테이블코인"),
@@ -28,6 +31,7 @@ from qa.definition import defined_term, definition, described_kind, named_by
     ("네이버가 인수한 회사가 뭐야?", None),
     ("카카오가 뭐 했어?", None),
     ("카카오 점유율 알려줘", None),
+    ("협의체 이름이 정확히 뭐야?", None),
 ])
 def test_questions_asking_what_a_term_is(analyzer, question, term):
     assert defined_term(question, analyzer.morphemes(question)) == term

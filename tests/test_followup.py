@@ -317,7 +317,8 @@ def test_a_name_with_a_new_thing_asked_stands_alone(resolver):
     assert "펀드" in resolver.resolve("SKT는 얼마 투자했어?", [invest])
 
 
-@pytest.mark.parametrize("question", ["신세계는?", "신세계 쪽에선?", "신세계 입장에선?", "신세계 입장에서 보면?"])
+@pytest.mark.parametrize("question", ["신세계는?", "신세계 쪽에선?", "신세계 입장에선?", "신세계 입장에서 보면?",
+                                      "신세계입장에선?", "그럼 신세계 입장에서 보면요?"])
 def test_the_other_side_of_a_pair_asked_trades_places_with_the_first(resolver, question):
     """Asked of the name that was the object, the question is asked from its side: the two names trade places."""
     before = Turn.of_text("네이버는 신세계의 뭘 보고 손잡은 거래?", "오프라인 영향력입니다. … [1]")
@@ -334,3 +335,19 @@ def test_names_asked_together_do_not_trade_places(resolver):
     before = Turn.of_text("민간 인증서 시장에서 카카오랑 SKT는 각각 뭘로 붙어?", "카카오: 카카오 인증서 · SKT: 패스 [1]")
     understood = resolver.resolve("SKT 꺼는 다른 통신사들이랑 같이 하는 거야?", [before])
     assert understood.startswith("민간 인증서 시장에서 SKT는") and "카카오" not in understood
+
+
+def test_a_part_of_a_word_just_used_asked_to_be_defined_stands_alone(resolver):
+    """"풀필먼트가 정확히 뭔데요?" after a question about the e풀필먼트센터 asks what 풀필먼트 is, not about the centre."""
+    before = Turn.of_text("네이버 e풀필먼트센터 어디서 시작해요?", "군포입니다. … [1]")
+    assert resolver.resolve("풀필먼트가 정확히 뭔데요?", [before]) == "풀필먼트가 정확히 뭔데요?"
+    strategy = Turn.of_text("카카오의 성장 전략은?", "… [1]")
+    assert resolver.resolve("전략이 뭐야?", [strategy]) != "전략이 뭐야?"  # a word of its own: asked of 카카오's
+
+
+@pytest.mark.parametrize("before, question, not_in", [
+    ("SKT는 미국의 우버와 손잡고 뭘 출범했어?", "우버는?", "미국의 SKT"),  # a partner, not whose thing was asked
+    ("네이버는 CJ대한통운과 신세계 중 어디와 먼저 지분교환했어?", "신세계는?", "네이버 중"),  # one of the choices
+])
+def test_only_the_owner_of_what_was_asked_trades_places(resolver, before, question, not_in):
+    assert not_in not in resolver.resolve(question, [Turn.of_text(before, "… [1]")])

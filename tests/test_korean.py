@@ -191,7 +191,8 @@ def test_a_name_read_with_its_particle_is_split(analyzer):
 
 
 @pytest.mark.parametrize("question, read", [("점유율은요?", "점유율은?"), ("그럼 네이버는요??", "그럼 네이버는??"),
-                                            ("기준이 뭔데요?", "기준이 뭔데요?")])
+                                            ("기준이 뭔데요?", "기준이 뭔데요?"),
+                                            ("지니는요?", "지니는요?")])  # "지니는?" alone reads as the verb 지니다
 def test_the_polite_yo_after_a_closing_topic_is_dropped(analyzer, question, read):
     """Kiwi reads the 요 of "점유율은요?" as a determiner, so the question lost its focus; "…뭔데요?" is an ending."""
     assert analyzer.respell(question) == read

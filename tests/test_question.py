@@ -340,7 +340,8 @@ def test_a_motive_named_is_asked_unless_a_thing_in_it_is(analyzer, question, ans
 
 @pytest.mark.parametrize("question, noun", [("2019년 파트너십 맺은 뒤로 카카오-SKT는 어떤 방식으로 협력해 왔어?", "방식"),
                                             ("팬데믹 극복 AI는 어떤 식으로 작동하는 솔루션임?", "식"),
-                                            ("네이버랑 카카오는 무슨 방법으로 사업 영역을 넓히고 있대요?", "방법")])
+                                            ("네이버랑 카카오는 무슨 방법으로 사업 영역을 넓히고 있대요?", "방법"),
+                                            ("카카오-SKT는 어떤 방법들로 협력해 왔어?", "방법들")])
 def test_a_way_asked_with_a_determiner_is_asked_like_how(analyzer, question, noun):
     """"어떤 방식으로 …?" asks how (the clause that says it), not a thing named 방식, which the answer rarely writes."""
     read = analyse(question, analyzer)

@@ -137,3 +137,11 @@ def test_a_name_written_only_as_the_owner_in_a_clause_with_its_own_topic_is_not_
                                  (second, second + 7), analyzer, sentence)
     assert not about_another({"네이버"}, {"네이버", "보다", "결정"}, question, sentence,
                                      (first, first + 8), analyzer, sentence)
+
+
+def test_an_owner_whose_owned_thing_the_question_names_is_what_the_clause_is_about(analyzer):
+    """"삼성전자는 SKT의 자회사에 투자했다" answers "SKT 자회사에 투자한 규모": the question asks of SKT's 자회사."""
+    sentence = "삼성전자는 SKT의 자회사에 3000억원을 투자했다."
+    at = sentence.index("3000억원")
+    assert not about_another({"skt"}, {"skt", "자회사", "투자"}, "SKT 자회사에 투자한 규모 얼마야?", sentence,
+                             (at, at + 7), analyzer, sentence)

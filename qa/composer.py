@@ -274,7 +274,9 @@ def _settled_at(morphemes: list[Morpheme]) -> int | None:
     at = _asks_settled(morphemes)
     if at is not None:
         return at
-    main = _main_predicate(morphemes)
+    last = [i for i, m in enumerate(morphemes) if m.tag.split("-")[0] in _PREDICATES][-1:]
+    # "…굴리는 걸로 확정된 거야?": a word of certainty taking a 걸로 clause is still what is asked
+    main = last[0] if last and _stem(morphemes, last[0]) in lexicon.SETTLED_WORDS else _main_predicate(morphemes)
     if main is None or _stem(morphemes, main) not in lexicon.SETTLED_WORDS:
         return None
     return main - 1 if morphemes[main].tag.startswith("XS") else main
@@ -285,6 +287,8 @@ def _event_before(morphemes: list[Morpheme], at: int) -> int | None:
     "셋이 같이 하는 건 확정이야?" → 하다), past its particles, bound nouns, endings and adverbs."""
     for i in range(at - 1, -1, -1):
         tag = morphemes[i].tag.split("-")[0]
+        if morphemes[i].form in ("걸", "거", "것"):
+            continue  # "…굴리는 걸로 확정": Kiwi may read this 걸 as a noun
         if tag in ("NNG", "NNP", "SL", "VV", "VA", "XR"):
             return i
         if not (tag in ("NNB", "MAG", "VX", "VCP") or tag.startswith(("J", "E", "S", "XS"))):
@@ -372,6 +376,8 @@ def agrees(question: str, evidence: str, analyzer: KoreanAnalyzer) -> bool:
     q, e = analyzer.morphemes(question), analyzer.morphemes(evidence)
     at = _main_predicate(q)
     q_negated = _negated_at(q, at) and not _asks_to_confirm(q, at) if at is not None else False
+    if any(m.form in lexicon.ALONE_WORDS for m in q) and any(m.form in lexicon.TOGETHER_WORDS for m in e):
+        return q_negated  # "혼자 하는 거야?" against "…과 함께": no ("혼자 하는 거 아니지?": yes)
     if at is not None and _asks_if_ever(q, at):
         inner = _main_predicate(q[: at - 1]) if at > 1 else None  # what happened or not: "협력한 적"
         event = _stem(q, inner) if inner is not None else None

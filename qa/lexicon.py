@@ -313,6 +313,9 @@ NEGATION_MORPHEMES = frozenset({("없", "VA"), ("않", "VX"), ("못", "MAG"), ("
 PLAN_NOUNS = frozenset({"목표", "계획", "예정", "검토", "추진", "방침", "전망", "구상"})
 # Nouns that give an event as talk, not fact: "3자 협업 가능성도 제기된다", "인수할 것이라는 관측이 나온다".
 SPECULATION_NOUNS = frozenset({"가능성", "관측", "추측", "예상", "소문", "루머", "의혹", "설", "추정"})
+# Doing something alone, and with others: "패스는 SKT 혼자 운영해?" against "…이통사들과 함께 서비스 중인 ‘패스’" is no.
+ALONE_WORDS = frozenset({"혼자", "홀로", "단독", "독자"})
+TOGETHER_WORDS = frozenset({"함께", "공동", "합작", "연합", "손잡"})
 # Words asking whether something is settled, with a copula or 하다: "3자 협업은 확정이야?", "사실이야?", "확실해?".
 SETTLED_WORDS = frozenset({"확정", "확실", "사실", "결정", "공식", "진짜", "기정사실"})
 # Predicates saying talk exists or is raised: "가능성도 제기된다", "관측이 나온다", "합병설이 돈다", "가능성이 크다".

@@ -298,3 +298,18 @@ def test_dates_that_do_not_tell_are_not_ordered(second):
     answer = ordered_answer("가랑 나 중 뭐가 먼저야?", [("가", _part("2019년", doc_id="new")), ("나", second)],
                             "earlier", PUBLISHED.get)
     assert "쪽이" not in answer.answer
+
+
+@pytest.mark.parametrize("question, agreed", [("패스는 SKT 혼자 운영하는 거야?", False), ("패스는 SKT가 단독으로 운영해?", False),
+                                              ("패스는 SKT 혼자 하는 거 아니지?", True)])
+def test_done_alone_is_denied_by_an_evidence_done_with_others(analyzer, question, agreed):
+    evidence = "SKT는 국내 이통사들과 함께 서비스 중인 공동 인증서 서비스 ‘패스’를 놓고 입지 다툼을 벌이고 있다."
+    assert agrees(question, evidence, analyzer) is agreed
+
+
+@pytest.mark.parametrize("question", ["ESG 펀드는 카카오벤처스가 굴리는 걸로 확정된 거야?", "카카오벤처스 확정된 거야?"])
+def test_whether_it_is_settled_as_something_is_a_settled_question(analyzer, question):
+    """"…하는 걸로 확정된 거야?": the 걸로 clause is what is settled, not a view framed ("…할 걸로 봐?")."""
+    evidence = "ESG 공동펀드는 카카오벤처스를 통한 운용을 검토 중인 것으로 알려졌다."
+    assert asks_settled(question, analyzer)
+    assert only_planned(question, evidence, analyzer)

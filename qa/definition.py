@@ -137,7 +137,23 @@ def _asks_what(rest: list[Morpheme]) -> bool:
         tags = tags[1:]  # "풀필먼트가 정확히 뭐야?"
     if len(tags) > 1 and tags[0] == ("무슨", "MM") and tags[1][0] in lexicon.MEANING_NOUNS:
         return _closes(rest[len(rest) - len(tags) + 2 :])  # "…는 무슨 뜻이야?"
-    return bool(tags) and tags[0][0] in _WHAT and tags[0][1] == "NP" and _closes_tags(tags[1:])
+    return bool(tags) and tags[0][0] in _WHAT and tags[0][1] == "NP" and (
+        _closes_tags(tags[1:]) or _does(tags[1:]))
+
+
+def _does(tags: list[tuple[str, str]]) -> bool:
+    """After 뭐: "하는 거야?", "해 주는 건데?", "해?" ask what the thing does, which is what it is said to be
+    (not "뭐 했어?", what someone did)."""
+    if tags and tags[0][1] == "JKO":
+        tags = tags[1:]  # 뭘 = 뭐 + ㄹ
+    if not tags or tags[0] != ("하", "VV"):
+        return False
+    tags = tags[1:]
+    if len(tags) >= 2 and tags[0][1] == "EC" and tags[1] == ("주", "VX"):
+        tags = tags[2:]  # 해 주다
+    if len(tags) >= 2 and tags[0][1] == "ETM" and tags[1][0] in ("거", "것") and tags[1][1] == "NNB":
+        tags = tags[2:]  # 하는 거야
+    return _closes_tags(tags) and not any(t == "EP" for _, t in tags)  # "뭐 했어?" asks an event
 
 
 def _closes(rest: list[Morpheme]) -> bool:

@@ -227,6 +227,10 @@ CATEGORY_NOUNS = frozenset({"분야", "영역", "종류", "부문", "항목", "�
 MANNER_NOUNS = frozenset({"식", "방식", "방법", "수단"})
 SEVERAL_COUNTS = ("두", "세", "네", "다섯", "여섯", "2", "3", "4", "5", "6")  # "세 가지는?": that many items
 KIND_COUNTERS = ("가지", "곳", "군데", "종류", "개사")
+# Particles likening one thing to another: "쿠팡 로켓배송처럼 익일 배송을", "서울만큼"; and words asking for what
+# something is likened to ("어디처럼", "벤치마킹 대상은?").
+LIKENESS_PARTICLES = ("처럼", "만큼")
+LIKENESS_WORDS = (*LIKENESS_PARTICLES, "벤치마킹", "본보기", "본떠", "롤모델", "닮")
 # Particles a name takes beyond the ones Kiwi may read glued to it (korean.GLUED_PARTICLES): "멜론이랑", "플로도".
 NAME_PARTICLES = ("이랑", "으로", "로", "만", "도", "에", "에게", "보다", "처럼", "이나", "나", "께서")
 # Particles that make a noun its clause's topic or subject: "카카오는 …, SKT는 …", "지니가 23.1%".

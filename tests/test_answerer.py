@@ -588,3 +588,19 @@ def test_a_figure_in_the_unit_asked_is_preferred_to_one_in_another(service, ques
 def test_a_name_glued_into_a_longer_word_is_not_whose_it_is(service):
     """"시장조사기관 닐슨코리아클릭에 따르면": 시장 is glued to 조사, the research is 닐슨코리아클릭's."""
     assert service.ask("점유율 그거 어디 조사야?").short_answer == "닐슨코리아클릭"
+
+
+@pytest.mark.parametrize("question", ["네이버가 CJ대한통운이랑 협업해서 목표로 하는 배송이 뭐야?", "네이버 CJ대한통운 배송 목표"])
+def test_what_something_is_likened_to_is_not_what_it_is(service, question):
+    """"쿠팡 로켓배송처럼 익일 배송을 목표로 한다": the goal is 익일 배송, 쿠팡 로켓배송 is what it is likened to."""
+    assert service.ask(question).short_answer == "익일 배송"
+
+
+def test_asked_what_a_thing_does_its_description_answers(service):
+    answer = service.ask("팬데믹 극복 AI는 뭐 하는 거야?")
+    assert "사회적 거리두기를 권고" in answer.short_answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["쿠팡의 빠른 배송 서비스 이름이 뭐야?", "네이버 익일배송 벤치마킹 대상"])
+def test_asked_for_a_name_or_the_model_what_something_is_likened_to_answers(service, question):
+    assert service.ask(question).short_answer == "쿠팡 로켓배송"

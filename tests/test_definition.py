@@ -20,6 +20,9 @@ from qa.definition import defined_term, definition, described_kind, named_by
     # … pressed by an adverb that does not change what is asked.
     ("풀필먼트가 정확히 뭔데요?", "풀필먼트"),
     ("메타버스는 도대체 뭐야?", "메타버스"),
+    # … or asking what it does.
+    ("팬데믹 극복 AI는 뭐 하는 거야?", "팬데믹 극복 AI"),
+    ("팬데믹 극복 AI는 뭘 해주는 건데?", "팬데믹 극복 AI"),
     # … and as a request to explain.
     ("NFT 뜻 알려줘", "NFT"),
     ("스테이블코인이 뭔지 알려줘", "스테이블코인"),

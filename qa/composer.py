@@ -275,8 +275,11 @@ def _settled_at(morphemes: list[Morpheme]) -> int | None:
     if at is not None:
         return at
     last = [i for i, m in enumerate(morphemes) if m.tag.split("-")[0] in _PREDICATES][-1:]
-    # "…굴리는 걸로 확정된 거야?": a word of certainty taking a 걸로 clause is still what is asked
-    main = last[0] if last and _stem(morphemes, last[0]) in lexicon.SETTLED_WORDS else _main_predicate(morphemes)
+    # "…굴리는 걸로 확정된 거야?": a word of certainty taking a 걸로 clause is still what is asked (not "언제 공개하는
+    # 걸로 결정됐어?", which presumes the decision and asks its content)
+    asks_whether = not any(m.form in lexicon.INTERROGATIVES for m in morphemes)
+    main = last[0] if asks_whether and last and _stem(morphemes, last[0]) in lexicon.SETTLED_WORDS \
+        else _main_predicate(morphemes)
     if main is None or _stem(morphemes, main) not in lexicon.SETTLED_WORDS:
         return None
     return main - 1 if morphemes[main].tag.startswith("XS") else main
@@ -287,7 +290,7 @@ def _event_before(morphemes: list[Morpheme], at: int) -> int | None:
     "셋이 같이 하는 건 확정이야?" → 하다), past its particles, bound nouns, endings and adverbs."""
     for i in range(at - 1, -1, -1):
         tag = morphemes[i].tag.split("-")[0]
-        if morphemes[i].form in ("걸", "거", "것"):
+        if morphemes[i].form in ("걸", "거", "것") and tag in ("NNG", "NNB"):
             continue  # "…굴리는 걸로 확정": Kiwi may read this 걸 as a noun
         if tag in ("NNG", "NNP", "SL", "VV", "VA", "XR"):
             return i
@@ -376,7 +379,7 @@ def agrees(question: str, evidence: str, analyzer: KoreanAnalyzer) -> bool:
     q, e = analyzer.morphemes(question), analyzer.morphemes(evidence)
     at = _main_predicate(q)
     q_negated = _negated_at(q, at) and not _asks_to_confirm(q, at) if at is not None else False
-    if any(m.form in lexicon.ALONE_WORDS for m in q) and any(m.form in lexicon.TOGETHER_WORDS for m in e):
+    if _alone_against_together(q, e, evidence):
         return q_negated  # "혼자 하는 거야?" against "…과 함께": no ("혼자 하는 거 아니지?": yes)
     if at is not None and _asks_if_ever(q, at):
         inner = _main_predicate(q[: at - 1]) if at > 1 else None  # what happened or not: "협력한 적"
@@ -395,6 +398,28 @@ def agrees(question: str, evidence: str, analyzer: KoreanAnalyzer) -> bool:
             return q_negated != said
     e_negated = sum((m.form, m.tag.split("-")[0]) in lexicon.NEGATION_MORPHEMES for m in e) % 2 == 1
     return q_negated == e_negated
+
+
+_QUOTED_RE = re.compile(r"[‘“]([^’”]{1,30})[’”]")
+
+
+def _alone_against_together(q: list[Morpheme], e: list[Morpheme], evidence: str) -> bool:
+    """Whether a question asks if a named one does something alone (혼자, 홀로, 단독으로, 독자적으로) and the evidence's
+    clause naming it says it does so with others (함께, 합작, 연합, 손잡고): "패스는 SKT 혼자 운영해?" against "…, SKT는
+    국내 이통사들과 함께 서비스 중인 ‘패스’" (not "이와 함께", "in addition"; not a question saying "혼자가 아니라")."""
+    alone = any(m.form in lexicon.ALONE_WORDS and (m.form in ("혼자", "홀로") or i + 1 < len(q)
+                                                  and q[i + 1].form in ("으로", "적")) for i, m in enumerate(q))
+    rather = any(m.tag == "VCN" and i + 1 < len(q) and q[i + 1].form == "라" for i, m in enumerate(q))  # 아니라
+    quoted = {name.lower() for name in _QUOTED_RE.findall(evidence)}  # ‘패스’: a name, though Kiwi reads a common noun
+    names = {m.form.lower() for m in q if m.tag in ("NNP", "SL") or m.form.lower() in quoted}
+    if not alone or rather or not names:
+        return False
+    clause = clause_numbers(e)
+    named = {clause[i] for i, m in enumerate(e) if m.form.lower() in names}
+    together = [i for i, m in enumerate(e) if (m.form in lexicon.TOGETHER_WORDS or m.form == "손"
+                and i + 2 < len(e) and e[i + 2].form == "잡") and not (i >= 2 and e[i - 2].form == "이"
+                and e[i - 1].form == "와")]
+    return any(clause[i] in named for i in together)
 
 
 def _says_outcome(q: list[Morpheme], at: int, e: list[Morpheme]) -> bool | None:

@@ -422,9 +422,12 @@ class FollowUpResolver:
         letters ("팬데믹 극복 AI가 뭐야?", "e풀필먼트란?"), or a part of a longer word just used ("풀필먼트가 정확히
         뭔데?" after "e풀필먼트센터 어디서 시작해?"). A single Korean word asked so ("전략이 뭐야?", "카카오는 뭐야?")
         more often asks it of what was just talked about."""
-        term = defined_term(question, self.analyzer.morphemes(question))
+        morphemes = self.analyzer.morphemes(question)
+        term = defined_term(question, morphemes)
         if term is None:
             return False
+        if morphemes[0].tag == "MM" and morphemes[0].form in lexicon.DEMONSTRATIVES and " " not in term:
+            return False  # "그 AI는 뭘 해주는 건데?": the AI named before ("그 콜드체인 물류라는 게" names its own)
         part_of = any(term.lower() in _bare(w).lower() and term.lower() != _bare(w).lower() for w in before.words)
         return " " in term or re.search(r"[A-Za-z]", term) is not None or part_of
 

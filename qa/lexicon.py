@@ -230,7 +230,7 @@ KIND_COUNTERS = ("가지", "곳", "군데", "종류", "개사")
 # Particles likening one thing to another: "쿠팡 로켓배송처럼 익일 배송을", "서울만큼"; and words asking for what
 # something is likened to ("어디처럼", "벤치마킹 대상은?").
 LIKENESS_PARTICLES = ("처럼", "만큼")
-LIKENESS_WORDS = (*LIKENESS_PARTICLES, "벤치마킹", "본보기", "본떠", "롤모델", "닮")
+LIKENESS_WORDS = (*LIKENESS_PARTICLES, "벤치마킹", "본보기", "본떠", "본뜬", "본받", "모방", "따라하", "롤모델", "닮")
 # Particles a name takes beyond the ones Kiwi may read glued to it (korean.GLUED_PARTICLES): "멜론이랑", "플로도".
 NAME_PARTICLES = ("이랑", "으로", "로", "만", "도", "에", "에게", "보다", "처럼", "이나", "나", "께서")
 # Particles that make a noun its clause's topic or subject: "카카오는 …, SKT는 …", "지니가 23.1%".
@@ -318,8 +318,8 @@ PLAN_NOUNS = frozenset({"목표", "계획", "예정", "검토", "추진", "방�
 # Nouns that give an event as talk, not fact: "3자 협업 가능성도 제기된다", "인수할 것이라는 관측이 나온다".
 SPECULATION_NOUNS = frozenset({"가능성", "관측", "추측", "예상", "소문", "루머", "의혹", "설", "추정"})
 # Doing something alone, and with others: "패스는 SKT 혼자 운영해?" against "…이통사들과 함께 서비스 중인 ‘패스’" is no.
-ALONE_WORDS = frozenset({"혼자", "홀로", "단독", "독자"})
-TOGETHER_WORDS = frozenset({"함께", "공동", "합작", "연합", "손잡"})
+ALONE_WORDS = frozenset({"혼자", "홀로", "단독", "독자"})  # 단독 and 독자 as 단독으로, 독자적으로
+TOGETHER_WORDS = frozenset({"함께", "합작", "연합", "손잡"})
 # Words asking whether something is settled, with a copula or 하다: "3자 협업은 확정이야?", "사실이야?", "확실해?".
 SETTLED_WORDS = frozenset({"확정", "확실", "사실", "결정", "공식", "진짜", "기정사실"})
 # Predicates saying talk exists or is raised: "가능성도 제기된다", "관측이 나온다", "합병설이 돈다", "가능성이 크다".

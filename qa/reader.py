@@ -44,7 +44,8 @@ _BRACKETS = frozenset(")]}）］")
 WINDOW = 3  # morphemes either side in which the question's words count as the candidate's context
 _DATE_FULL_RE = re.compile(phrases._DATE_RE.pattern)
 # A span that is, or ends the noun phrase, likened to something: "쿠팡(…) 로켓배송처럼", "서울만큼".
-_LIKENED_RE = re.compile(rf"(?:\s+[가-힣A-Za-z0-9]+)?(?:{'|'.join(lexicon.LIKENESS_PARTICLES)})(?![가-힣])")
+_LIKENESS_TAIL_RE = re.compile(f"(?:{'|'.join(lexicon.LIKENESS_PARTICLES)})$")
+_LIKENED_RE = re.compile(rf"(?:\s*[가-힣A-Za-z0-9]{{2,}}?)?(?:{'|'.join(lexicon.LIKENESS_PARTICLES)})")
 _AMOUNT_RE = re.compile(r"\d\s*(?:[천만억조]|%s)" % "|".join(
     re.escape(unit) for units in lexicon.UNIT_FAMILIES.values() for unit in units))  # "3,000억원", "80%", "1500만명"
 _AMOUNT_FULL_RE = re.compile(phrases._AMOUNT_RE.pattern)
@@ -143,11 +144,14 @@ class PhraseReader:
             # "누가 추산한 거야?": the name written as a word before 추산 ("공정거래위원회 추산에 따르면") is whose it is
             # (not 시장 of "시장조사기관" for "어디 조사야?")
             candidates = owners
-        likened = {id(c) for c in candidates if _LIKENED_RE.match(sentence, c.end)}
-        if not question.named_kind and not any(word in question.text for word in lexicon.LIKENESS_WORDS) \
+        likened = {id(c): m.end() for c in candidates if (m := _LIKENED_RE.match(sentence, c.end))}
+        about_it = any(set(_LIKENESS_TAIL_RE.sub("", sentence[c.start : likened[id(c)]]).split()) & question.words
+                       for c in candidates if id(c) in likened)  # "로켓배송은 어느 회사 서비스야?"
+        if not question.named_kind and not about_it and not any(w in question.text for w in lexicon.LIKENESS_WORDS) \
                 and any(id(c) not in likened for c in candidates):
             # "쿠팡 로켓배송처럼 익일 배송을 목표로 한다": what something is likened to (쿠팡, 쿠팡 로켓배송) is not
-            # what it is, unless the question asks for a name ("쿠팡 배송 서비스 이름은?") or for the model itself
+            # what it is, unless the question asks for a name ("쿠팡 배송 서비스 이름은?"), for the model itself or
+            # about it
             candidates = [c for c in candidates if id(c) not in likened]
         if question.type == AnswerType.DATE and any("date" in c.classes for c in candidates):
             # "몇 년도에?" is answered by a date, not by the amount written after it ("2019년 3,000억원 규모"); a clock

@@ -604,3 +604,8 @@ def test_asked_what_a_thing_does_its_description_answers(service):
 @pytest.mark.parametrize("question", ["쿠팡의 빠른 배송 서비스 이름이 뭐야?", "네이버 익일배송 벤치마킹 대상"])
 def test_asked_for_a_name_or_the_model_what_something_is_likened_to_answers(service, question):
     assert service.ask(question).short_answer == "쿠팡 로켓배송"
+
+
+@pytest.mark.parametrize("question", ["로켓배송은 어느 회사 서비스야?", "로켓배송 하는 회사는?"])
+def test_a_question_about_what_something_is_likened_to_is_answered_from_it(service, question):
+    assert service.ask(question).short_answer == "쿠팡"

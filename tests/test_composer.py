@@ -300,11 +300,21 @@ def test_dates_that_do_not_tell_are_not_ordered(second):
     assert "쪽이" not in answer.answer
 
 
-@pytest.mark.parametrize("question, agreed", [("패스는 SKT 혼자 운영하는 거야?", False), ("패스는 SKT가 단독으로 운영해?", False),
-                                              ("패스는 SKT 혼자 하는 거 아니지?", True)])
-def test_done_alone_is_denied_by_an_evidence_done_with_others(analyzer, question, agreed):
-    evidence = "SKT는 국내 이통사들과 함께 서비스 중인 공동 인증서 서비스 ‘패스’를 놓고 입지 다툼을 벌이고 있다."
+@pytest.mark.parametrize("question, agreed", [
+    ("패스는 SKT 혼자 운영하는 거야?", False), ("패스는 SKT가 단독으로 운영해?", False),
+    ("패스는 혼자 하는 거야?", False),  # ‘패스’, quoted in the evidence, is a name (Kiwi reads a common noun)
+    ("패스는 SKT 혼자 하는 거 아니지?", True),
+    ("카카오 인증서는 카카오가 혼자 서비스해?", True),  # 함께 is in SKT's clause; 공동 인증서 is a kind of certificate
+    ("패스는 SKT 혼자 하는 게 아니라 이통사들과 함께 하는 거야?", True),
+])
+def test_done_alone_is_denied_by_the_named_ones_clause_done_with_others(analyzer, question, agreed):
+    evidence = ("카카오는 자사의 카카오톡을 기반으로 하는 공동 인증서 서비스 ‘카카오 인증서’, SKT는 국내 이통사들과 함께 "
+                "서비스 중인 공동 인증서 서비스 ‘패스’를 놓고 입지 다툼을 벌이고 있다.")
     assert agrees(question, evidence, analyzer) is agreed
+
+
+def test_in_addition_is_not_together(analyzer):
+    assert agrees("SKT가 혼자 만들었어?", "이와 함께 SKT는 새 서비스를 만들었다.", analyzer)
 
 
 @pytest.mark.parametrize("question", ["ESG 펀드는 카카오벤처스가 굴리는 걸로 확정된 거야?", "카카오벤처스 확정된 거야?"])
@@ -313,3 +323,8 @@ def test_whether_it_is_settled_as_something_is_a_settled_question(analyzer, ques
     evidence = "ESG 공동펀드는 카카오벤처스를 통한 운용을 검토 중인 것으로 알려졌다."
     assert asks_settled(question, analyzer)
     assert only_planned(question, evidence, analyzer)
+
+
+def test_asked_when_it_was_decided_to_happen_the_decision_is_presumed(analyzer):
+    """"언제 공개하는 걸로 결정됐어?" asks the date decided, not whether it is settled."""
+    assert not asks_settled("팬데믹 극복 AI는 언제 공개하는 걸로 결정됐어?", analyzer)

@@ -23,6 +23,7 @@ from qa.definition import defined_term, definition, described_kind, named_by
     # … or asking what it does.
     ("팬데믹 극복 AI는 뭐 하는 거야?", "팬데믹 극복 AI"),
     ("팬데믹 극복 AI는 뭘 해주는 건데?", "팬데믹 극복 AI"),
+    ("팬데믹 극복 AI는 뭐 하시는 거예요?", "팬데믹 극복 AI"),
     # … and as a request to explain.
     ("NFT 뜻 알려줘", "NFT"),
     ("스테이블코인이 뭔지 알려줘", "스테이블코인"),
@@ -33,6 +34,8 @@ from qa.definition import defined_term, definition, described_kind, named_by
     ("지분교환 규모가 뭐야?", None),
     ("네이버가 인수한 회사가 뭐야?", None),
     ("카카오가 뭐 했어?", None),
+    ("네이버는 뭐 한 거야?", None),
+    ("네이버는 뭐 할 거야?", None),
     ("카카오 점유율 알려줘", None),
     ("협의체 이름이 정확히 뭐야?", None),
 ])

@@ -17,6 +17,7 @@ from qa.cleaning import korean_day
 from qa.contract import CITE_MARKER, Answer, Citation, Passage
 from qa.dates import resolve
 from qa.korean import KoreanAnalyzer, Morpheme, clause_numbers, predicate_term
+from qa.phrases import quoted_names
 from qa.question import AnswerType, Question
 from qa.schema import Document, Hit, Span
 
@@ -379,7 +380,7 @@ def agrees(question: str, evidence: str, analyzer: KoreanAnalyzer) -> bool:
     q, e = analyzer.morphemes(question), analyzer.morphemes(evidence)
     at = _main_predicate(q)
     q_negated = _negated_at(q, at) and not _asks_to_confirm(q, at) if at is not None else False
-    if _alone_against_together(q, e, evidence):
+    if _alone_against_together(q, e, evidence, analyzer):
         return q_negated  # "혼자 하는 거야?" against "…과 함께": no ("혼자 하는 거 아니지?": yes)
     if at is not None and _asks_if_ever(q, at):
         inner = _main_predicate(q[: at - 1]) if at > 1 else None  # what happened or not: "협력한 적"
@@ -400,17 +401,14 @@ def agrees(question: str, evidence: str, analyzer: KoreanAnalyzer) -> bool:
     return q_negated == e_negated
 
 
-_QUOTED_RE = re.compile(r"[‘“]([^’”]{1,30})[’”]")
-
-
-def _alone_against_together(q: list[Morpheme], e: list[Morpheme], evidence: str) -> bool:
+def _alone_against_together(q: list[Morpheme], e: list[Morpheme], evidence: str, analyzer: KoreanAnalyzer) -> bool:
     """Whether a question asks if a named one does something alone (혼자, 홀로, 단독으로, 독자적으로) and the evidence's
     clause naming it says it does so with others (함께, 합작, 연합, 손잡고): "패스는 SKT 혼자 운영해?" against "…, SKT는
     국내 이통사들과 함께 서비스 중인 ‘패스’" (not "이와 함께", "in addition"; not a question saying "혼자가 아니라")."""
     alone = any(m.form in lexicon.ALONE_WORDS and (m.form in ("혼자", "홀로") or i + 1 < len(q)
                                                   and q[i + 1].form in ("으로", "적")) for i, m in enumerate(q))
     rather = any(m.tag == "VCN" and i + 1 < len(q) and q[i + 1].form == "라" for i, m in enumerate(q))  # 아니라
-    quoted = {name.lower() for name in _QUOTED_RE.findall(evidence)}  # ‘패스’: a name, though Kiwi reads a common noun
+    quoted = {name.lower() for name in quoted_names(evidence, analyzer)}  # ‘패스’: a name Kiwi reads as a common noun
     names = {m.form.lower() for m in q if m.tag in ("NNP", "SL") or m.form.lower() in quoted}
     if not alone or rather or not names:
         return False

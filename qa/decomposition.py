@@ -213,10 +213,10 @@ class Decomposer:
                   and all(m.tag.startswith(("NN", "SL", "SN")) for v in words[i + 1 : at] for m in v.morphemes)]
         shared = topics[-1] if topics and (not ends or topics[-1] > ends[-1]) else None  # the topic's word
         scope = words[: shared + 1] if shared is not None else words[: ends[-1] + 1] if ends else []
-        lead = len(scope)
-        while shared is None and scope and lead < at and _predicate_only(words[lead]):
-            lead += 1  # "음원 시장으로 보면 멜론이랑 …": the verb closing the scope is no part of the name
-        first = compared[(words[lead - 1].end if lead else 0) : joined.morphemes[-1].start].strip()
+        named_from = len(scope)  # the first word of the first name
+        while shared is None and scope and named_from < at and _predicate_only(words[named_from]):
+            named_from += 1  # "음원 시장으로 보면 멜론이랑 …": the verb closing the scope is no part of the name
+        first = compared[(words[named_from - 1].end if named_from else 0) : joined.morphemes[-1].start].strip()
         second = compared[joined.end :].strip()
         # "지니랑 플로 점유율 …": the words the second phrase has beyond the first's length are what both measure.
         extra = second.split()[len(first.split()) :]

@@ -151,14 +151,11 @@ def _does(tags: list[tuple[str, str]]) -> bool:
     tags = tags[1:]
     if len(tags) >= 2 and tags[0][1] == "EC" and tags[1] == ("주", "VX"):
         tags = tags[2:]  # 해 주다
+    if tags and tags[0] == ("시", "EP"):
+        tags = tags[1:]  # the honorific 시 ("뭐 하시는 거예요?") still asks what it does
     if len(tags) >= 2 and tags[0] == ("는", "ETM") and tags[1][0] in ("거", "것") and tags[1][1] == "NNB":
         tags = tags[2:]  # 하는 거야 (not 한 거야, 할 거야: an event)
-    # "뭐 했어?", "뭐 하겠어?" ask an event; the honorific 시 ("뭐 하시는 거예요?") still asks what it does
-    if tags and tags[0] == ("시", "EP"):
-        tags = tags[1:]
-    if len(tags) >= 2 and tags[0] == ("는", "ETM") and tags[1][0] in ("거", "것") and tags[1][1] == "NNB":
-        tags = tags[2:]
-    return _closes_tags(tags) and not any(t == "EP" for _, t in tags)
+    return _closes_tags(tags) and not any(t == "EP" for _, t in tags)  # "뭐 했어?", "뭐 하겠어?": an event
 
 
 def _closes(rest: list[Morpheme]) -> bool:

@@ -20,7 +20,7 @@ from qa.contract import Answer
 from qa.definition import definition, named_by
 from qa.speech import names_speaker, quotation, speaker
 from qa.evidence import EvidenceScorer, SentenceCandidate
-from qa.korean import GLUED_PARTICLES, HANGUL, KoreanAnalyzer, Morpheme, has_content, index_after
+from qa.korean import GLUED_PARTICLES, HANGUL, NAME_TAGS, KoreanAnalyzer, Morpheme, has_content, index_after
 from qa.question import AnswerType, Question, analyse
 from qa.reader import TYPE_CLASSES, PhraseReader, SpanCandidate
 from qa.retriever import HybridRetriever
@@ -32,7 +32,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 FOREIGN_MIN_WORDS = 3  # a question of this many Latin words and no Hangul is in another language, not "SKT 점유율"
 
 _CONTINUATION_RE = re.compile(
-    rf"^({'|'.join(lexicon.CONTINUATION_OPENERS)})\s|({'|'.join(lexicon.REASON_MARKERS)})\S*\s*(것이다|이다)\.?$"
+    rf"^(?:\S+(?:은|는)\s+)?({'|'.join(lexicon.CONTINUATION_OPENERS)})\s|({'|'.join(lexicon.REASON_MARKERS)})\S*\s*(것이다|이다)\.?$"
 )
 
 
@@ -307,7 +307,7 @@ class Answerer:
                 return spans  # figures have their own check in ``decide``; a list takes every item
             asked = self._asked_names(question, sentence)
             if not subject.paired(asked, sentence.text, self.analyzer, sentence.hit.document.text):
-                return spans
+                return self._owned_first(question, sentence, spans, asked)
             # "SKT 인증서 이름은?" against "카카오는 … ‘카카오 인증서’, SKT는 … ‘패스’를": not 카카오's clause
             return [s for s in spans if not self._about_another(question, sentence, s, asked)]
         own, document = question.compared[0], sentence.hit.document.text
@@ -319,6 +319,35 @@ class Answerer:
                                   self.analyzer, document) in (None, own)
                 and not subject.about_another(asked, terms, question.text, sentence.text, (s.start, s.end),
                                               self.analyzer, document)]
+
+    def _owned_first(self, question: Question, sentence: SentenceCandidate, spans: list[SpanCandidate],
+                     asked: set[str]) -> list[SpanCandidate]:
+        """Without the spans another name owns, when the question asks what a name owns or whose it is and the
+        sentence ties a span to the asked name: "카카오의 음원 서비스는?" against "SKT가 서비스 중인 ‘플로’는 … 카카오의
+        ‘멜론’의 뒤를" is 멜론, not SKT's 플로; "멜론은 어느 회사 서비스야?" is 카카오, not 플로's SKT."""
+        document = sentence.hit.document.text
+        if not asked or not spans or question.says or not (
+                subject.asks_owned(asked, question.text, self.analyzer, document)
+                or question.type in (AnswerType.ORG, AnswerType.PERSON)
+                and subject.asks_whose(asked, question.text, self.analyzer, document)):
+            return spans
+        rivals = self._rivals(question, sentence, asked)
+        if not rivals:
+            return spans
+        names = (*sorted(asked), *rivals)
+        owners = [subject.owner(names, question.text, sentence.text, (s.start, s.end), self.analyzer, document)
+                  for s in spans[: self.settings.owned_spans]]
+        if owners[0] not in rivals or not any(o in asked for o in owners):
+            return spans
+        return [s for s, o in zip(spans, owners) if o not in rivals] + spans[len(owners) :]
+
+    def _rivals(self, question: Question, sentence: SentenceCandidate, asked: set[str]) -> tuple[str, ...]:
+        """The names the sentence writes that the question neither asks nor writes, and that hold no asked name
+        (카카오모빌리티 is 카카오's)."""
+        written = {m.form for m in self.analyzer.morphemes(sentence.text) if m.tag in NAME_TAGS}
+        written |= {n for n in article_names(sentence, self.analyzer) if n in sentence.text}
+        return tuple(sorted(n for n in written if len(n) > 1 and not _written(n, question.text)
+                            and not any(a in n.lower() or n.lower() in a for a in asked)))
 
     def decide(self, reading: Reading) -> Answer:
         """Answer from a reading, or refuse when the articles are unlikely to answer it."""
@@ -515,7 +544,8 @@ class Answerer:
         return sorted(chosen, key=lambda s: (s.hit.document.doc_id, s.span.start)), short
 
     def _continuation(self, question: Question, chosen: SentenceCandidate) -> list[SentenceCandidate]:
-        """The next sentence of the paragraph, when it carries on the chosen one (reasons, explanations)."""
+        """The next sentence of the paragraph, when it carries on the chosen one (reasons, explanations): it opens on
+        a word pointing back, after its topic or not ("네이버는 이를 보완하기 위해 …")."""
         if question.type not in (AnswerType.REASON, AnswerType.OPEN):
             return []
         nxt = self._next_sentence(chosen)

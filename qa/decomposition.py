@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from qa import lexicon
-from qa.korean import NAME_TAGS, KoreanAnalyzer, Word, has_content, marks_topic
+from qa.korean import NAME_TAGS, KoreanAnalyzer, Morpheme, Word, has_content, marks_topic
 from qa.question import AnswerType, is_interrogative, metadata_types
 from qa.schema import Document
 
@@ -441,6 +441,11 @@ class Decomposer:
             core = [m for m in word.morphemes if not m.tag.startswith(("J", "S")) or m.tag in NAME_TAGS]
             named = bool(core) and core[0].tag in (*NAME_TAGS, "NNG") and all(
                 m.tag.startswith(("NN", *NAME_TAGS)) for m in core)
+            glued = None
+            if not named and group and group[-1][2] is not None and group[-1][2][0] in _CONNECTORS:
+                glued = _glued_hago(word)  # "CJ대한통운이랑 신세계하고": Kiwi reads the last name's 하고 as 하다
+            if glued is not None:
+                core, particles, named = glued, [Morpheme("하고", "JKB", glued[-1].end, glued[-1].end + 2)], True
             if not named:
                 if len(group) >= 2:
                     break
@@ -449,7 +454,7 @@ class Decomposer:
             particle = (particles[0].form, particles[0].tag) if particles else None
             group.append((word, text[word.start : core[-1].end], particle))
             listed = particle is None and word.morphemes[-1].tag == "SP" and word.text.endswith(_LIST_COMMAS)
-            if not listed and (particle is None or particle[0] not in _CONNECTORS):  # the group's last name
+            if not listed and (particle is None or particle[0] not in _CONNECTORS or glued is not None):  # the last
                 if len(group) >= 2:
                     break
                 group = []
@@ -518,6 +523,16 @@ def _predicate_only(word: Word) -> bool:
     """A word that is a verb and its endings only: "보면", "따지면"."""
     tags = [m.tag for m in word.morphemes]
     return bool(tags) and tags[0].startswith(("VV", "VA")) and all(t.startswith(("VV", "VA", "VX", "E", "JX")) for t in tags)
+
+
+def _glued_hago(word: Word) -> list[Morpheme] | None:
+    """The nouns of a word Kiwi reads as a noun's verb 하다 closing on 고 ("신세계하고" → 신세계 + 하 + 고), which after a
+    name joined by 와/랑 is the name and the particle 하고."""
+    ms = [m for m in word.morphemes if not m.tag.startswith("S")]
+    if len(ms) < 3 or [m.form for m in ms[-2:]] != ["하", "고"] or not ms[-2].tag.startswith(("XSV", "VV")):
+        return None
+    nouns = ms[:-2]
+    return nouns if all(m.tag.startswith(("NN", *NAME_TAGS)) for m in nouns) else None
 
 
 def _joins(word: Word) -> bool:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 
-from qa import lexicon
+from qa import lexicon, phrases
 from qa.amounts import RANK_UNITS
 from qa.definition import defined_term
 from qa.korean import HANGUL, NAME_TAGS, KoreanAnalyzer, Morpheme
@@ -79,6 +79,10 @@ class _Word:
         """The proper noun this word is, when it is only that and particles: "카카오랑" → 카카오, "SKT가" → SKT."""
         names = [m for m in self.morphemes if m.tag in NAME_TAGS]
         rest = [m for m in self.morphemes if m.tag not in NAME_TAGS and not m.tag.startswith(("J", "SF", "SP", "SS"))]
+        if names and names[0] is self.morphemes[0] and names[0].tag == "SL" and rest \
+                and all(m.tag == "NNG" for m in rest) and rest[-1].end > names[-1].end \
+                and rest[-1].form not in (*lexicon.PERSON_TITLES, *_ATTRIBUTES):  # not "SKT대표", "SKT점유율"
+            return self.text[: rest[-1].end - self.start]  # "SK텔레콤이": Latin letters and a common noun, one name
         if not names or any(m.tag != "NNB" for m in rest):
             return self.known
         return self.text[names[0].start - self.start : names[-1].end - self.start]
@@ -131,9 +135,12 @@ class _Before:
             return None
         return short if kind == "thing" or self.asked == kind or (self.asked == "thing" and kind == "place") else None
 
-    def topic(self, drop_focus: bool = False) -> list[str]:
+    def topic(self, drop_focus: bool = False, own_predicate: bool = False) -> list[str]:
         """The previous question without what it asked: its interrogative words and its closing predicate, and with
-        ``drop_focus`` the attribute it asked about too ("규모는 얼마야?"), when the new question asks another."""
+        ``drop_focus`` the attribute it asked about too ("규모는 얼마야?"), when the new question asks another. With
+        ``own_predicate`` (the new question says what was done: "지금은 누구랑 손잡았어?") the old one's other predicates,
+        adverbs go too ("SKT는 재미 좀 봤어?" carries "SKT는 재미"), a 하다 verb leaving its noun; a clause describing a
+        noun stays ("물류센터 연 게")."""
         words = [w for at, w in enumerate(self.words)
                  if not w.is_wh and not (at and _determined(self.words[at - 1], w))]
         kept: list[str] = []
@@ -149,6 +156,8 @@ class _Before:
                 words.pop()  # "합병한 적 (있지 않아?)": the bound noun the predicate took goes, the event stays
                 if _derived(words[-1]) and words[-1].nominal:
                     kept = [words.pop().nominal]  # "합병한" → 합병; "손잡은" stays
+        if own_predicate:
+            words = [w for w in words if not _adverb(w) and (not _predicate(w) or _derived(w))]
         wh = next((i for i, w in enumerate(self.words) if w.is_wh), None)
         if drop_focus and wh is not None and wh > 0 and wh == len(self.words) - 1:
             focus = self.words[wh - 1]  # "…규모는 얼마야?": the word before a closing interrogative
@@ -157,7 +166,8 @@ class _Before:
             if particle and particle[0] in ("은", "는", "이", "가") and nouns and nouns[-1].tag == "NNG" \
                     and (len(words) > 1 or _is_attribute(focus)):  # "하이퍼클로바가 뭐야?": all there is to carry
                 words = [w for w in words if w is not focus]
-        return [w.text.rstrip("?？.!") for w in words] + kept
+        return [(w.nominal or w.text) if own_predicate and _predicate(w) else w.text.rstrip("?？.!")
+                for w in words] + kept
 
     @property
     def subject(self) -> str | None:
@@ -207,6 +217,8 @@ class _Before:
             nouns = [m for m in word.morphemes if m.tag.startswith(("NN", "SL", "SH"))]
             if not nouns or nouns[-1].form != noun or word.is_wh:
                 continue
+            if at + 1 < len(self.words) and self.words[at + 1].is_wh and word.is_topic:
+                continue  # "…코멘트한 사람은 누구예요?": the asked slot, which the answer named
             lead = [word.text[: nouns[-1].end - word.start]]
             for prior in reversed(self.words[max(0, at - 2) : at]):  # the nouns before it: "시사위크 기사"
                 if prior.is_wh:
@@ -295,6 +307,22 @@ def _derived(word: _Word) -> bool:
     """A noun's 하다 verb ("합병한"), whose noun names the event by itself; not a passive ("투자받은", "인수된"), whose
     noun alone would turn who did what around."""
     return {m.form for m in word.morphemes if m.tag.startswith("XSV")} == {"하"}
+
+
+def _predicate(word: _Word) -> bool:
+    """A word that is or ends on a predicate closing a clause of its own: "맞서서", "만든다고", "협력하기로"; not one
+    describing the noun after it ("연 게", "출시한 서비스")."""
+    kept = [m for m in word.morphemes if not m.tag.startswith("S")]
+    tags = [m.tag.split("-")[0] for m in kept]
+    if kept and kept[0].form in lexicon.POSTPOSITION_VERBS:
+        return False  # "협력에 대해": the phrase goes on
+    return any(t in _PREDICATE_TAGS for t in tags) and (tags[-1] in ("EC", "EF") or "ETN" in tags)
+
+
+def _adverb(word: _Word) -> bool:
+    """A word that is an adverb alone ("잘", "좀", "같이", "서로")."""
+    tags = [m.tag for m in word.morphemes if not m.tag.startswith(("SF", "SP", "SS", "SE", "SO", "SW"))]
+    return bool(tags) and all(t in ("MAG", "MAJ") for t in tags)
 
 
 def _ends_connective(word: _Word) -> bool:
@@ -415,7 +443,8 @@ class FollowUpResolver:
         # topic ("팬데믹 극복 AI는 누가 만드는데?")
         subject_asked = any(w.is_wh and w.particle is not None and w.particle[1] == "JKS" for w in words)
         return self._complete(before, filled.rest if asks else [], filled.names,
-                              drop_focus=bool(own) and not subject_asked, subject_asked=subject_asked), filled.referent
+                              drop_focus=bool(own) and not subject_asked, subject_asked=subject_asked,
+                              own_predicate=self._says_what_was_done(words)), filled.referent
 
     def _defines_a_term(self, question: str, before: _Before) -> bool:
         """Whether the question asks what a term is that no earlier turn can stand for: several words or Latin
@@ -426,8 +455,11 @@ class FollowUpResolver:
         term = defined_term(question, morphemes)
         if term is None:
             return False
-        if morphemes[0].tag == "MM" and morphemes[0].form in lexicon.DEMONSTRATIVES and " " not in term:
-            return False  # "그 AI는 뭘 해주는 건데?": the AI named before ("그 콜드체인 물류라는 게" names its own)
+        if morphemes[0].tag == "MM" and morphemes[0].form in lexicon.DEMONSTRATIVES and (
+                " " not in term or term.split()[0] in _PERSON_NOUNS | _PLACE_NOUNS):
+            # "그 AI는 뭘 해주는 건데?": the AI named before ("그 콜드체인 물류라는 게" names its own); "그 회사 최대
+            # 강점이 뭔데?": the company named before
+            return False
         part_of = any(term.lower() in _bare(w).lower() and term.lower() != _bare(w).lower() for w in before.words)
         return " " in term or re.search(r"[A-Za-z]", term) is not None or part_of
 
@@ -496,11 +528,12 @@ class FollowUpResolver:
 
     def _fill(self, words: list[_Word], before: _Before) -> _Filled:
         """The question with every word that points back replaced by what it points to."""
+        own_predicate = self._says_what_was_done(words)
         filled = _Filled()
         at = 0
         while at < len(words):
             word, following = words[at], (words[at + 1] if at + 1 < len(words) else None)
-            step = self._point_back(word, following, before)
+            step = self._point_back(word, following, before, own_predicate)
             if step is None:
                 filled.out.append(word.text)
                 if word.name and not word.is_wh:
@@ -521,7 +554,7 @@ class FollowUpResolver:
         return filled
 
     def _point_back(
-        self, word: _Word, following: _Word | None, before: _Before
+        self, word: _Word, following: _Word | None, before: _Before, own_predicate: bool = False
     ) -> tuple[str | None, int, frozenset[str], str | None] | None:
         """What a word that points back stands for: (its text filled in, the words it took, what it showed, the name
         or thing it stood for), or None for a word that does not point back."""
@@ -530,8 +563,11 @@ class FollowUpResolver:
             return None
         forms = [m.form for m in word.morphemes]
         if first.form in lexicon.EVENT_ANAPHORS and first.tag in ("NP", "NNG"):  # 그건, 그거, 그때
-            referent = (before.answered("thing") or before.defined) if first.form not in ("그때", "이때") else None
-            topic = referent or " ".join(before.topic())
+            # "그거 확정된 거야?" after "펀드는 어디서 운용해?": whether what was asked is settled, not the place answered
+            settled = following is not None and any(m.form in lexicon.SETTLED_WORDS for m in following.morphemes)
+            referent = (before.answered("thing") or before.defined) \
+                if first.form not in ("그때", "이때") and not settled else None
+            topic = referent or " ".join(before.topic(own_predicate=own_predicate))
             effects = {"pointed", "event"} if topic and not referent else {"pointed"}
             return (self._join(topic, word.particle) if topic else word.text), 1, frozenset(effects), referent
         if first.tag in ("NP", "NR") and (first.form in lexicon.GROUP_ANAPHORS or (
@@ -581,6 +617,8 @@ class FollowUpResolver:
             phrase, turn = turn.phrase_ending_with(noun.form), turn.earlier
         if phrase is None and noun.form in _PERSON_NOUNS | _PLACE_NOUNS:
             phrase = self._referent(before, "person" if noun.form in _PERSON_NOUNS else "place")
+        if phrase is None and before.turn.answer and before.turn.answerable is not False:
+            phrase = self._answered_phrase(before.turn.answer, noun.form)  # "그 협의체": the one the answer quoted
         if phrase is None and noun.form in lexicon.ARTICLE_WORDS:
             return following.text, True  # "이 기사": the article the last answer cited (the service scopes to it)
         if phrase is None:
@@ -593,16 +631,18 @@ class FollowUpResolver:
 
     def _complete(
         self, before: _Before, rest: list[str], names: list[tuple[str, tuple[str, str] | None]], drop_focus: bool,
-        subject_asked: bool = False,
+        subject_asked: bool = False, own_predicate: bool = False,
     ) -> str:
         """An elliptical question: the previous one's topic (all of it, when this one asks nothing of its own: "네이버는?")
         with this one's names in place of the previous names, then what this one asks (whose subject, when it asks
         one, leaves the old subject the topic)."""
-        base = before.topic(drop_focus) if rest else [w.text for w in before.words]
+        base = before.topic(drop_focus, own_predicate) if rest else [w.text for w in before.words]
         by_text = {w.text: w for w in before.words}
         if subject_asked and rest and base and (last := by_text.get(base[-1])) is not None \
                 and last.particle is not None and last.particle[1] == "JKS":  # not "카카오가 (인수한 회사)"
             base = [*base[:-1], self._join(_bare(last), ("는", "JX"))]
+        if rest and base and (last := by_text.get(base[-1])) is not None and _modifies(last):
+            base = [*base, "건"]  # "손잡은 적 있어?" → "언제였는데?": "손잡은 건 언제였는데?"
         if names:
             base = self._swap_names(before, base, names)
         resolved = " ".join([*base, *rest]).strip()
@@ -624,6 +664,11 @@ class FollowUpResolver:
             # "멜론은 어느 회사 서비스야?" → "지니는?": the new name takes the place of the topic it opened with; not
             # in "점유율은 얼마나 돼?", where the topic is what is asked
             places = [0]
+        if len(names) == 1 and len(places) > 1:
+            # "여민수 대표는 SK텔레콤과의 협력에 대해 …" → "SKT 대표는?": one new name takes the place of the one the
+            # question was about, not of a partner named in another role (과의, 에)
+            core = [i for i in places if not any(m.tag in ("JKB", "JKG") for m in by_text[base[i]].morphemes)]
+            places = core or places
         if not places:
             return [self._join(joined, names[-1][1]), *base]
         words = [by_text.get(text.rstrip("?？.!")) for text in base]
@@ -652,6 +697,25 @@ class FollowUpResolver:
         texts[held[0]] = self._join(old[at].name, old[held[0]].particle)
         return texts
 
+    def _answered_phrase(self, answer: str, noun: str) -> str | None:
+        """The last noun phrase of the answer that ends with ``noun`` and says more than it: "그 협의체" after an
+        answer citing "…‘AI R&D 협의체’를 구성" is that 협의체."""
+        quoted = [q for q in phrases.quoted_spans(answer) if q.endswith(noun) and q != noun]
+        if quoted:
+            return quoted[-1]  # "‘AI R&D 협의체’", symbols and all
+        morphemes = self.analyzer.morphemes(answer)
+        found = None
+        for at, m in enumerate(morphemes):
+            if m.form != noun or not m.tag.startswith("NN"):
+                continue
+            start = at
+            while start > 0 and morphemes[start - 1].tag.startswith(("NN", "SL", "SH", "SN")) \
+                    and morphemes[start].start - morphemes[start - 1].end <= 1:
+                start -= 1
+            if start < at:
+                found = answer[morphemes[start].start : m.end]
+        return found
+
     def _and(self, names: list[str]) -> str:
         """"A와 B와 C": names joined the Korean way (the particle's allomorph after each)."""
         return " ".join([*(self._join(n, ("와", "JC")) for n in names[:-1]), names[-1]])
@@ -668,7 +732,8 @@ class FollowUpResolver:
                 other = before.carried
             return before.answered(kind) or defined or other or before.subject
         answered = before.answered("place")
-        names = before.names + ([answered] if answered and answered not in before.names else [])
+        names = before.names if len(before.names) >= 2 else \
+            before.names + ([answered] if answered and answered not in before.names else [])  # 양사: two at most
         return self._and(names) if len(names) >= 2 else None
 
     def _pointed(self, before: _Before, text: str, particle: tuple[str, str] | None, kind: str | None,
@@ -686,6 +751,17 @@ class FollowUpResolver:
             return False
         noun = ms[1] if len(ms) > 1 else (following.first if following else None)
         return noun is not None and noun.form in _PLACE_NOUNS
+
+    @staticmethod
+    def _says_what_was_done(words: list[_Word]) -> bool:
+        """Whether the question says something of its own, so that only the names and topics of the last one carry
+        over, not its other predicates and adverbs: a predicate ("손잡았어?", "열어준대?"), not only a copula or a light
+        verb ("언제였어?", "했어?"), or a noun that is no attribute ("성과는 있었어?"; not "규모는 얼마였어?")."""
+        verb = any(m.tag.split("-")[0] in ("VV", "VA", "XSV") for w in words for m in w.morphemes) \
+            and not FollowUpResolver._light(words)
+        return verb or any(not _is_attribute(w) and w.first is not None and w.first.tag in ("NNG", "XR")
+                           and FollowUpResolver._content([w]) and not (at and words[at - 1].is_wh)
+                           for at, w in enumerate(words))  # "언제 기준?" asks the time of what was said
 
     @staticmethod
     def _light(words: list[_Word]) -> bool:

@@ -52,7 +52,8 @@ REFLEXIVE_NOUNS = frozenset({"자사"})  # not 당사, also a party's headquarte
 POINTING_NOUNS = REFLEXIVE_NOUNS | {"각사", "양사", "양측", "이들", "그들", "상대방"}
 AMONG = frozenset({"중", "가운데"})  # "그중에", "그 가운데": among what was just said
 # Time words that point from the conversation ("전에 언제 했었는데?", "지금은 어디랑 손잡았대?"): no topic of their own.
-DEICTIC_TIME = frozenset({"전", "후", "예전", "이전", "이후", "아까", "방금", "지금", "현재", "이번", "다음", "나중"})
+DEICTIC_TIME = frozenset({"전", "후", "예전", "이전", "이후", "아까", "방금", "지금", "현재", "이번", "다음", "나중", "요즘",
+                          "요새"})
 # Time words that place a question in the speaker's time, never the article's ("예전에 지분 바꾼 적 있지?"): no search
 # term, as an article's "예전" would match them by accident.
 SPEAKER_TIME = frozenset({"예전", "옛날", "아까", "방금", "요즘", "요새"})
@@ -372,4 +373,7 @@ CONVERSATION_WORDS = CONVERSATION_CUES | frozenset({
     "하다", "있다", "수", "묻다", "물어보다", "쓰다", "사용", "사용하다", "질문", "질문하다", "너", "당신", "넌", "누구",
     "뭐", "무엇", "뭘", "어떻다", "어떻게", "알리다", "알려주다", "주다", "대하다", "좀", "요", "여기", "이거", "시작",
 })
+# Verbs that work as postpositions after a noun and its particle ("협력에 대해", "이를 통해", "목표에 따라"): part of
+# the noun phrase they close, not something said of it.
+POSTPOSITION_VERBS = frozenset({"대하", "관하", "통하", "따르", "위하", "의하", "비하", "걸치", "향하"})
 CONVERSATION_PHRASES = ("할 수 있", "할수있")  # "뭘 할 수 있어?": asks what the bot does

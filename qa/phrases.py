@@ -54,6 +54,11 @@ _DATE_RE = re.compile(
 
 
 @lru_cache(maxsize=CACHED_TEXTS)
+def quoted_spans(text: str) -> list[str]:
+    """Every phrase ``text`` sets in quotes, in order: ‘AI R&D 협의체’, “…”."""
+    return [match.group(1).strip() for match in _QUOTED_RE.finditer(text)]
+
+
 def quoted_names(text: str, analyzer: KoreanAnalyzer) -> frozenset[str]:
     """The names ``text`` sets in single quotes: ‘멜론’ is a name wherever the article then writes 멜론 bare, though Kiwi
     reads the bare word as the fruit. A name is one or two words of two characters or more, Kiwi reads a proper noun

@@ -271,6 +271,8 @@ def _slot(morphemes: list[Morpheme], text: str, favour: bool) -> _Slot:
                 while run < len(morphemes) and morphemes[run].tag in ("NNG", "NNP"):
                     slot.kinds = slot.kinds or morphemes[run].form in lexicon.CATEGORY_NOUNS
                     run += 1
+        while rest < len(morphemes) and morphemes[rest].form == wh.form:
+            rest += 1  # "어디어디가", "누구누구를": a doubled interrogative asks for several
         # The particle right after the asked slot ("누구를", "얼마짜리로"): adverbs (왜, 언제) take none.
         while rest < len(morphemes) and morphemes[rest].tag in ("XSN", "NNB") and wh.tag != "MM":
             rest += 1
@@ -538,6 +540,8 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         answer_type = wh_type if not (wh_type == AnswerType.AMOUNT and focus_type == AnswerType.DATE) else focus_type
     elif focus_type is not None and not (wh_type in _NAMING_WH and focus_type in _MEASURED):
         answer_type = focus_type
+    elif wh_type == AnswerType.PLACE and slot.particle in ("가", "이"):
+        answer_type = AnswerType.ORG  # "어디가 만들어?": who does it, not where
     elif wh_type is not None:
         answer_type = wh_type
     elif slot.focus is not None:

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from qa import aliases, lexicon
 from qa.korean import NAME_TAGS, KoreanAnalyzer, Morpheme, index_after, marks_topic
+from qa.question import is_interrogative
 
 _ANAPHORS = frozenset({"이", "그", "이것", "그것", "이들", "그들"})  # "이를 통해": the clause names it before
 _CLAUSE_ENDS = frozenset({"EC", "SF", "SE"})
@@ -266,6 +267,40 @@ def _described_by(morphemes: list[Morpheme], span: tuple[int, int], mentions: li
                 at = after_quotes(morphemes, after + 1)  # "카카오의 ‘멜론’의 뒤": the last name of the chain
             return head
     return None
+
+
+def asks_owned(names: set[str], question: str, analyzer: KoreanAnalyzer, document: str) -> bool:
+    """Whether the question names one of ``names`` as what owns the thing asked ("카카오의 음원 서비스는?", "카카오
+    음원 서비스"), not as its topic or subject ("플로는 누굴 쫓고 있어?")."""
+    morphemes = analyzer.morphemes(question)
+    mentions = _mentions(tuple(names), morphemes, question, document)
+    return bool(mentions) and not any(_marks_topic(morphemes, m.marker) for m in mentions) and any(
+        m.marker < len(morphemes) and morphemes[m.marker].tag in ("JKG", "NNG")
+        and (m.first == 0 or not morphemes[m.first - 1].tag.startswith(_NOUN_PARTS))  # not "포스트 코로나 기획"
+        and _heads_the_asked(morphemes, m.marker + (morphemes[m.marker].tag == "JKG"))
+        for m in mentions)
+
+
+def _heads_the_asked(morphemes: list[Morpheme], at: int) -> bool:
+    """Whether the noun phrase from ``at`` is what the question asks: it ends the question ("카카오 음원 서비스 이름")
+    or its topic particle comes before an interrogative pronoun and a copula, and nothing else ("음원 서비스는 뭐야?");
+    not "노무현 정부가 파견한 인물은?", "이명박 후보는 어느 연령층으로부터 …", "시리아의 인권은 어디에서 …"."""
+    while at < len(morphemes) and morphemes[at].tag.startswith((*_NOUN_PARTS, "SS")):
+        at += 1
+    rest = [m for m in morphemes[at:] if not m.tag.startswith("S")]
+    if not rest:
+        return True
+    return marks_topic(rest[0]) and len(rest) > 1 and rest[1].tag == "NP" and is_interrogative(rest[1]) \
+        and all(m.tag == "VCP" or m.tag.startswith("E") or m.form == "요" for m in rest[2:])  # "뭔가요"
+
+
+def asks_whose(names: set[str], question: str, analyzer: KoreanAnalyzer, document: str) -> bool:
+    """Whether the question asks whose one of ``names`` is, with no verb of its own: "멜론은 어느 회사 서비스야?",
+    "플로는 누구 거예요?" (not "플로는 누굴 쫓고 있어?", which asks what it does)."""
+    morphemes = analyzer.morphemes(question)
+    topics = [m for m in _mentions(tuple(names), morphemes, question, document) if _marks_topic(morphemes, m.marker)]
+    return bool(topics) and not any(m.tag.split("-")[0] in ("VV", "VA", "XSV", "XSA")
+                                    for m in morphemes[topics[0].marker :])
 
 
 def after_quotes(morphemes: list[Morpheme], at: int) -> int:

@@ -609,3 +609,24 @@ def test_asked_for_a_name_or_the_model_what_something_is_likened_to_answers(serv
 @pytest.mark.parametrize("question", ["로켓배송은 어느 회사 서비스야?", "로켓배송 하는 회사는?"])
 def test_a_question_about_what_something_is_likened_to_is_answered_from_it(service, question):
     assert service.ask(question).short_answer == "쿠팡"
+
+
+@pytest.mark.parametrize("question, short", [
+    ("카카오의 음원 서비스는 뭐야?", "멜론"),  # "SKT가 서비스 중인 ‘플로’는 … 카카오의 ‘멜론’의 뒤를": 플로 is SKT's
+    ("카카오 음원 서비스 이름", "멜론"),
+    ("SKT 음원 서비스 이름은?", "플로"),
+    ("멜론은 어느 회사 서비스야?", "카카오"),  # whose 멜론 is, not the SKT of 플로
+])
+def test_what_a_name_owns_is_the_span_the_sentence_ties_to_it(service, question, short):
+    assert service.ask(question).short_answer == short
+
+
+def test_a_name_in_a_longer_phrase_owns_nothing(service):
+    """"포스트 코로나 기획": 코로나 is part of the name of the series, not whose thing is asked."""
+    assert service.ask("포스트 코로나 기획은 뭘 기념해서 준비한 거예요?").short_answer == "6주년"
+
+
+def test_how_a_gap_is_filled_goes_on_into_the_sentence_pointing_back_to_it(service):
+    """"…네이버가 가진 물류센터는 없다." then "네이버는 이를 보완하기 위해 CJ대한통운과 손을 잡았다.": the second says how."""
+    answer = service.ask("물류센터 없는 약점 네이버는 어떻게 메꾸려고 함?")
+    assert any("CJ대한통운과 손을 잡았다" in c.evidence for c in answer.citations), answer.answer

@@ -28,6 +28,14 @@ def test_names_joined_before_a_distributive_word_are_asked_one_by_one(decomposer
     assert things is not None and not any(p.named for p in things.parts)  # things asked, not names
 
 
+def test_a_last_name_joined_by_hago_is_a_name_not_the_verb_hada(decomposer):
+    """"CJ대한통운이랑 신세계하고": Kiwi reads 신세계하고 as 신세계 + 하다; after a name joined by 랑 it is a name and 하고."""
+    plan = decomposer.plan("네이버가 CJ대한통운이랑 신세계하고 지분 맞교환한 게 각각 언제야?", lambda n: [])
+    assert [(p.label, p.question) for p in plan.parts] == [
+        ("CJ대한통운", "네이버가 CJ대한통운하고 지분 맞교환한 게 언제야?"), ("신세계", "네이버가 신세계하고 지분 맞교환한 게 언제야?")]
+    assert decomposer.plan("네이버가 신세계하고 각각 뭐 했어?", lambda n: []) is None  # no name joined before it
+
+
 def test_names_listed_with_commas_are_asked_one_by_one(decomposer):
     plan = decomposer.plan("멜론, 지니, 플로 음원 점유율은 각각 몇 %야?", lambda n: [])
     assert [p.label for p in plan.parts] == ["멜론", "지니", "플로"]

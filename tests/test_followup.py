@@ -32,10 +32,10 @@ def resolver(analyzer) -> FollowUpResolver:
     # The predicate an auxiliary closes goes with it ("있지 않아?", "투자해 줬어?"); a 하다 verb's noun stays.
     ([Turn.of_text("두 회사가 예전에 합병한 적 있지 않아?", "네, 기사에 따르면 … [1]")], "몇 년에?",
      "두 회사가 예전에 합병 몇 년에?"),  # and the bound noun it took ("적"), the event's noun staying
-    ([Turn.of_text("카카오가 우버와 손잡은 적 있어?", "네, 기사에 따르면 … [1]")], "언제?", "카카오가 우버와 손잡은 언제?"),
+    ([Turn.of_text("카카오가 우버와 손잡은 적 있어?", "네, 기사에 따르면 … [1]")], "언제?", "카카오가 우버와 손잡은 건 언제?"),
     ([Turn.of_text("두 회사가 합병했던 적 있어?", "네, 기사에 따르면 … [1]")], "언제?", "두 회사가 합병 언제?"),
     # A passive keeps its verb (who did what), and only the "-ㄴ 적" of an experience goes: 수 says "might".
-    ([Turn.of_text("카카오가 투자받은 적 있어?", "네, 기사에 따르면 … [1]")], "얼마나?", "카카오가 투자받은 얼마나?"),
+    ([Turn.of_text("카카오가 투자받은 적 있어?", "네, 기사에 따르면 … [1]")], "얼마나?", "카카오가 투자받은 건 얼마나?"),
     ([Turn.of_text("카카오가 우버를 인수할 수도 있어?", "네, 기사에 따르면 … [1]")], "얼마에?",
      "카카오가 우버를 인수할 수도 얼마에?"),
     ([Turn.of_text("카카오가 그 회사에 투자해 줬어?", "네, 기사에 따르면 … [1]")], "얼마나?", "카카오가 그 회사에 투자 얼마나?"),
@@ -351,3 +351,54 @@ def test_a_part_of_a_word_just_used_asked_to_be_defined_stands_alone(resolver):
 ])
 def test_only_the_owner_of_what_was_asked_trades_places(resolver, before, question, not_in):
     assert not_in not in resolver.resolve(question, [Turn.of_text(before, "… [1]")])
+
+
+def test_whether_it_is_settled_asks_of_what_was_asked_not_of_the_answer(resolver):
+    """"그거 확정된 거야?" after "펀드는 어디서 운용해?" answered 카카오벤처스 asks whether the running is settled."""
+    before = Turn.of_text("카카오-SKT ESG 공동펀드는 어디서 운용해요?", "카카오벤처스입니다. ESG 공동펀드는 … [1]")
+    assert resolver.resolve("그거 확정된 거야?", [before]) == "카카오-SKT ESG 공동펀드는 운용 확정된 거야?"
+    assert resolver.resolve("그거 누구 거야?", [before]).startswith("카카오벤처스")  # the thing answered, as before
+
+
+@pytest.mark.parametrize("before, question, understood", [
+    # A question saying something of its own carries the old names and topics, not the old clauses and adverbs.
+    ("SKT는 재미 좀 봤어?", "그래서 지금은 누구랑 손잡았는데?", "SKT는 재미 지금은 누구랑 손잡았는데?"),
+    ("특허 풀은 어느 분야로 만든다고 했지?", "그건 누구한테 열어준대요?", "특허 풀은 누구한테 열어준대요?"),
+    # … but a noun phrase's own words stay ("…에 대해", a clause describing a noun), and so does a question with
+    # nothing of its own (a light verb, a noun the interrogative asks)
+    ("카카오랑 SKT가 이번에 협력하기로 한 분야가 뭐예요?", "그거 언제 발표했어?",
+     "카카오랑 SKT가 이번에 협력하기로 한 분야가 언제 발표했어?"),
+    ("여민수 대표는 SK텔레콤과의 협력에 대해 뭐라고 했어?", "그럼 SKT 대표는 뭐라고 했어?",
+     "SKT 대표는 SK텔레콤과의 협력에 대해 대표는 뭐라고 했어?"),
+    ("기사에 나온 백신 맞은 사람 몇명이야?", "언제 기준?", "기사에 나온 백신 맞은 사람 언제 기준?"),
+])
+def test_a_question_of_its_own_carries_only_the_topic(resolver, before, question, understood):
+    assert resolver.resolve(question, [Turn.of_text(before, "… [1]")]) == understood
+
+
+def test_a_thing_pointed_to_may_be_one_the_last_answer_quoted(resolver):
+    """"그 협의체는 언제 꾸렸어?": no question named it, the answer cited "…‘AI R&D 협의체’를 구성"."""
+    before = Turn.of_text("팬데믹 극복 AI는 어디어디가 같이 만드는 거예요?",
+                          "삼성전자입니다. 지난해 12월에는 양사와 삼성전자가 함께하는 ‘AI R&D 협의체’를 구성, … [1]")
+    assert resolver.resolve("그 협의체는 언제 꾸렸어?", [before]) == "AI R&D 협의체는 언제 꾸렸어?"
+    unquoted = Turn.of_text("카카오와 SKT는 예전에 어떻게 협력했어?", "… 각 사 대표 임원이 참석하는 시너지 협의체를 통해 … [1]")
+    assert resolver.resolve("그 협의체는 누가 들어가?", [unquoted]) == "시너지 협의체는 누가 들어가?"
+
+
+def test_that_person_after_who_was_asked_is_the_one_answered(resolver):
+    """"그 사람은 …?" after "코멘트한 사람은 누구예요?": 사람 was the asked slot, 여민수 the answer."""
+    before = Turn.of_text("카카오 쪽에서 코멘트한 사람은 누구예요?", "여민수입니다. 여민수 카카오 공동대표는 … [1]")
+    assert resolver.resolve("그 사람은 기술로 뭘 하겠다고 했어?", [before]) == "여민수는 기술로 뭘 하겠다고 했어?"
+
+
+def test_the_speakers_time_is_no_topic_of_its_own(resolver):
+    before = Turn.of_text("카카오가 SK텔레콤이랑 원래 협력하던 분야가 어디예요?", "통신입니다. … [1]")
+    assert resolver.resolve("요즘은 어디까지 넓혔는데?", [before]) != "요즘은 어디까지 넓혔는데?"
+
+
+def test_the_pair_is_the_two_names_asked_not_the_answer_as_well(resolver):
+    """"둘이" after a question naming 카카오 and SK텔레콤 and answered "AI": the two companies."""
+    before = Turn.of_text("카카오가 SK텔레콤이랑 협력하던 분야는 어디까지 넓혔어?", "AI입니다. … [1]")
+    assert resolver.resolve("둘이 지분교환한 규모는?", [before]) == "카카오와 SK텔레콤이 지분교환한 규모는?"
+    pair = Turn.of_text("카카오와 SK텔레콤이 지분교환한 규모는?", "3000억원입니다. … [1]")
+    assert resolver.resolve("그럼 네이버랑 CJ대한통운은 얼마였어?", [pair]) == "네이버와 CJ대한통운이 지분교환한 규모는 얼마였어?"

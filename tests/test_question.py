@@ -365,3 +365,10 @@ def test_an_aspect_asked_with_a_determiner_is_no_count_of_points(analyzer):
 def test_a_keyword_query_softened_by_jom_asks_its_last_noun(analyzer, question, focus):
     read = analyse(question, analyzer)
     assert (read.type, read.focus) == (AnswerType.AMOUNT, focus)
+
+
+@pytest.mark.parametrize("question", ["팬데믹 극복 AI는 어디가 만들어?", "팬데믹 극복 AI는 어디어디가 같이 만드는 거예요?"])
+def test_where_as_the_subject_asks_who_does_it(analyzer, question):
+    """"어디가 만들어?" asks which company makes it, not a location; a doubled interrogative keeps its particle."""
+    assert analyse(question, analyzer).type == AnswerType.ORG
+    assert analyse("풀필먼트 센터는 어디에 있어?", analyzer).type == AnswerType.PLACE

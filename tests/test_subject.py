@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.subject import about_another, owner, paired
+from qa.subject import about_another, asks_owned, asks_whose, owner, paired
 
 PAIRED = "조사기관 추산에 따르면 대성모빌리티는 국내 택시 호출 시장에서 점유율 80% 이상을 기록하고 있다."
 VALUES = "지니가 23.1%, 플로가 16.23%를 기록하며 뒤를 이었다."
@@ -145,3 +145,24 @@ def test_an_owner_whose_owned_thing_the_question_names_is_what_the_clause_is_abo
     at = sentence.index("3000억원")
     assert not about_another({"skt"}, {"skt", "자회사", "투자"}, "SKT 자회사에 투자한 규모 얼마야?", sentence,
                              (at, at + 7), analyzer, sentence)
+
+
+@pytest.mark.parametrize("question, owned, whose", [
+    ("카카오의 음원 서비스는 뭐야?", True, False),
+    ("카카오 음원 서비스 이름", True, False),
+    ("카카오의 음원 서비스 이름은 뭔가요?", True, False),
+    ("카카오는 음원 서비스 뭐 해?", False, False),  # the topic does something
+    ("포스트 카카오 기획은 뭘 기념했어?", False, False),  # a word inside a longer name
+    ("카카오는 어느 회사 서비스야?", False, True),
+    ("카카오는 누굴 쫓고 있어?", False, False),
+])
+def test_a_question_asks_what_a_name_owns_or_whose_it_is(analyzer, question, owned, whose):
+    assert asks_owned({"카카오"}, question, analyzer, "") is owned
+    assert asks_whose({"카카오"}, question, analyzer, "") is whose
+
+
+@pytest.mark.parametrize("question", ["노무현 정부가 카카오를 감시하기 위해 파견한 인물은?",
+                                      "카카오 후보는 어느 연령층으로부터 지지를 얻었는가?",
+                                      "카카오의 인권은 어디에서 비난을 받고 있는가?"])
+def test_a_name_owning_something_else_than_what_is_asked_asks_nothing_it_owns(analyzer, question):
+    assert not asks_owned({"노무현" if question.startswith("노무현") else "카카오"}, question, analyzer, "")

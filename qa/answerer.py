@@ -481,7 +481,8 @@ class Answerer:
 
     def _quotation(self, reading: Reading) -> tuple[SentenceCandidate, str] | None:
         """For a question asking what was said, the likeliest read sentence quoting someone, and the quotation."""
-        return self._first_saying(reading, quotation) if reading.question.says else None
+        words = frozenset(reading.question.key_terms)
+        return self._first_saying(reading, lambda text: quotation(text, words)) if reading.question.says else None
 
     def _first_saying(
         self, reading: Reading, find: Callable[[str], tuple[int, int] | None]

@@ -34,6 +34,7 @@ _UNCONTRACTED = {("서", "JKB"): ("에서", "JKB"), ("ᆫ", "JX"): ("는", "JX")
 # Nouns that name an attribute asked of something (규모, 점유율, 시기, 위치): "음원 쪽은?" after "택시 점유율은?" keeps it.
 _MEASURES = (lexicon.FOCUS_DATE | lexicon.FOCUS_NUMBER) - lexicon.FOCUS_PLACE - lexicon.FOCUS_PERSON - lexicon.FOCUS_ORG
 _ATTRIBUTES = _MEASURES | lexicon.FOCUS_PLACE
+_FIGURE_NOUNS = frozenset({"수치", "숫자", "수", "통계", "비율", "퍼센트"})  # "이 수치": a figure just talked about
 _SELF_CONTAINED_WORDS = 3  # content words a question without names needs to be read without the conversation
 _NAMED_KINDS = ("person", "place", "thing")  # what an answer can name for "그 사람", "거기", "그거" to point to
 _LOCATIVES = frozenset({("에서", "JKB"), ("에", "JKB"), ("서", "JKB")})  # 거기서 = 거기에서
@@ -210,6 +211,20 @@ class _Before:
                 continue
             return " ".join([*(w.text for w in phrase[:-1]), _bare(word)])
         return None
+
+    @property
+    def measured(self) -> str | None:
+        """The noun phrase of a measure the question asked a figure of ("음원 스트리밍 점유율 1위 몇 퍼센트야?" → "음원
+        스트리밍 점유율"), for "이 수치" / "그 숫자" to stand for."""
+        if not any(w.is_wh for w in self.words):
+            return None
+        word = next((w for w in self.words if not w.is_wh and _bare(w) in _MEASURES and _bare(w) not in _FIGURE_NOUNS
+                     and _head_noun(w)), None)
+        if word is None:
+            return None
+        head = _head_noun(word)
+        phrase = self.phrase_ending_with(head) if head else None
+        return phrase[: len(phrase) - len(head)] + _bare(word) if phrase and phrase.endswith(head) else phrase
 
     def phrase_ending_with(self, noun: str) -> str | None:
         """The noun phrase of the previous question that ends with ``noun``: "그 기사" → "시사위크 기사"."""
@@ -615,6 +630,9 @@ class FollowUpResolver:
         phrase, turn = None, before
         while phrase is None and turn is not None:  # the latest turn naming it: "그 AI" after a turn about 협의체
             phrase, turn = turn.phrase_ending_with(noun.form), turn.earlier
+        turn = before
+        while phrase is None and turn is not None and noun.form in _FIGURE_NOUNS:
+            phrase, turn = turn.measured, turn.earlier  # "이 수치": the measure a turn asked a figure of ("점유율")
         if phrase is None and noun.form in _PERSON_NOUNS | _PLACE_NOUNS:
             phrase = self._referent(before, "person" if noun.form in _PERSON_NOUNS else "place")
         if phrase is None and before.turn.answer and before.turn.answerable is not False:

@@ -116,6 +116,10 @@ class Question:
 _DEFINABLE = (AnswerType.THING, AnswerType.OPEN, AnswerType.YESNO)  # types a question asking what a term is gets
 
 
+# "기술로 뭘 하겠다고 했어?", "뭘 한다고?": what someone said they do, in their words (as "뭐라고 했어?" asks).
+_REPORTED_RE = re.compile(r"(?:뭘|무엇을|뭐를|무얼)\s+(?:\S+\s+)?\S*(?:다고|라고)\s*(?:했|한|하|말|밝|\?|$)")
+
+
 def is_interrogative(morpheme: Morpheme) -> bool:
     form = morpheme.form
     return form in lexicon.INTERROGATIVES or (
@@ -597,7 +601,7 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         defines=defines,
         described=described_kind(morphemes) if answer_type == AnswerType.THING and defines is None else None,
         choice=re.search(lexicon.CHOICE, text) is not None,
-        says=any(cue in text for cue in lexicon.SAYING_CUES),
+        says=any(cue in text for cue in lexicon.SAYING_CUES) or _REPORTED_RE.search(text) is not None,
         words=frozenset(w.bare for w in analyzer.words(text)),  # whole words: 카카오 is not one of 카카오모빌리티의
         verbs=analyzer.verbs(text),
         person=holder or who,

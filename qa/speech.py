@@ -18,14 +18,19 @@ _SPEECH_WORDS = 3  # a quotation this long is speech; a shorter one only when it
 _SENTENCE_ENDINGS = ("다", "요", "까", "죠", "네", "자", "라")
 
 
-def quotation(sentence: str) -> tuple[int, int] | None:
-    """The offsets of the first quotation the sentence gives, without its quotes; None when it quotes no one. A term
-    in quotes ("“게임 체인저”라는 평가", "“멜론”") is no speech."""
-    for match in _QUOTATION_RE.finditer(sentence):
-        said = match.group(1).strip()
-        if len(said.split()) >= _SPEECH_WORDS or (len(said.split()) > 1 and said.endswith(_SENTENCE_ENDINGS)):
-            return match.start(1), match.end(1)
-    return None
+def quotation(sentence: str, words: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """The offsets of the quotation the sentence gives, without its quotes; None when it quotes no one. A term in
+    quotes ("“게임 체인저”라는 평가", "“멜론”") is no speech. Of two quotations, the one holding more of the question's
+    ``words`` ("기술로 뭘 하겠다고 했어?" against “…의미 깊다”며 “ICT 기술로 … 노력하겠다”), else the first."""
+    said = [m for m in _QUOTATION_RE.finditer(sentence) if _is_speech(m.group(1).strip())]
+    if not said:
+        return None
+    best = max(said, key=lambda m: (sum(w in m.group(1) for w in words), -m.start()))
+    return best.start(1), best.end(1)
+
+
+def _is_speech(said: str) -> bool:
+    return len(said.split()) >= _SPEECH_WORDS or (len(said.split()) > 1 and said.endswith(_SENTENCE_ENDINGS))
 
 
 class Speaker(NamedTuple):

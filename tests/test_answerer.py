@@ -630,3 +630,8 @@ def test_how_a_gap_is_filled_goes_on_into_the_sentence_pointing_back_to_it(servi
     """"…네이버가 가진 물류센터는 없다." then "네이버는 이를 보완하기 위해 CJ대한통운과 손을 잡았다.": the second says how."""
     answer = service.ask("물류센터 없는 약점 네이버는 어떻게 메꾸려고 함?")
     assert any("CJ대한통운과 손을 잡았다" in c.evidence for c in answer.citations), answer.answer
+
+
+def test_of_two_quotations_the_one_about_what_is_asked_answers(service):
+    answer = service.ask("여민수는 기술로 뭘 하겠다고 했어?")
+    assert answer.short_answer.startswith("ICT 기술로 산업 발전에 기여하고"), answer.answer

@@ -402,3 +402,10 @@ def test_the_pair_is_the_two_names_asked_not_the_answer_as_well(resolver):
     assert resolver.resolve("둘이 지분교환한 규모는?", [before]) == "카카오와 SK텔레콤이 지분교환한 규모는?"
     pair = Turn.of_text("카카오와 SK텔레콤이 지분교환한 규모는?", "3000억원입니다. … [1]")
     assert resolver.resolve("그럼 네이버랑 CJ대한통운은 얼마였어?", [pair]) == "네이버와 CJ대한통운이 지분교환한 규모는 얼마였어?"
+
+
+def test_this_figure_is_the_measure_a_turn_asked_a_figure_of(resolver):
+    """"이 수치 언제 기준이에요?" two turns after "…점유율 1위 몇 퍼센트야?", a refused question between."""
+    share = Turn.of_text("음원 스트리밍 점유율 1위 몇 퍼센트야?", "34.14%입니다. … [1]")
+    refused = Turn.of_text("지니는 누가 운영하는 거야?", "기사에서 이 질문에 대한 답을 찾지 못했습니다.")
+    assert resolver.resolve("이 수치 언제 기준이에요?", [share, refused]) == "음원 스트리밍 점유율 언제 기준이에요?"

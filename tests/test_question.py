@@ -372,3 +372,9 @@ def test_where_as_the_subject_asks_who_does_it(analyzer, question):
     """"어디가 만들어?" asks which company makes it, not a location; a doubled interrogative keeps its particle."""
     assert analyse(question, analyzer).type == AnswerType.ORG
     assert analyse("풀필먼트 센터는 어디에 있어?", analyzer).type == AnswerType.PLACE
+
+
+@pytest.mark.parametrize("question, says", [("여민수는 기술로 뭘 하겠다고 했어?", True), ("SKT는 뭘 한다고?", True),
+                                            ("언제 출시한다고 했어?", False), ("뭘 기념해서 준비한 거예요?", False)])
+def test_what_someone_said_they_do_asks_for_their_words(analyzer, question, says):
+    assert analyse(question, analyzer).says is says

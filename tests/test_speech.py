@@ -53,3 +53,11 @@ def test_whose_words_a_sentence_gives(analyzer, sentence, who, gives):
     names, titles = who
     found = names_speaker(sentence, analyzer.morphemes(sentence), Speaker(frozenset(names), frozenset(titles)), sentence)
     assert found is gives
+
+
+def test_of_two_quotations_the_one_holding_the_questions_words():
+    sentence = "여민수 대표는 “두 기업이 자산을 나눈다는 점이 의미 깊다”며 “ICT 기술로 산업 발전에 기여하겠다”고 말했다."
+    start, end = quotation(sentence, frozenset({"여민수", "기술"}))
+    assert sentence[start:end] == "ICT 기술로 산업 발전에 기여하겠다"
+    start, end = quotation(sentence)
+    assert sentence[start:end].startswith("두 기업이")  # no words to go by: the first

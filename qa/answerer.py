@@ -109,6 +109,11 @@ def article_names(sentence: SentenceCandidate, analyzer: KoreanAnalyzer) -> froz
 
 
 _PARTICLE_AFTER = "|".join((*GLUED_PARTICLES, *lexicon.NAME_PARTICLES))
+# A reason given by pointing back ("이를 보완하기 위해", "이 때문에"), and one stated as the reason ("…한 이유는 …").
+_POINTED_REASON_RE = re.compile(r"(?:이를|이에|이|그)\s*(?:\S+\s+)?(?:위해|위한|때문)")
+_STATED_REASON_RE = re.compile(rf"(?:{'|'.join(lexicon.REASON_NOUNS)})(?:은|는|로|으로)\s")
+_NAMING_CLASSES = frozenset({"proper", "quoted", "latin", "org"})
+_OWNER_OF_RE = re.compile(r"[’'\"”]?의")  # a span right before 의 owns what follows it
 
 
 def _mentions_any(names: set[str], sentence: SentenceCandidate) -> bool:
@@ -335,11 +340,19 @@ class Answerer:
         if not rivals:
             return spans
         names = (*sorted(asked), *rivals)
-        owners = [subject.owner(names, question.text, sentence.text, (s.start, s.end), self.analyzer, document)
-                  for s in spans[: self.settings.owned_spans]]
-        if owners[0] not in rivals or not any(o in asked for o in owners):
-            return spans
+        owned = subject.asks_owned(asked, question.text, self.analyzer, document)
+        owners = [None if owned and self._owns_asked(sentence.text, s, asked)  # "카카오의 ‘멜론’": 멜론's owner, not
+                  else subject.owner(names, question.text, sentence.text, (s.start, s.end), self.analyzer, document)
+                  for s in spans[: self.settings.owned_spans]]  # a thing 멜론 owns
+        if owners[0] not in rivals or not any(o in asked and s.classes & _NAMING_CLASSES for s, o in zip(spans, owners)):
+            return spans  # only a name the asked one owns (not "‘멜론’의 뒤") tells which spans are another's
         return [s for s, o in zip(spans, owners) if o not in rivals] + spans[len(owners) :]
+
+    @staticmethod
+    def _owns_asked(sentence: str, span: SpanCandidate, asked: set[str]) -> bool:
+        """Whether the span is written as the owner of an asked name: "카카오의 ‘멜론’" for 멜론."""
+        after = _OWNER_OF_RE.match(sentence, span.end)
+        return after is not None and sentence[after.end() :].lstrip(" ‘'\"“").lower().startswith(tuple(asked))
 
     def _rivals(self, question: Question, sentence: SentenceCandidate, asked: set[str]) -> tuple[str, ...]:
         """The names the sentence writes that the question neither asks nor writes, and that hold no asked name
@@ -460,6 +473,7 @@ class Answerer:
         else:
             best = reading.best
             chosen = [best, *self._continuation(question, best)]
+            chosen += [s for s in self._stated_reason(reading) if all(c.key != s.key for c in chosen)]
             short = span.text if question.wants_span and span else None
             if short and span and question.type not in (AnswerType.AMOUNT, AnswerType.DATE) \
                     and not _NARROWED_RE.search(text) \
@@ -551,6 +565,17 @@ class Answerer:
             return []
         nxt = self._next_sentence(chosen)
         return [nxt] if nxt is not None and _CONTINUATION_RE.search(nxt.text) else []
+
+    def _stated_reason(self, reading: Reading) -> list[SentenceCandidate]:
+        """For a why question answered by a sentence whose reason points back ("네이버는 이를 보완하기 위해 …"), a read
+        sentence that states the reason as one ("…협업을 결정한 실질적인 이유는 쿠팡을 견제하기
+        위함이다") about the same names: both are the article's reasons."""
+        question, best = reading.question, reading.best
+        if question.type != AnswerType.REASON or best is None or not _POINTED_REASON_RE.search(best.text):
+            return []
+        names = {n.lower() for n in question.entities if n.lower() in best.text.lower()}
+        return [s for s in reading.sentences[1 : self.settings.read_sentences]
+                if names and _STATED_REASON_RE.search(s.text) and all(n in s.text.lower() for n in names)][:1]
 
     def _carried_on(self, chosen: SentenceCandidate) -> SentenceCandidate | None:
         """The next sentence when it adds to the chosen one ("이어", "또한"), or opens the next paragraph doing so

@@ -526,13 +526,13 @@ def _predicate_only(word: Word) -> bool:
 
 
 def _glued_hago(word: Word) -> list[Morpheme] | None:
-    """The nouns of a word Kiwi reads as a noun's verb 하다 closing on 고 ("신세계하고" → 신세계 + 하 + 고), which after a
-    name joined by 와/랑 is the name and the particle 하고."""
+    """The name of a word Kiwi reads as a name's verb 하다 closing on 고 ("신세계하고" → 신세계 + 하 + 고), which after a
+    name joined by 와/랑 is the name and the particle 하고; a common noun's 하다 is a verb ("협력하고 있는")."""
     ms = [m for m in word.morphemes if not m.tag.startswith("S")]
     if len(ms) < 3 or [m.form for m in ms[-2:]] != ["하", "고"] or not ms[-2].tag.startswith(("XSV", "VV")):
         return None
     nouns = ms[:-2]
-    return nouns if all(m.tag.startswith(("NN", *NAME_TAGS)) for m in nouns) else None
+    return nouns if all(m.tag in NAME_TAGS for m in nouns) else None  # a name: not "협력하고 (있는)"
 
 
 def _joins(word: Word) -> bool:

@@ -35,6 +35,8 @@ _UNCONTRACTED = {("서", "JKB"): ("에서", "JKB"), ("ᆫ", "JX"): ("는", "JX")
 _MEASURES = (lexicon.FOCUS_DATE | lexicon.FOCUS_NUMBER) - lexicon.FOCUS_PLACE - lexicon.FOCUS_PERSON - lexicon.FOCUS_ORG
 _ATTRIBUTES = _MEASURES | lexicon.FOCUS_PLACE
 _FIGURE_NOUNS = frozenset({"수치", "숫자", "수", "통계", "비율", "퍼센트"})  # "이 수치": a figure just talked about
+# Adverbs that change what is said, kept when a follow-up carries the last question's words.
+_MEANT_ADVERBS = frozenset({"못", "안", "잘못", "같이", "서로", *lexicon.ALONE_WORDS, *lexicon.TOGETHER_WORDS})
 _SELF_CONTAINED_WORDS = 3  # content words a question without names needs to be read without the conversation
 _NAMED_KINDS = ("person", "place", "thing")  # what an answer can name for "그 사람", "거기", "그거" to point to
 _LOCATIVES = frozenset({("에서", "JKB"), ("에", "JKB"), ("서", "JKB")})  # 거기서 = 거기에서
@@ -80,10 +82,6 @@ class _Word:
         """The proper noun this word is, when it is only that and particles: "카카오랑" → 카카오, "SKT가" → SKT."""
         names = [m for m in self.morphemes if m.tag in NAME_TAGS]
         rest = [m for m in self.morphemes if m.tag not in NAME_TAGS and not m.tag.startswith(("J", "SF", "SP", "SS"))]
-        if names and names[0] is self.morphemes[0] and names[0].tag == "SL" and rest \
-                and all(m.tag == "NNG" for m in rest) and rest[-1].end > names[-1].end \
-                and rest[-1].form not in (*lexicon.PERSON_TITLES, *_ATTRIBUTES):  # not "SKT대표", "SKT점유율"
-            return self.text[: rest[-1].end - self.start]  # "SK텔레콤이": Latin letters and a common noun, one name
         if not names or any(m.tag != "NNB" for m in rest):
             return self.known
         return self.text[names[0].start - self.start : names[-1].end - self.start]
@@ -232,7 +230,8 @@ class _Before:
             nouns = [m for m in word.morphemes if m.tag.startswith(("NN", "SL", "SH"))]
             if not nouns or nouns[-1].form != noun or word.is_wh:
                 continue
-            if at + 1 < len(self.words) and self.words[at + 1].is_wh and word.is_topic:
+            if at + 1 < len(self.words) and self.words[at + 1].is_wh and word.is_topic \
+                    and noun in _PERSON_NOUNS | _PLACE_NOUNS:
                 continue  # "…코멘트한 사람은 누구예요?": the asked slot, which the answer named
             lead = [word.text[: nouns[-1].end - word.start]]
             for prior in reversed(self.words[max(0, at - 2) : at]):  # the nouns before it: "시사위크 기사"
@@ -336,8 +335,10 @@ def _predicate(word: _Word) -> bool:
 
 def _adverb(word: _Word) -> bool:
     """A word that is an adverb alone ("잘", "좀", "같이", "서로")."""
-    tags = [m.tag for m in word.morphemes if not m.tag.startswith(("SF", "SP", "SS", "SE", "SO", "SW"))]
-    return bool(tags) and all(t in ("MAG", "MAJ") for t in tags)
+    kept = [m for m in word.morphemes if not m.tag.startswith(("SF", "SP", "SS", "SE", "SO", "SW"))]
+    if any(m.form in _MEANT_ADVERBS for m in kept):
+        return False  # "못 낸", "같이 인수": the adverb is part of what was said
+    return bool(kept) and all(m.tag in ("MAG", "MAJ") for m in kept)
 
 
 def _ends_connective(word: _Word) -> bool:
@@ -579,7 +580,7 @@ class FollowUpResolver:
         forms = [m.form for m in word.morphemes]
         if first.form in lexicon.EVENT_ANAPHORS and first.tag in ("NP", "NNG"):  # 그건, 그거, 그때
             # "그거 확정된 거야?" after "펀드는 어디서 운용해?": whether what was asked is settled, not the place answered
-            settled = following is not None and any(m.form in lexicon.SETTLED_WORDS for m in following.morphemes)
+            settled = following is not None and any(m.form in lexicon.DECISION_WORDS for m in following.morphemes)
             referent = (before.answered("thing") or before.defined) \
                 if first.form not in ("그때", "이때") and not settled else None
             topic = referent or " ".join(before.topic(own_predicate=own_predicate))
@@ -675,6 +676,11 @@ class FollowUpResolver:
         ranks = [i for i, text in enumerate(base) if text in by_text and _is_rank(by_text[text])][:1] \
             if before.asked not in _NAMED_KINDS else []  # "1위 후보는 누구야?" asked the holder: no measure to carry
         places = ranks or [i for i, text in enumerate(base) if text in by_text and by_text[text].name]
+        if len(names) > 1:  # "카카오와 SK텔레콤이" → "네이버랑 CJ대한통운은?": the word joined to a name by 와 goes too
+            places += [i + 1 for i in places if i + 1 < len(base) and i + 1 not in places and base[i + 1] in by_text
+                       and by_text[base[i]].particle is not None and by_text[base[i]].particle[1] == "JC"
+                       and by_text[base[i + 1]].is_topic]
+            places.sort()
         joined = self._and([name for name, _ in names])
         nouns_after = [by_text[t] for t in base[1:] if t in by_text and by_text[t].first is not None
                        and by_text[t].first.tag.startswith("NN") and not by_text[t].is_wh]
@@ -682,11 +688,6 @@ class FollowUpResolver:
             # "멜론은 어느 회사 서비스야?" → "지니는?": the new name takes the place of the topic it opened with; not
             # in "점유율은 얼마나 돼?", where the topic is what is asked
             places = [0]
-        if len(names) == 1 and len(places) > 1:
-            # "여민수 대표는 SK텔레콤과의 협력에 대해 …" → "SKT 대표는?": one new name takes the place of the one the
-            # question was about, not of a partner named in another role (과의, 에)
-            core = [i for i in places if not any(m.tag in ("JKB", "JKG") for m in by_text[base[i]].morphemes)]
-            places = core or places
         if not places:
             return [self._join(joined, names[-1][1]), *base]
         words = [by_text.get(text.rstrip("?？.!")) for text in base]
@@ -750,8 +751,12 @@ class FollowUpResolver:
                 other = before.carried
             return before.answered(kind) or defined or other or before.subject
         answered = before.answered("place")
-        names = before.names if len(before.names) >= 2 else \
-            before.names + ([answered] if answered and answered not in before.names else [])  # 양사: two at most
+        # 양사, 둘: the two named as doing it (not "미국의", an owner), else with the one answered
+        doers = [w.name for w in before.words if w.name and w.particle != ("의", "JKG")]
+        doers = list(dict.fromkeys(doers))
+        names = doers or before.names
+        if len(names) < 2 and answered and answered not in names:
+            names = [*names, answered]
         return self._and(names) if len(names) >= 2 else None
 
     def _pointed(self, before: _Before, text: str, particle: tuple[str, str] | None, kind: str | None,

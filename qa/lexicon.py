@@ -310,6 +310,7 @@ AMOUNT_QUALIFIERS = (*AMOUNT_BOUNDS, "여", "약", "최대", "최소")
 # Words that ask why, as an adverb or as the noun asked for: "왜", "이유는?", "진짜 속셈이 뭐래?".
 REASON_QUESTION_WORDS = frozenset({"왜", "이유", "까닭", "원인", "목적", "어째서", "배경", "계기", "속내", "속셈"})
 # Markers of a reason or purpose clause ("…하기 위해", "…때문에").
+REASON_NOUNS = ("이유", "까닭", "원인", "배경", "목적")  # "…한 이유는 …이다": a reason stated as one
 REASON_MARKERS = ("위해", "위한", "위함", "때문", "이유", "목적", "덕분", "탓", "까닭", "원인", "으로 인해", "로 인해")
 # Negating morphemes (form, Kiwi tag) that decide a yes/no answer: 없다, 않다, 못하다, 아니다, 안 ….
 NEGATION_MORPHEMES = frozenset({("없", "VA"), ("않", "VX"), ("못", "MAG"), ("못하", "VX"), ("아니", "VCN"),
@@ -322,7 +323,8 @@ SPECULATION_NOUNS = frozenset({"가능성", "관측", "추측", "예상", "소�
 ALONE_WORDS = frozenset({"혼자", "홀로", "단독", "독자"})  # 단독 and 독자 as 단독으로, 독자적으로
 TOGETHER_WORDS = frozenset({"함께", "합작", "연합", "손잡"})
 # Words asking whether something is settled, with a copula or 하다: "3자 협업은 확정이야?", "사실이야?", "확실해?".
-SETTLED_WORDS = frozenset({"확정", "확실", "사실", "결정", "공식", "진짜", "기정사실"})
+DECISION_WORDS = frozenset({"확정", "결정", "공식", "기정사실"})  # "그거 확정된 거야?": whether it was decided
+SETTLED_WORDS = DECISION_WORDS | {"확실", "사실", "진짜"}
 # Predicates saying talk exists or is raised: "가능성도 제기된다", "관측이 나온다", "합병설이 돈다", "가능성이 크다".
 TALK_PREDICATES = frozenset({"제기", "나오", "있", "높", "크", "커지", "불거지", "돌", "일", "무성하", "파다하", "확산",
                              "대두", "흘러나오"})

@@ -120,6 +120,19 @@ _DEFINABLE = (AnswerType.THING, AnswerType.OPEN, AnswerType.YESNO)  # types a qu
 _REPORTED_RE = re.compile(r"(?:뭘|무엇을|뭐를|무얼)\s+(?:\S+\s+)?\S*(?:다고|라고)\s*(?:했|한|하|말|밝|\?|$)")
 
 
+def _predicates(morphemes: list[Morpheme]) -> list[str]:
+    """The first three content words after the asked slot, a verb with the auxiliary 놓다 it takes as one ("내놨어":
+    Kiwi's 내 + 놓 is 내놓다, not the 내다 of "소득을 내지")."""
+    out = []
+    for at, m in enumerate(morphemes):
+        if m.tag not in ("NNG", "VV", "VA", "XR"):
+            continue
+        tail = morphemes[at + 1 : at + 3]
+        glued = m.tag == "VV" and len(tail) == 2 and tail[0].tag == "EC" and (tail[1].form, tail[1].tag) == ("놓", "VX")
+        out.append(m.form + "놓" if glued else m.form)
+    return out[:3]
+
+
 def is_interrogative(morpheme: Morpheme) -> bool:
     form = morpheme.form
     return form in lexicon.INTERROGATIVES or (
@@ -282,7 +295,7 @@ def _slot(morphemes: list[Morpheme], text: str, favour: bool) -> _Slot:
             rest += 1
         if wh.tag in ("NP", "NNG", "NR", "MM") and rest < len(morphemes) and morphemes[rest].tag.startswith(_PARTICLE_TAGS):
             slot.particle = morphemes[rest].form
-        slot.predicate = [m.form for m in morphemes[rest:] if m.tag in ("NNG", "VV", "VA", "XR")][:3]
+        slot.predicate = _predicates(morphemes[rest:])
         # "누구 추산이야?", "누구의 명령에 따라": the answer is whose 추산, whose 명령 (it stands before that noun).
         owned = rest + 1 if rest < len(morphemes) and morphemes[rest].tag == "JKG" else rest
         if wh.tag == "NP" and owned < len(morphemes) and morphemes[owned].tag in ("NNG", "NNP"):
@@ -544,8 +557,6 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
         answer_type = wh_type if not (wh_type == AnswerType.AMOUNT and focus_type == AnswerType.DATE) else focus_type
     elif focus_type is not None and not (wh_type in _NAMING_WH and focus_type in _MEASURED):
         answer_type = focus_type
-    elif wh_type == AnswerType.PLACE and slot.particle in ("가", "이"):
-        answer_type = AnswerType.ORG  # "어디가 만들어?": who does it, not where
     elif wh_type is not None:
         answer_type = wh_type
     elif slot.focus is not None:

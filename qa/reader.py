@@ -70,6 +70,11 @@ class Reader(Protocol):
         ...
 
 
+def _reading(term: str) -> str:
+    """A predicate as the reader compares it: words news uses for one act as one ("선보이다" for "내놓다")."""
+    return lexicon.SAME_MEANING_READING.get(term, term)
+
+
 def particle_class(form: str) -> str:
     return _PARTICLE_CLASS.get(form, form)
 
@@ -226,13 +231,13 @@ class _Context:
         # "점유율 조사한 곳이 어디야?" asks who reported; "공정위 추산으로 점유율은 어느 정도?" asks the figure
         self.asks_reporting = question.type in _NAMING_TYPES and any(
             t in lexicon.REPORTING_STEMS or t[:-1] in lexicon.REPORTING_STEMS for t in self.key_terms)
-        self.predicate = set(question.predicate) | {predicate_term(p) for p in question.predicate}
+        self.predicate = {_reading(p) for p in (*question.predicate, *map(predicate_term, question.predicate))}
         # "위치", "지역": a location proper is asked, where "어디" alone may ask for a company
         self.asks_location = question.focus in lexicon.LOCATION_NOUNS or question.focus_head in lexicon.LOCATION_NOUNS
         self.asks_dative = bool(question.particle) and particle_class(question.particle) == "에게"
         self.terms = [morpheme_term(m) for m in morphemes]
         self.matched = [i for i, t in enumerate(self.terms) if t in self.key_terms]
-        self.predicate_at = [i for i, t in enumerate(self.terms) if t in self.predicate]
+        self.predicate_at = [i for i, t in enumerate(self.terms) if _reading(t) in self.predicate]
         typed = question.text.lower()
         for term, spelled in question.spelled.items():
             typed = typed.replace(term, spelled)

@@ -89,7 +89,7 @@ class Settings(BaseSettings):
     min_confidence: float | None = None  # refuse below this answerability probability (default: the fitted one)
     refusal_budget: float = 0.05  # qa fit: the threshold refuses at most this share of answerable questions
     read_sentences: int = 4  # best first-stage sentences whose answer spans are read and re-ranked
-    owned_spans: int = 5  # best spans of a sentence whose owner is checked against the name a question asks of
+    owned_spans: int = Field(5, ge=1)  # best spans of a sentence whose owner is checked against the name a question asks of
     list_relative_probability: float = 0.5  # list questions: sentences at least this share as likely as the best
     max_list_items: int = 3
     max_answer_parts: int = 5  # "각각" questions: articles or names answered one by one, at most this many

@@ -616,6 +616,7 @@ def test_a_question_about_what_something_is_likened_to_is_answered_from_it(servi
     ("카카오 음원 서비스 이름", "멜론"),
     ("SKT 음원 서비스 이름은?", "플로"),
     ("멜론은 어느 회사 서비스야?", "카카오"),  # whose 멜론 is, not the SKT of 플로
+    ("멜론의 경쟁 서비스는 뭐야?", "플로"),  # 카카오 owns 멜론; it is nothing 멜론 owns
 ])
 def test_what_a_name_owns_is_the_span_the_sentence_ties_to_it(service, question, short):
     assert service.ask(question).short_answer == short
@@ -635,3 +636,15 @@ def test_how_a_gap_is_filled_goes_on_into_the_sentence_pointing_back_to_it(servi
 def test_of_two_quotations_the_one_about_what_is_asked_answers(service):
     answer = service.ask("여민수는 기술로 뭘 하겠다고 했어?")
     assert answer.short_answer.startswith("ICT 기술로 산업 발전에 기여하고"), answer.answer
+
+
+def test_what_was_put_out_is_not_what_was_gained(service):
+    """"…‘티맵 택시’를 야심차게 선보였지만 별다른 소득을 내지 못했다": 내놓다 is not the 내다 of 소득을 내다."""
+    assert service.ask("SKT는 카카오모빌리티에 맞서서 뭘 내놨어?").short_answer == "티맵 택시"
+
+
+def test_a_reason_pointing_back_comes_with_the_reason_stated_as_one(service):
+    """"네이버는 이를 보완하기 위해 CJ대한통운과 손을 잡았다" points back; "…협업을 결정한 실질적인 이유는 쿠팡을 견제하기
+    위함이다" states the reason: a why answer cites both."""
+    answer = service.ask("네이버가 CJ대한통운이랑 왜 손잡은 건데?")
+    assert any("이유는 쿠팡을 견제하기 위함" in c.evidence for c in answer.citations), answer.answer

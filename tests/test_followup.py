@@ -409,3 +409,22 @@ def test_this_figure_is_the_measure_a_turn_asked_a_figure_of(resolver):
     share = Turn.of_text("음원 스트리밍 점유율 1위 몇 퍼센트야?", "34.14%입니다. … [1]")
     refused = Turn.of_text("지니는 누가 운영하는 거야?", "기사에서 이 질문에 대한 답을 찾지 못했습니다.")
     assert resolver.resolve("이 수치 언제 기준이에요?", [share, refused]) == "음원 스트리밍 점유율 언제 기준이에요?"
+
+
+@pytest.mark.parametrize("before, question, understood", [
+    # A new name takes the place of the old names (a partner swapped: 신세계 for CJ대한통운)
+    ("네이버는 CJ대한통운과 언제 지분교환했어?", "신세계는?", "신세계와 언제 지분교환했어?"),
+    # "그 센터", "그 AI": a thing the last question named and asked something of, not an asked slot
+    ("네이버 풀필먼트 센터는 어디서 시작해?", "그 센터에서 뭘 해?", "네이버 풀필먼트 센터에서 뭘 해?"),
+    ("시사위크 기사는 누가 썼어?", "그 기사는 언제 나왔어?", "시사위크 기사는 언제 나왔어?"),
+    # 양사: the name doing it and the one answered, not a country owning something ("미국의")
+    ("SKT는 미국의 어느 회사와 손잡았어?", "양사가 만든 회사는?", "SKT와 우버가 만든 회사는?"),
+    # checking the answer is not asking whether a plan is settled
+    ("카카오와 SKT가 올해 공개할 AI는 뭐야?", "그거 사실이야?", "팬데믹 극복 AI 사실이야?"),
+    # an adverb that changes what was said stays
+    ("SKT가 성과를 못 낸 택시 서비스는 뭐야?", "지금은 누구랑 손잡았어?", "SKT가 성과를 못 낸 택시 지금은 누구랑 손잡았어?"),
+])
+def test_what_a_follow_up_carries_keeps_its_meaning(resolver, before, question, understood):
+    answered = {"카카오와 SKT가 올해 공개할 AI는 뭐야?": "팬데믹 극복 AI입니다. … [1]",
+                "SKT는 미국의 어느 회사와 손잡았어?": "우버입니다. … [1]"}.get(before, "… [1]")
+    assert resolver.resolve(question, [Turn.of_text(before, answered)]) == understood

@@ -367,14 +367,17 @@ def test_a_keyword_query_softened_by_jom_asks_its_last_noun(analyzer, question, 
     assert (read.type, read.focus) == (AnswerType.AMOUNT, focus)
 
 
-@pytest.mark.parametrize("question", ["팬데믹 극복 AI는 어디가 만들어?", "팬데믹 극복 AI는 어디어디가 같이 만드는 거예요?"])
-def test_where_as_the_subject_asks_who_does_it(analyzer, question):
-    """"어디가 만들어?" asks which company makes it, not a location; a doubled interrogative keeps its particle."""
-    assert analyse(question, analyzer).type == AnswerType.ORG
-    assert analyse("풀필먼트 센터는 어디에 있어?", analyzer).type == AnswerType.PLACE
+def test_a_doubled_interrogative_keeps_the_particle_after_it(analyzer):
+    """"어디어디가": the particle follows the second 어디, and is the asked slot's."""
+    assert analyse("팬데믹 극복 AI는 어디어디가 같이 만드는 거예요?", analyzer).particle == "가"
 
 
 @pytest.mark.parametrize("question, says", [("여민수는 기술로 뭘 하겠다고 했어?", True), ("SKT는 뭘 한다고?", True),
                                             ("언제 출시한다고 했어?", False), ("뭘 기념해서 준비한 거예요?", False)])
 def test_what_someone_said_they_do_asks_for_their_words(analyzer, question, says):
     assert analyse(question, analyzer).says is says
+
+
+def test_a_verb_and_the_auxiliary_noh_are_one_predicate(analyzer):
+    """"내놨어": Kiwi reads 내 + 놓, which is 내놓다, not the 내다 of "소득을 내지"."""
+    assert analyse("SKT는 카카오모빌리티에 맞서서 뭘 내놨어?", analyzer).predicate[-1] == "내놓"

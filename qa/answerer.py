@@ -109,9 +109,11 @@ def article_names(sentence: SentenceCandidate, analyzer: KoreanAnalyzer) -> froz
 
 
 _PARTICLE_AFTER = "|".join((*GLUED_PARTICLES, *lexicon.NAME_PARTICLES))
+_LEAD_CHARS = 1500  # where an article's lead sentence is looked for, from its body's start
+_SENTENCE_END_RE = re.compile(r"다[.。]?$")
 # A reason given by pointing back ("이를 보완하기 위해", "이 때문에"), and one stated as the reason ("…한 이유는 …").
-_POINTED_REASON_RE = re.compile(r"(?:이를|이에|이|그)\s*(?:\S+\s+)?(?:위해|위한|때문)")
-_STATED_REASON_RE = re.compile(rf"(?:{'|'.join(lexicon.REASON_NOUNS)})(?:은|는|로|으로)\s")
+_POINTED_REASON_RE = re.compile(r"(?<![가-힣])(?:이를|이에|이|그)\s+(?:\S+\s+)?(?:위해|위한|때문)")
+_STATED_REASON_RE = re.compile(rf"(?:{'|'.join(lexicon.REASON_NOUNS)})(?:은|는)\s")
 _NAMING_CLASSES = frozenset({"proper", "quoted", "latin", "org"})
 _OWNER_OF_RE = re.compile(r"[’'\"”]?의")  # a span right before 의 owns what follows it
 
@@ -373,7 +375,7 @@ class Answerer:
         if not hits:
             return composer.refusal(text, hits)
         if question.is_metadata:
-            return composer.metadata_answer(question, hits)
+            return composer.metadata_answer(question, hits, self._lead(hits[0]))
         if reading.best is None or reading.confidence < self.min_confidence:
             return composer.refusal(text, hits)
         if question.says and (who := speaker(text, self.analyzer.morphemes(text))) is not None:
@@ -565,6 +567,21 @@ class Answerer:
             return []
         nxt = self._next_sentence(chosen)
         return [nxt] if nxt is not None and _CONTINUATION_RE.search(nxt.text) else []
+
+    def _lead(self, hit: Hit) -> tuple[Hit, Span] | None:
+        """The article's first body sentence and a hit on the chunk holding it: what the article is about."""
+        doc = hit.document
+        sentences = self.analyzer.sentences(doc.text, doc.body_start, min(len(doc.text), doc.body_start + _LEAD_CHARS))
+        # a subheading ("네이버, CJ대한통운·신세계와 협업..") is no lead: the first sentence that ends as one does
+        first = next((s for s in sentences if _SENTENCE_END_RE.search(doc.text[s.start : s.end])),
+                     sentences[0] if sentences else None)
+        if first is None:
+            return None
+        index = self.retriever.index
+        start, end = index.doc_keys.get(doc.doc_id, (0, 0))
+        key = next((k for k in range(start, end) if index.is_live(k)
+                    and index.chunk_of(k).start <= first.start < index.chunk_of(k).end), None)
+        return (Hit(index.chunk_of(key), doc, hit.score, key=key), first) if key is not None else None
 
     def _stated_reason(self, reading: Reading) -> list[SentenceCandidate]:
         """For a why question answered by a sentence whose reason points back ("네이버는 이를 보완하기 위해 …"), a read

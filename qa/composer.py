@@ -488,8 +488,12 @@ def answer(
                   passages=[passage(h) for h in hits])
 
 
-def metadata_answer(question: Question, hits: list[Hit]) -> Answer:
-    """Who wrote it, which outlet, when, what title: read from the header lines of the best-matching article."""
+_CONTENT_RE = re.compile(rf"(?:{'|'.join(lexicon.CONTENT_ASKING)})\s*내용|{'|'.join(lexicon.CONTENT_WORDS)}")
+
+
+def metadata_answer(question: Question, hits: list[Hit], lead: tuple[Hit, Span] | None = None) -> Answer:
+    """Who wrote it, which outlet, when, what title: read from the header lines of the best-matching article. What
+    it is about ("무슨 내용이야?") is its title and ``lead``, its first sentence, cited too."""
     doc: Document = hits[0].document
     lines = header_lines(doc)
     clock = any(cue in question.text for cue in lexicon.CLOCK_CUES)  # "몇 시에 나왔어?": the time of day too
@@ -508,8 +512,13 @@ def metadata_answer(question: Question, hits: list[Hit]) -> Answer:
     if question.type == AnswerType.PUBLISHED and clock and time \
             and not any(cue in question.text for cue in lexicon.DAY_CUES):
         short = time  # "몇 시에 나왔어?" is answered by the time of day; the sentence gives the day too
-    return Answer(question=question.text, answerable=True, answer=templates[question.type], short_answer=short,
-                  citations=[citation(1, header_hit, line)], passages=[passage(h) for h in hits])
+    cited = [citation(1, header_hit, line)]
+    answer = templates[question.type]
+    if question.type == AnswerType.TITLE and lead is not None and _CONTENT_RE.search(question.text):
+        cited.append(citation(2, *lead))
+        answer = f"「{value}」 기사입니다. [1] {cited[1].evidence} [2]"
+    return Answer(question=question.text, answerable=True, answer=answer, short_answer=short,
+                  citations=cited, passages=[passage(h) for h in hits])
 
 
 PART_UNANSWERED = "기사에서 찾지 못했습니다."

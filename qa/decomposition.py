@@ -436,13 +436,14 @@ class Decomposer:
         """
         group: list[tuple[Word, str, tuple[str, str] | None]] = []  # (the word, its name, its particle)
         words = list(self.analyzer.words(text))
-        for word in words:
+        for at, word in enumerate(words):
             particles = [m for m in word.morphemes if m.tag.startswith("J")]
             core = [m for m in word.morphemes if not m.tag.startswith(("J", "S")) or m.tag in NAME_TAGS]
             named = bool(core) and core[0].tag in (*NAME_TAGS, "NNG") and all(
                 m.tag.startswith(("NN", *NAME_TAGS)) for m in core)
             glued = None
-            if not named and group and group[-1][2] is not None and group[-1][2][0] in _CONNECTORS:
+            if not named and group and group[-1][2] is not None and group[-1][2][0] in _CONNECTORS \
+                    and not (at + 1 < len(words) and _auxiliary(words[at + 1])):
                 glued = _glued_hago(word)  # "CJ대한통운이랑 신세계하고": Kiwi reads the last name's 하고 as 하다
             if glued is not None:
                 core, particles, named = glued, [Morpheme("하고", "JKB", glued[-1].end, glued[-1].end + 2)], True
@@ -526,13 +527,20 @@ def _predicate_only(word: Word) -> bool:
 
 
 def _glued_hago(word: Word) -> list[Morpheme] | None:
-    """The name of a word Kiwi reads as a name's verb 하다 closing on 고 ("신세계하고" → 신세계 + 하 + 고), which after a
-    name joined by 와/랑 is the name and the particle 하고; a common noun's 하다 is a verb ("협력하고 있는")."""
+    """The nouns of a word Kiwi reads as a noun's verb 하다 closing on 고 ("신세계하고" → 신세계 + 하 + 고), which after
+    a name joined by 와/랑 is the name and the particle 하고 (not before an auxiliary: "협력하고 있는")."""
     ms = [m for m in word.morphemes if not m.tag.startswith("S")]
     if len(ms) < 3 or [m.form for m in ms[-2:]] != ["하", "고"] or not ms[-2].tag.startswith(("XSV", "VV")):
         return None
     nouns = ms[:-2]
-    return nouns if all(m.tag in NAME_TAGS for m in nouns) else None  # a name: not "협력하고 (있는)"
+    if ms[-2].tag.startswith("XSV") and not all(m.tag in NAME_TAGS for m in nouns):
+        return None  # a verbal noun's 하다 ("협력하고", "지분교환하고"): a verb, not a name and 하고
+    return nouns if all(m.tag.startswith(("NN", *NAME_TAGS)) for m in nouns) else None
+
+
+def _auxiliary(word: Word) -> bool:
+    """A word that is an auxiliary verb ("있는", "싶어"): what comes before it is a verb ("협력하고 있는")."""
+    return bool(word.morphemes) and (word.morphemes[0].tag.startswith("VX") or word.morphemes[0].form in ("있", "없"))
 
 
 def _joins(word: Word) -> bool:

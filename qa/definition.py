@@ -183,7 +183,17 @@ def definition(term: str, sentence: str, analyzer: KoreanAnalyzer) -> tuple[int,
             or _predicate(sentence, match.start(), match.end(), analyzer)
         if found:
             return found
+    words = term.split()
+    if len(words) > 1:
+        # "쿠팡 장점이 뭐야?" against "쿠팡의 최대 장점은 …라는 점이다": the owner's (의) attribute, words between
+        loose = re.match(rf"{re.escape(words[0])}(?:의)?\s+(?:\S+\s+){{0,{_BETWEEN_WORDS}}}?{re.escape(words[-1])}",
+                         sentence, flags=re.IGNORECASE)
+        if loose:
+            return _predicate(sentence, loose.start(), loose.end(), analyzer)
     return None
+
+
+_BETWEEN_WORDS = 2  # words a sentence may put between an owner and its attribute ("쿠팡의 최대 장점")
 
 
 def _expanded(sentence: str, match: re.Match) -> tuple[int, int] | None:

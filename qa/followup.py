@@ -156,7 +156,10 @@ class _Before:
                 if _derived(words[-1]) and words[-1].nominal:
                     kept = [words.pop().nominal]  # "합병한" → 합병; "손잡은" stays
         if own_predicate:
-            words = [w for w in words if not _adverb(w) and (not _predicate(w) or _derived(w))]
+            kept_words = [not _adverb(w) and (not _predicate(w) or _derived(w)) for w in words]
+            # "못 낸", "같이 인수": an adverb that changes the word after it stays with it, not without it
+            words = [w for i, w in enumerate(words) if kept_words[i] or any(m.form in _MEANT_ADVERBS for m in w.morphemes)
+                     and i + 1 < len(words) and kept_words[i + 1]]
         wh = next((i for i, w in enumerate(self.words) if w.is_wh), None)
         if drop_focus and wh is not None and wh > 0 and wh == len(self.words) - 1:
             focus = self.words[wh - 1]  # "…규모는 얼마야?": the word before a closing interrogative
@@ -214,15 +217,19 @@ class _Before:
     def measured(self) -> str | None:
         """The noun phrase of a measure the question asked a figure of ("음원 스트리밍 점유율 1위 몇 퍼센트야?" → "음원
         스트리밍 점유율"), for "이 수치" / "그 숫자" to stand for."""
-        if not any(w.is_wh for w in self.words):
+        if not self.asked_amount:
             return None
-        word = next((w for w in self.words if not w.is_wh and _bare(w) in _MEASURES and _bare(w) not in _FIGURE_NOUNS
-                     and _head_noun(w)), None)
-        if word is None:
+        at = next((i for i, w in enumerate(self.words) if not w.is_wh and _bare(w) in _MEASURES
+                   and _bare(w) not in _FIGURE_NOUNS), None)
+        if at is None:
             return None
-        head = _head_noun(word)
-        phrase = self.phrase_ending_with(head) if head else None
-        return phrase[: len(phrase) - len(head)] + _bare(word) if phrase and phrase.endswith(head) else phrase
+        start = _phrase_start(self.words, at)  # its whole noun phrase: "카카오모빌리티 택시 호출 점유율"
+        return " ".join([*(w.text for w in self.words[start:at]), _bare(self.words[at])])
+
+    @property
+    def asked_amount(self) -> bool:
+        """Whether the question asked for a figure ("몇 퍼센트야?", "얼마야?")."""
+        return any(m.form.startswith(("몇", "얼마")) for w in self.words if w.is_wh for m in w.morphemes)
 
     def phrase_ending_with(self, noun: str) -> str | None:
         """The noun phrase of the previous question that ends with ``noun``: "그 기사" → "시사위크 기사"."""
@@ -230,9 +237,8 @@ class _Before:
             nouns = [m for m in word.morphemes if m.tag.startswith(("NN", "SL", "SH"))]
             if not nouns or nouns[-1].form != noun or word.is_wh:
                 continue
-            if at + 1 < len(self.words) and self.words[at + 1].is_wh and word.is_topic \
-                    and noun in _PERSON_NOUNS | _PLACE_NOUNS:
-                continue  # "…코멘트한 사람은 누구예요?": the asked slot, which the answer named
+            if at + 2 == len(self.words) and self.words[at + 1].is_wh and word.is_topic:
+                continue  # "…코멘트한 사람은 누구예요?", "…구성한 협의체는 뭐야?": the asked slot, which the answer named
             lead = [word.text[: nouns[-1].end - word.start]]
             for prior in reversed(self.words[max(0, at - 2) : at]):  # the nouns before it: "시사위크 기사"
                 if prior.is_wh:
@@ -336,8 +342,6 @@ def _predicate(word: _Word) -> bool:
 def _adverb(word: _Word) -> bool:
     """A word that is an adverb alone ("잘", "좀", "같이", "서로")."""
     kept = [m for m in word.morphemes if not m.tag.startswith(("SF", "SP", "SS", "SE", "SO", "SW"))]
-    if any(m.form in _MEANT_ADVERBS for m in kept):
-        return False  # "못 낸", "같이 인수": the adverb is part of what was said
     return bool(kept) and all(m.tag in ("MAG", "MAJ") for m in kept)
 
 
@@ -406,7 +410,7 @@ class FollowUpResolver:
         for word in self.analyzer.words(text):
             nouns = [m for m in word.morphemes if not m.tag.startswith(("J", "S"))]
             lead = word.text[: nouns[-1].end - word.start] if nouns and all(
-                m.tag.startswith("NN") for m in nouns) else None
+                m.tag.startswith(("NN", "SL", "SH")) for m in nouns) else None
             words.append(_Word(word.text, word.morphemes, word.start, lead if lead in known else None))
         return words
 
@@ -580,7 +584,7 @@ class FollowUpResolver:
         forms = [m.form for m in word.morphemes]
         if first.form in lexicon.EVENT_ANAPHORS and first.tag in ("NP", "NNG"):  # 그건, 그거, 그때
             # "그거 확정된 거야?" after "펀드는 어디서 운용해?": whether what was asked is settled, not the place answered
-            settled = following is not None and any(m.form in lexicon.DECISION_WORDS for m in following.morphemes)
+            settled = following is not None and any(m.form in lexicon.SETTLED_WORDS for m in following.morphemes)
             referent = (before.answered("thing") or before.defined) \
                 if first.form not in ("그때", "이때") and not settled else None
             topic = referent or " ".join(before.topic(own_predicate=own_predicate))
@@ -633,7 +637,12 @@ class FollowUpResolver:
             phrase, turn = turn.phrase_ending_with(noun.form), turn.earlier
         turn = before
         while phrase is None and turn is not None and noun.form in _FIGURE_NOUNS:
-            phrase, turn = turn.measured, turn.earlier  # "이 수치": the measure a turn asked a figure of ("점유율")
+            # "이 수치": the measure the latest turn answering a figure asked it of ("점유율"); refused turns skipped
+            phrase = turn.measured if turn.turn.answerable is not False else None
+            if phrase is not None or turn.turn.answerable is not False and turn.asked_amount:
+                break
+            turn = turn.earlier
+        phrase = phrase or None
         if phrase is None and noun.form in _PERSON_NOUNS | _PLACE_NOUNS:
             phrase = self._referent(before, "person" if noun.form in _PERSON_NOUNS else "place")
         if phrase is None and before.turn.answer and before.turn.answerable is not False:
@@ -752,7 +761,9 @@ class FollowUpResolver:
             return before.answered(kind) or defined or other or before.subject
         answered = before.answered("place")
         # 양사, 둘: the two named as doing it (not "미국의", an owner), else with the one answered
-        doers = [w.name for w in before.words if w.name and w.particle != ("의", "JKG")]
+        doers = [w.name for at, w in enumerate(before.words) if w.name and not (  # "미국의 우버", "미국의 어느 회사"
+            w.particle == ("의", "JKG") and at + 1 < len(before.words)
+            and (before.words[at + 1].name or before.words[at + 1].is_wh))]
         doers = list(dict.fromkeys(doers))
         names = doers or before.names
         if len(names) < 2 and answered and answered not in names:

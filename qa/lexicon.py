@@ -155,6 +155,8 @@ PUBLISHED_WORDS = ("작성일", "보도일", "발행일", "승인일", "게재�
 # How an article comes out, as a question asks where it did ("어디서 나온 기사야?": its outlet).
 PUBLISHING_FORMS = ("나온", "나왔", "낸", "냈", "실린", "실렸", "올라온", "올라왔", "보도한", "보도했")
 TITLE_WORDS = ("제목", "헤드라인")
+CONTENT_ASKING = ("무슨", "어떤", "뭔")  # "기사는 무슨 내용이야?": what the article is about
+CONTENT_WORDS = ("요약", "주제", "줄거리", "핵심 내용", "주요 내용")
 # Every word a question about an article itself may use ("누가 쓴 기사야?", "해당 기사 작성자 이름은?"): a question made
 # only of these (and question words) is about the article just cited, not about a topic.
 ARTICLE_FIELD_WORDS = frozenset({*ARTICLE_WORDS, *AUTHOR_WORDS, *OUTLET_WORDS, *PUBLISHED_WORDS, *TITLE_WORDS,
@@ -323,8 +325,7 @@ SPECULATION_NOUNS = frozenset({"가능성", "관측", "추측", "예상", "소�
 ALONE_WORDS = frozenset({"혼자", "홀로", "단독", "독자"})  # 단독 and 독자 as 단독으로, 독자적으로
 TOGETHER_WORDS = frozenset({"함께", "합작", "연합", "손잡"})
 # Words asking whether something is settled, with a copula or 하다: "3자 협업은 확정이야?", "사실이야?", "확실해?".
-DECISION_WORDS = frozenset({"확정", "결정", "공식", "기정사실"})  # "그거 확정된 거야?": whether it was decided
-SETTLED_WORDS = DECISION_WORDS | {"확실", "사실", "진짜"}
+SETTLED_WORDS = frozenset({"확정", "확실", "사실", "결정", "공식", "진짜", "기정사실"})
 # Predicates saying talk exists or is raised: "가능성도 제기된다", "관측이 나온다", "합병설이 돈다", "가능성이 크다".
 TALK_PREDICATES = frozenset({"제기", "나오", "있", "높", "크", "커지", "불거지", "돌", "일", "무성하", "파다하", "확산",
                              "대두", "흘러나오"})

@@ -62,6 +62,9 @@ _METADATA_RULES: list[tuple[AnswerType, re.Pattern]] = [
         rf"|(언제|며칠|몇\s*시(?!간)).{{0,6}}(승인|발행|보도|게재|작성|나왔|올라왔)"
         rf"|({_words(lexicon.PUBLISHED_WORDS)})")),
     (AnswerType.TITLE, re.compile(rf"{_words(lexicon.TITLE_WORDS)}")),
+    # "이 기사 무슨 내용이야?", "두 기사가 각각 어떤 내용을 다루는지": what an article is about, its title and lead
+    (AnswerType.TITLE, re.compile(rf"({_words(lexicon.ARTICLE_WORDS)})(는|가|들은|들이|들)?\s*(각각\s*)?"
+                                  rf"(({_words(lexicon.CONTENT_ASKING)})\s*내용|({_words(lexicon.CONTENT_WORDS)}))")),
 ]
 _PREDICATE_TAGS = ("VV", "VA", "VX", "XSV", "XSA", "VCP", "VCN")
 _NOMINAL_TAGS = ("NNG", "NNP", "NNB", "NR", "SL", "SH", "XR", "XSN")
@@ -117,7 +120,7 @@ _DEFINABLE = (AnswerType.THING, AnswerType.OPEN, AnswerType.YESNO)  # types a qu
 
 
 # "기술로 뭘 하겠다고 했어?", "뭘 한다고?": what someone said they do, in their words (as "뭐라고 했어?" asks).
-_REPORTED_RE = re.compile(r"(?:뭘|무엇을|뭐를|무얼)\s+(?:\S+\s+)?\S*(?:다고|라고)\s*(?:했|한|하|말|밝|\?|$)")
+_REPORTED_RE = re.compile(r"(?:뭘|무엇을|뭐를|무얼)\s+(?:\S+\s+)?(?:하겠다고|한다고|할\s*거라고)\s*(?:했|한|하|말|밝|\?|$)")
 
 
 def _predicates(morphemes: list[Morpheme]) -> list[str]:
@@ -128,7 +131,8 @@ def _predicates(morphemes: list[Morpheme]) -> list[str]:
         if m.tag not in ("NNG", "VV", "VA", "XR"):
             continue
         tail = morphemes[at + 1 : at + 3]
-        glued = m.tag == "VV" and len(tail) == 2 and tail[0].tag == "EC" and (tail[1].form, tail[1].tag) == ("놓", "VX")
+        glued = m.tag == "VV" and len(m.form) == 1 and len(tail) == 2 and tail[0].tag == "EC" \
+            and (tail[1].form, tail[1].tag) == ("놓", "VX")  # 내놓다; not "만들어 놓다", a verb and its auxiliary
         out.append(m.form + "놓" if glued else m.form)
     return out[:3]
 

@@ -71,7 +71,8 @@ class Reader(Protocol):
 
 
 def _reading(term: str) -> str:
-    """A predicate as the reader compares it: words news uses for one act as one ("선보이다" for "내놓다")."""
+    """A predicate as the reader compares it: words news uses for one act as one (lexicon.SAME_MEANING: "맞바꾸다"
+    for "교환")."""
     return lexicon.SAME_MEANING_READING.get(term, term)
 
 

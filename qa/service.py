@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from qa import composer, lexicon, phrases
+from qa import aliases, composer, lexicon, phrases
 from qa.answerer import Answerer, Reading
 from qa.chunking import header_chunk_id
 from qa.catalog import CatalogError
@@ -295,10 +295,12 @@ class QAService:
 
     def _names_in_talk(self, query: Query, index: CorpusIndex) -> frozenset[str]:
         """Names a follow-up may swap that Kiwi may read as common nouns: the outlets and reporters, and what the
-        articles cited so far set in quotes as names (‘플로’, ‘멜론’)."""
+        articles cited so far set in quotes as names (‘플로’, ‘멜론’) or introduce with a short form."""
         cited = {d for turn in query.history for d in turn.doc_ids if d in index.documents}
         quoted = (phrases.quoted_names(index.documents[d].body, self.analyzer) for d in cited)
-        return index.names.union(*quoted)
+        # and the names they introduce with a short form ("SK텔레콤(이하 SKT)"), which Kiwi may split (SK + 텔레콤)
+        introduced = ({n for pair in aliases.introduced(index.documents[d].text) for n in pair} for d in cited)
+        return index.names.union(*quoted, *introduced)
 
     def _about_the_article(self, text: str, index: CorpusIndex) -> bool:
         """A question about an article's own fields that names no article, topic or set of articles."""

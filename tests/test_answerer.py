@@ -648,3 +648,10 @@ def test_a_reason_pointing_back_comes_with_the_reason_stated_as_one(service):
     위함이다" states the reason: a why answer cites both."""
     answer = service.ask("네이버가 CJ대한통운이랑 왜 손잡은 건데?")
     assert any("이유는 쿠팡을 견제하기 위함" in c.evidence for c in answer.citations), answer.answer
+
+
+def test_what_an_article_is_about_is_its_title_and_lead(service):
+    answer = service.ask("시사위크 기사는 무슨 내용이야?")
+    assert answer.short_answer.startswith("‘라이벌’서 ‘파트너’로")
+    assert answer.citations[1].evidence.startswith("다양한 사업 분야에서 치열한 경쟁을 벌여온 카카오와 SK텔레콤")
+    check_citations(service, answer)

@@ -35,8 +35,9 @@ def test_a_last_name_joined_by_hago_is_a_name_not_the_verb_hada(decomposer):
         ("CJ대한통운", "네이버가 CJ대한통운하고 지분 맞교환한 게 언제야?"), ("신세계", "네이버가 신세계하고 지분 맞교환한 게 언제야?")]
     assert decomposer.plan("네이버가 신세계하고 각각 뭐 했어?", lambda n: []) is None  # no name joined before it
     # a common noun's 하다 is a verb: "SKT랑 협력하고 있는 분야" is one question
-    plan = decomposer.plan("카카오가 SKT랑 협력하고 있는 분야는 각각 뭐야?", lambda n: [])
-    assert plan is None or "협력" not in [p.label for p in plan.parts]
+    for question in ("카카오가 SKT랑 협력하고 있는 분야는 각각 뭐야?", "네이버가 CJ대한통운이랑 협력하고 신세계랑 지분교환한 건 각각 언제야?"):
+        plan = decomposer.plan(question, lambda n: [])
+        assert plan is None or "협력" not in [p.label for p in plan.parts], question
 
 
 def test_names_listed_with_commas_are_asked_one_by_one(decomposer):

@@ -100,3 +100,11 @@ def test_a_described_thing_whose_name_is_asked(analyzer, question, kind):
 def test_where_a_sentence_names_a_thing_of_the_kind(analyzer, kind, sentence, term):
     found = named_by(kind, sentence, analyzer)
     assert (sentence[found[0] : found[1]] if found else None) == term
+
+
+def test_an_owners_attribute_is_defined_with_words_between(analyzer):
+    """"쿠팡 장점이 뭐야?" against "쿠팡의 최대 장점은 …라는 점이다": 의 and a word between owner and attribute."""
+    sentence = "쿠팡의 최대 장점은 온라인 플랫폼과 오프라인 물류센터가 직계로 연결돼 있다는 점이다."
+    start, end = definition("쿠팡 장점", sentence, analyzer)
+    assert sentence[start:end] == "온라인 플랫폼과 오프라인 물류센터가 직계로 연결돼 있다는 점"
+    assert definition("네이버 장점", sentence, analyzer) is None

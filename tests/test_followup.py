@@ -419,8 +419,8 @@ def test_this_figure_is_the_measure_a_turn_asked_a_figure_of(resolver):
     ("시사위크 기사는 누가 썼어?", "그 기사는 언제 나왔어?", "시사위크 기사는 언제 나왔어?"),
     # 양사: the name doing it and the one answered, not a country owning something ("미국의")
     ("SKT는 미국의 어느 회사와 손잡았어?", "양사가 만든 회사는?", "SKT와 우버가 만든 회사는?"),
-    # checking the answer is not asking whether a plan is settled
-    ("카카오와 SKT가 올해 공개할 AI는 뭐야?", "그거 사실이야?", "팬데믹 극복 AI 사실이야?"),
+    # "그거 사실이야?" / "그거 진짜 공개했어?": whether what was said holds, of the whole claim
+    ("카카오와 SKT가 올해 공개할 AI는 뭐야?", "그거 사실이야?", "카카오와 SKT가 올해 공개할 AI는 사실이야?"),
     # an adverb that changes what was said stays
     ("SKT가 성과를 못 낸 택시 서비스는 뭐야?", "지금은 누구랑 손잡았어?", "SKT가 성과를 못 낸 택시 지금은 누구랑 손잡았어?"),
 ])
@@ -428,3 +428,32 @@ def test_what_a_follow_up_carries_keeps_its_meaning(resolver, before, question, 
     answered = {"카카오와 SKT가 올해 공개할 AI는 뭐야?": "팬데믹 극복 AI입니다. … [1]",
                 "SKT는 미국의 어느 회사와 손잡았어?": "우버입니다. … [1]"}.get(before, "… [1]")
     assert resolver.resolve(question, [Turn.of_text(before, answered)]) == understood
+
+
+@pytest.mark.parametrize("history, question, known, understood", [
+    # "그거 확실해?": the claim asked about, not the place answered
+    ([("ESG 펀드는 어디서 운용해?", "카카오벤처스입니다. … [1]")], "그거 확실해?", (), "ESG 펀드는 운용 확실해?"),
+    # "이 수치": the measure's whole phrase, names included
+    ([("카카오모빌리티 택시 호출 점유율 몇 퍼센트야?", "80% 이상입니다. … [1]")], "이 수치 언제 기준이에요?", (),
+     "카카오모빌리티 택시 호출 점유율 언제 기준이에요?"),
+    # "그 협의체" after "…협의체는 뭐야?": the one the answer named, not the bare word asked about
+    ([("카카오랑 SKT가 작년 12월에 구성한 협의체는 뭐야?", "AI R&D 협의체입니다. … ‘AI R&D 협의체’를 구성 … [1]")],
+     "그 협의체에는 누가 참여해?", (), "AI R&D 협의체에는 누가 참여해?"),
+    # a name the article introduces with a short form is a name, however Kiwi splits it
+    ([("카카오와 SK텔레콤의 협업은 언제 시작됐어?", "… [1]")], "양사는 뭘 공동 개발해?", ("SK텔레콤", "SKT"),
+     "카카오와 SK텔레콤은 뭘 공동 개발해?"),
+])
+def test_what_pointing_words_stand_for_after_review(resolver, history, question, known, understood):
+    turns = [Turn.of_text(q, a) for q, a in history]
+    assert resolver.resolve(question, turns, frozenset(known)) == understood
+
+
+def test_this_figure_is_the_latest_figure_asked_even_without_a_measure_noun(resolver):
+    turns = [Turn.of_text("카카오와 SKT 지분 교환 규모는 얼마야?", "3000억원입니다. … [1]"),
+             Turn.of_text("코로나 백신 맞은 사람은 몇 퍼센트야?", "29.2%입니다. … [1]")]
+    assert "지분" not in resolver.resolve("이 수치 언제 기준이야?", turns)
+
+
+def test_an_adverb_kept_only_with_the_word_it_changes(resolver):
+    before = Turn.of_text("SKT는 티맵 택시로 왜 성과를 못 냈어?", "… [1]")
+    assert "못 지금은" not in resolver.resolve("지금은 누구랑 손잡았어?", [before])

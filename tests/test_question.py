@@ -381,3 +381,15 @@ def test_what_someone_said_they_do_asks_for_their_words(analyzer, question, says
 def test_a_verb_and_the_auxiliary_noh_are_one_predicate(analyzer):
     """"내놨어": Kiwi reads 내 + 놓, which is 내놓다, not the 내다 of "소득을 내지"."""
     assert analyse("SKT는 카카오모빌리티에 맞서서 뭘 내놨어?", analyzer).predicate[-1] == "내놓"
+
+
+@pytest.mark.parametrize("question, title", [("시사위크 기사는 무슨 내용이야?", True), ("두 기사가 각각 어떤 내용을 다뤄?", True),
+                                             ("이 기사 요약해줘", True), ("기사에 나온 협력 내용이 뭐야?", False),
+                                             ("기사에서 카카오는 어떤 내용을 발표했어?", False)])
+def test_what_an_article_is_about_is_asked_of_the_article(analyzer, question, title):
+    assert (analyse(question, analyzer).type == AnswerType.TITLE) is title
+
+
+@pytest.mark.parametrize("question", ["여민수 대표는 뭘 공유한다고 했어?", "여민수 대표는 뭘 해결하겠다고 했어?"])
+def test_what_someone_said_of_a_verb_of_their_own_asks_that_thing(analyzer, question):
+    assert not analyse(question, analyzer).says  # "핵심 자산", not the whole quotation

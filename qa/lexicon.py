@@ -102,7 +102,7 @@ RATE_SUFFIXES = frozenset({"율", "률"})
 # Rates given otherwise than in %: "9.5대 1", "0.72명", "2.85", "1,300원".
 RATIO_RATES = frozenset({"경쟁률", "출산율", "합계출산율", "방어율", "타율", "환율", "배율"})
 FOCUS_NUMBER = RATE_SUFFIXES | frozenset(
-    {"수", "개수", "숫자", "규모", "금액", "액수", "가격", "비용", "요금", "비율", "퍼센트", "점유율", "수치", "인원",
+    {"수", "개수", "숫자", "규모", "금액", "액수", "가격", "비용", "요금", "비율", "비중", "퍼센트", "점유율", "수치", "인원",
      "명", "개", "곳", "대", "건", "배", "위", "순위", "점", "표", "석", "세", "살", "나이", "높이", "길이", "무게",
      "넓이", "면적", "크기", "거리", "속도", "온도", "득표율", "지지율", "매출", "이익", "예산", "인구", "횟수",
      "번", "차례", "회", "등", "킬로미터", "미터", "톤", "달러", "원", "엔", "유로", "주년", "개국", "종", "권",
@@ -155,6 +155,7 @@ PUBLISHED_WORDS = ("작성일", "보도일", "발행일", "승인일", "게재�
 # How an article comes out, as a question asks where it did ("어디서 나온 기사야?": its outlet).
 PUBLISHING_FORMS = ("나온", "나왔", "낸", "냈", "실린", "실렸", "올라온", "올라왔", "보도한", "보도했")
 TITLE_WORDS = ("제목", "헤드라인")
+DEGREE_NOUNS = frozenset({"정도", "수준"})  # "어느 정도야?": how much, or how far when nothing measured is named
 CONTENT_ASKING = ("무슨", "어떤", "뭔")  # "기사는 무슨 내용이야?": what the article is about
 CONTENT_WORDS = ("요약", "주제", "줄거리", "핵심 내용", "주요 내용")
 # Every word a question about an article itself may use ("누가 쓴 기사야?", "해당 기사 작성자 이름은?"): a question made

@@ -570,6 +570,9 @@ def analyse(text: str, analyzer: KoreanAnalyzer, correct: Callable[[str], str | 
     else:
         answer_type = AnswerType.OPEN
 
+    if answer_type == AnswerType.AMOUNT and slot.focus in lexicon.DEGREE_NOUNS and not any(
+            t in lexicon.FOCUS_NUMBER and t not in lexicon.DEGREE_NOUNS for t in terms):
+        answer_type = AnswerType.THING  # "배송은 어느 정도 목표야?": a degree of something no figure measures
     holder = _post_holder(morphemes)
     if holder:
         answer_type = AnswerType.PERSON  # "여민수의 직책은?" is asked like "여민수는 누구야?"

@@ -655,3 +655,7 @@ def test_what_an_article_is_about_is_its_title_and_lead(service):
     assert answer.short_answer.startswith("‘라이벌’서 ‘파트너’로")
     assert answer.citations[1].evidence.startswith("다양한 사업 분야에서 치열한 경쟁을 벌여온 카카오와 SK텔레콤")
     check_citations(service, answer)
+
+
+def test_a_degree_of_something_unmeasured_is_answered_by_what_it_is(service):
+    assert service.ask("네이버는 배송은 어느 정도 목표야?").short_answer == "익일 배송"  # was refused: no figure

@@ -393,3 +393,11 @@ def test_what_an_article_is_about_is_asked_of_the_article(analyzer, question, ti
 @pytest.mark.parametrize("question", ["여민수 대표는 뭘 공유한다고 했어?", "여민수 대표는 뭘 해결하겠다고 했어?"])
 def test_what_someone_said_of_a_verb_of_their_own_asks_that_thing(analyzer, question):
     assert not analyse(question, analyzer).says  # "핵심 자산", not the whole quotation
+
+
+@pytest.mark.parametrize("question, answer_type", [("네이버는 배송은 어느 정도 목표야?", AnswerType.THING),
+                                                   ("할로우바디의 한 종류로 어느 정도 특성을 가진 것은?", AnswerType.THING),
+                                                   ("점유율은 어느 정도야?", AnswerType.AMOUNT),
+                                                   ("인구는 어느 정도인가?", AnswerType.AMOUNT)])
+def test_a_degree_asks_a_figure_only_of_something_measured(analyzer, question, answer_type):
+    assert analyse(question, analyzer).type == answer_type

@@ -184,6 +184,10 @@ _NARROWED_RE = re.compile(rf"(?<![가-힣])(?:{'|'.join(lexicon.NARROWING_WORDS)
                           r"|번째")  # glued too: "첫번째", "2번째"
 
 
+# "어떤 데이터", "무슨 기업": a kind of thing asked, which a list of examples answers.
+_WHICH_RE = re.compile(rf"(?<![가-힣])(?:{'|'.join(lexicon.WH_DETERMINERS - {'몇'})})\s")
+
+
 def _whole(span: SpanCandidate, sentence: str) -> bool:
     """Whether a span is a whole item: from a word's start to its end (a particle aside), nothing coordinated inside;
     not "항공" of "알래스카 항공", nor "배달" of "배달의민족"."""
@@ -481,6 +485,10 @@ class Answerer:
                     and not _NARROWED_RE.search(text) \
                     and (listed := phrases.enumeration_of(best.text, span.start, span.end)) is not None:
                 short = best.text[listed[0] : listed[1]]  # one of "구글, 유튜브, 넷플릭스 등": the examples together
+            elif short and question.focus and question.type not in (AnswerType.AMOUNT, AnswerType.DATE) \
+                    and _WHICH_RE.search(text) and not _NARROWED_RE.search(text) \
+                    and (examples := phrases.examples_of(best.text, question.focus)):
+                short = ", ".join(examples)  # "어떤 데이터를 공유해?": "△텍스트 △음성 등 … 데이터", the examples
         evidence = [(c.hit, c.span) for c in chosen]
         return composer.answer(question, evidence, short, hits, self.analyzer, said=quoted is not None)
 

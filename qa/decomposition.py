@@ -36,6 +36,7 @@ _COMPARE = re.compile(rf"^(?P<compared>.+?)(?:(?:{_AMONG}|\s*,)?\s*(?:뭐가|무
 _ANOTHER_CLAUSE = re.compile(r"\S(고|며)\s+\S")  # "…더 큰 곳은 어디고 언제 상장했어?": a second question follows
 _VALUE_FOCUS = (lexicon.FOCUS_DATE, lexicon.FOCUS_NUMBER, lexicon.FOCUS_PERSON, lexicon.FOCUS_PLACE, lexicon.FOCUS_ORG)
 _SPLIT_KINDS = ("person", "time", "place", "amount", "reason")  # interrogatives asking different things ("어디에 언제")
+_PAST = frozenset({"었", "았", "였", "ᆻ"})  # the past tense endings: "더 높았어" (not 겠, 시)
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,8 @@ class Decomposer:
         if match.group("order"):
             direction: str | None = lexicon.ORDER_ADVERBS[match.group("order")]
         else:
-            direction = self._direction(match.string, match.start("adjective"), match.end("adjective"))
+            # "어디가 더 높았어?" asks which was larger then: a past state compares as well as a present one
+            direction = self._direction(match.string, match.start("adjective"), match.end("adjective"), past=True)
         if direction is None or _ANOTHER_CLAUSE.search(match.group("rest")):
             return None
         in_time = direction in ("earlier", "later")
@@ -296,15 +298,17 @@ class Decomposer:
             return None
         return f"언제 {rest.strip()}"
 
-    def _direction(self, text: str, start: int, end: int) -> str | None:
+    def _direction(self, text: str, start: int, end: int, past: bool = False) -> str | None:
         """"more" for 높아/많은/큰, "less" for 낮아/적은/작은, "earlier" for 이른, "later" for 늦은 (the word at
         ``text[start:end]``, read in its sentence);
-        None for anything else: an adverb (많이), a verb (늘었어), a change (높아졌어) or a past state (높았어)."""
+        None for anything else: an adverb (많이), a verb (늘었어), a change (높아졌어) or, unless ``past``, a past state
+        (높았어)."""
         morphemes = [m for m in self.analyzer.morphemes(text) if start <= m.start < end]
         if not morphemes or morphemes[0].tag.split("-")[0] != "VA":
             return None
-        if any(m.tag.startswith(("VX", "EP")) for m in morphemes[1:]):
-            return None
+        if any(m.tag.startswith("VX") or (m.tag.startswith("EP") and not (past and m.form in _PAST))
+               for m in morphemes[1:]):
+            return None  # 높아졌어 changed; 높겠어, 높으시 are no state compared
         stem = morphemes[0].form
         for stems, direction in ((lexicon.COMPARATIVE_MORE, "more"), (lexicon.COMPARATIVE_LESS, "less"),
                                  (lexicon.COMPARATIVE_EARLIER, "earlier"), (lexicon.COMPARATIVE_LATER, "later")):

@@ -211,7 +211,7 @@ def _covering(morphemes: list[Morpheme], start: int, end: int) -> tuple[int, int
 _BULLETED_RE = re.compile(r"△[^△.]{1,40}?(?:\s*△[^△.]{1,40}?)+(?=\s*(?:등|의|을|를|에|\.|$))")
 _BULLET_SEPARATOR_RE = re.compile(r"△|,")
 _ITEM = r"[가-힣A-Za-z0-9()‧·]"
-_COMMA = r"(?:(?<!\d),|,(?!\d))\s*"  # not the thousands separator of 1,234,567
+_COMMA = r"(?:(?<!\d),|(?<=\d),(?!\d))\s*"  # not the thousands separator of 1,234,567 (one way to match only)
 # "인프라, 데이터, 언어모델 등", "쌀밥과 김치볶음밥, 된장국 등" (the first item joined by 와/과/및, at least two
 # characters: not the 결 of 결과), or three words or more between commas without 등 ("김포, 파주시, 강화도 상공").
 _COMMA_LIST_RE = re.compile(
@@ -220,13 +220,51 @@ _COMMA_LIST_RE = re.compile(
 )
 _COMMA_SEPARATOR_RE = re.compile(_COMMA)
 # A particle left on the last item of a list without 등 ("…, 대구에서"): only endings no place or name ends in.
-_TRAILING_PARTICLE_RE = re.compile(r"(?<=[가-힣A-Za-z0-9)])(에서|에게|으로|까지|부터|에는|에서는|으로는)$")
+_TRAILING_PARTICLE_RE = re.compile(r"(?<=[가-힣A-Za-z0-9)])(에서|에게|으로|까지|부터|에는|에서는|으로는|뿐만|뿐)$")
+
+
+# "통신, 미디어, 커머스 분야뿐만 아니라 최근에는 ESG, AI까지": the list goes on past 뿐(만) 아니라 (a classifier noun
+# before it, an adverbial after it), its further items closed by 까지 or 마저 (not 도: "속도 면에서도" ends in it).
+_GOES_ON_RE = re.compile(
+    rf"\s*(?:{_ITEM}+)?뿐(?:만)?\s*(?:아니라|아니고)\s*(?:[가-힣]+(?:에는|에도|에서는|에서도)\s+)?"
+    rf"(?P<more>{_ITEM}+(?:{_COMMA}{_ITEM}+)+|{_ITEM}+)(?:까지|마저)(?!{_ITEM})"
+)
+
+
+def _going_on(sentence: str, end: int) -> list[str]:
+    """The items a list ending at ``end`` goes on with past 뿐만 아니라 ("…커머스 분야뿐만 아니라 최근에는 ESG, AI까지")."""
+    more = _GOES_ON_RE.match(sentence, end)
+    return _COMMA_SEPARATOR_RE.split(more.group("more")) if more else []
 
 
 def enumerations(sentence: str) -> list[tuple[int, int]]:
     """Lists the sentence spells out: each as one span, for questions asking for several items."""
     spans = [m.span() for m in _BULLETED_RE.finditer(sentence)] + [m.span() for m in _COMMA_LIST_RE.finditer(sentence)]
     return sorted(set(spans))
+
+
+_EXAMPLES_GAP_WORDS = 4  # "△텍스트 △음성 △이미지 등 다양한 형태의 AI 학습용 데이터": words between 등 and the noun
+_CLAUSE_END_RE = re.compile(r"(?:고|며|서|다|면|지만)$")
+# A particle closing the noun phrase the examples are of (not 의, which goes on to the head: "형태의 … 데이터").
+_PHRASE_END_RE = re.compile(r"(?:이|가|을|를|은|는|에|에서|으로|로|와|과|도)$")
+
+
+def examples_of(sentence: str, noun: str) -> list[str]:
+    """The items of a list closed by 등 that gives examples of ``noun`` as the head of the same noun phrase: "어떤
+    데이터?" is answered by 텍스트, 음성, 이미지 in "△텍스트 △음성 △이미지 등 다양한 형태의 AI 학습용 데이터를"; nothing
+    when the noun is not the phrase's particle-marked head ("…등 ICT 혁신 기업의" for 혁신, "등 대기업이 만든 제품" for
+    제품)."""
+    for m in list(_BULLETED_RE.finditer(sentence)) + list(_COMMA_LIST_RE.finditer(sentence)):
+        after = re.match(r"\s*등(?:의)?\s+", sentence[m.end() :])
+        if after is None:
+            continue
+        for word in sentence[m.end() + after.end() :].split()[: _EXAMPLES_GAP_WORDS + 1]:
+            # the noun with a particle after it, at the end of its word (a one-syllable noun only as a word of its own)
+            if re.fullmatch(rf"\S*?{re.escape(noun)}[가-힣]{{1,2}}", word) and (word.startswith(noun) or len(noun) > 1):
+                return enumerated_items(sentence[m.start() : m.end()] + " 등")
+            if _CLAUSE_END_RE.search(word) or _PHRASE_END_RE.search(word) or "," in word:
+                break
+    return []
 
 
 def enumeration_of(sentence: str, start: int, end: int) -> tuple[int, int] | None:
@@ -255,10 +293,14 @@ def enumerated_items(sentence: str) -> list[str]:
     joins the first: "△AI △ESG" → AI, ESG; "쌀밥과 김치볶음밥, 된장국 등" → 쌀밥, 김치볶음밥, 된장국."""
     found: list[tuple[int, list[str]]] = []
     for m in _BULLETED_RE.finditer(sentence):
-        found.append((m.start(), _BULLET_SEPARATOR_RE.split(m.group())))
+        found.append((m.start(), _BULLET_SEPARATOR_RE.split(m.group()) + _going_on(sentence, m.end())))
     for m in _COMMA_LIST_RE.finditer(sentence):
         listed = _COMMA_SEPARATOR_RE.split(m.group("listed") or m.group("bare"))
+        end = m.end()
         if m.group("bare"):
-            listed[-1] = _TRAILING_PARTICLE_RE.sub("", listed[-1])
-        found.append((m.start(), ([m.group("joined")] if m.group("joined") else []) + listed))
+            last = _TRAILING_PARTICLE_RE.sub("", listed[-1])
+            end -= len(listed[-1]) - len(last)  # "감뿐 아니라 …": the list may go on from before 뿐
+            listed[-1] = last
+        found.append((m.start(), ([m.group("joined")] if m.group("joined") else []) + listed
+                      + _going_on(sentence, end)))
     return [item.strip() for _, items in sorted(found, key=lambda f: f[0]) for item in items if item.strip()]

@@ -500,7 +500,8 @@ def _who_is(slot: _Slot, answer_type: AnswerType, entities: list[str]) -> tuple[
 
 def _post_holder(morphemes: list[Morpheme]) -> tuple[str, ...]:
     """The words naming the person whose post a question asks (lower-cased): the noun run just before the role noun
-    ("여민수 직함", "여민수의 직책") or, after 어떤/무슨, the question's topic ("여민수는 카카오에서 어떤 직책을 맡고 있어?").
+    ("여민수 직함", "여민수의 직책") or, after 어떤/무슨 or an adverbial phrase, the question's topic ("여민수는 카카오에서
+    어떤 직책을 맡고 있어?", "여민수는 카카오에서 직함이 뭐야?").
     Nothing when the role noun is described by a clause ("가장 높은 직급은", "회사가 없앤 직급은")."""
     at = next((i for i, m in enumerate(morphemes) if m.form in lexicon.ROLE_NOUNS and m.tag.startswith("NN")), None)
     if not at:
@@ -510,13 +511,23 @@ def _post_holder(morphemes: list[Morpheme]) -> tuple[str, ...]:
         i -= 1
     if morphemes[i].tag.startswith(_NOMINAL_TAGS) and not morphemes[i].tag.startswith("NNB"):
         return _run_words(morphemes, i)
-    if not (morphemes[i].tag == "MM" and morphemes[i].form in lexicon.WH_DETERMINERS):
+    adverbial = morphemes[i].tag == "JKB" and _asked_noun(morphemes, at)  # "…에서 직함이 뭐야?", not "직책이 바뀌었어?"
+    if not (morphemes[i].tag == "MM" and morphemes[i].form in lexicon.WH_DETERMINERS or adverbial):
         return ()
     for j in range(1, i):
         m = morphemes[j]
         if marks_topic(m) and not any(x.tag == "ETM" for x in morphemes[j:i]):
             return _run_words(morphemes, j - 1)
     return ()
+
+
+def _asked_noun(morphemes: list[Morpheme], at: int) -> bool:
+    """Whether the noun at ``at`` is what the question asks: a topic or subject particle, then an interrogative or
+    the end ("직함이 뭐야?", "직함은?")."""
+    rest = [m for m in morphemes[at + 1 :] if m.tag.split("-")[0] not in ("SF", "SP", "SE")]
+    if not rest or rest[0].tag not in ("JKS", "JX"):
+        return False
+    return len(rest) == 1 or is_interrogative(rest[1])
 
 
 def _run_words(morphemes: list[Morpheme], last: int) -> tuple[str, ...]:

@@ -659,3 +659,20 @@ def test_what_an_article_is_about_is_its_title_and_lead(service):
 
 def test_a_degree_of_something_unmeasured_is_answered_by_what_it_is(service):
     assert service.ask("네이버는 배송은 어느 정도 목표야?").short_answer == "익일 배송"  # was refused: no figure
+
+
+@pytest.mark.parametrize("question,items", [
+    ("양사는 어떤 학습 데이터를 공유하기로 했어?", ["텍스트", "음성", "이미지"]),  # "△텍스트 △음성 △이미지 등 … 데이터"
+    ("ESG 공동펀드로 무슨 기업들 지원하는건데?", ["중소기업", "스타트업"]),  # "중소기업, 스타트업 등 ICT 혁신 기업"
+])
+def test_which_kind_is_answered_by_the_examples_listed_before_it(service, question, items):
+    answer = service.ask(question)
+    assert answer.answerable and answer.short_answer == ", ".join(items), answer.answer
+    check_citations(service, answer)
+
+
+def test_a_list_goes_on_past_ppunman_anira(service):
+    # "통신, 미디어, 커머스 분야뿐만 아니라 최근에는 ESG, AI까지 협력 분야를 넓혔다"
+    answer = service.ask("카카오와 SK텔레콤은 지금까지 어떤 분야들에서 협력했어?")
+    items = answer.short_answer.split(", ") if answer.answerable else []
+    assert {"통신", "미디어", "커머스", "ESG", "AI"} <= set(items), answer.answer

@@ -196,6 +196,9 @@ def test_names_are_read_word_by_word(decomposer, question, names):
      ["카카오T 호출 시장 점유율은 얼마야?", "티맵택시 호출 시장 점유율은 얼마야?"], "more"),
     # Or after the second name, shared by both: "A랑 B 직원 수".
     ("한빛제철이랑 대성중공업 직원 수 어디가 더 적어?", ["한빛제철 직원 수는 얼마야?", "대성중공업 직원 수는 얼마야?"], "less"),
+    # which was larger then: a past state is compared too
+    ("작년 기준 수출 비중으로 보면 한빛제철이랑 대성중공업 중에 어디가 더 높았어?",
+     ["한빛제철 작년 기준 수출 비중은 얼마야?", "대성중공업 작년 기준 수출 비중은 얼마야?"], "more"),
 ])
 def test_a_comparison_of_two_amounts_asks_each_amount(decomposer, question, parts, direction):
     plan = decomposer.plan(question, lambda n: [])
@@ -208,6 +211,7 @@ def test_a_comparison_of_two_amounts_asks_each_amount(decomposer, question, part
     "네이버와 손잡은 뒤, 카카오 점유율은 더 높아졌어?",  # a change, not two amounts
     "삼성전자 매출과 영업이익 중 뭐가 더 많이 늘었어?",
     "카카오와 네이버가 협상 중, 지분을 더 많이 가진 곳은?",
+    "한빛제철이랑 대성중공업 중에 내년 매출이 어디가 더 많겠어?",  # a guess, not a state compared
 ])
 def test_comparisons_without_two_amounts_are_not_split(decomposer, question):
     assert decomposer.plan(question, lambda n: []) is None

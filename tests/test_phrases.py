@@ -78,6 +78,12 @@ def test_an_item_of_a_list_closed_by_deung_belongs_to_the_whole_list():
         ("관람객은 1,234,567명으로 늘었다.", []),  # thousands separators
         ("행사는 서울, 부산, 대구에서 열린다.", ["서울", "부산", "대구"]),  # the last item without its particle
         ("△성과 공유 △인력 교류 등을 약속했다.", ["성과 공유", "인력 교류"]),  # 과 inside a bullet item
+        # the list goes on past 뿐만 아니라, its last items closed by 까지 or 도
+        ("철강, 조선, 화학 분야뿐만 아니라 최근에는 바이오, 반도체까지 넓혔다.", ["철강", "조선", "화학", "바이오", "반도체"]),
+        ("사과, 배, 감뿐 아니라 포도, 귤까지 수입한다.", ["사과", "배", "감", "포도", "귤"]),
+        ("가격, 디자인, 성능뿐만 아니라 속도 면에서도 앞선다.", ["가격", "디자인", "성능"]),  # 도 closes no item
+        ("△수출 △물류 등뿐만 아니라 금융까지 맡는다.", ["수출", "물류", "금융"]),
+        ("사과, 배, 감 등을 판다. 그뿐만 아니라 포도도 판다.", ["사과", "배", "감"]),  # another sentence's 뿐
     ],
 )
 def test_lists_opened_by_a_conjunction_or_without_a_closing_word(sentence, items):
@@ -90,3 +96,15 @@ def test_names_an_article_sets_in_single_quotes(analyzer):
     text = ("‘라이벌’서 ‘파트너’로 바뀌었다. SKT의 ‘플로’는 카카오의 ‘멜론’을 추격한다. 그는 “협력이 매우 의미 깊다”고 "
             "말했다. 인증 서비스 ‘패스’를 선보였다. 사업은 ‘검토 중’이다. It's a 'big deal'.")
     assert phrases.quoted_names(text, analyzer) == frozenset({"플로", "멜론", "패스", "big deal"})
+
+
+@pytest.mark.parametrize("sentence,noun,examples", [
+    ("△철강 △조선 △화학 등 다양한 형태의 수출 품목을 늘렸다.", "품목", ["철강", "조선", "화학"]),
+    ("대기업, 중견기업 등 국내 제조 기업의 설비 투자를 돕는다.", "기업", ["대기업", "중견기업"]),
+    ("대기업, 중견기업 등을 만나고 수출 품목을 늘렸다.", "품목", []),  # another clause's noun
+    ("대기업, 중견기업 등 국내 제조 기업의 설비 투자를 돕는다.", "제조", []),  # not the phrase's marked head
+    ("삼성, 엘지 등 대기업이 만든 제품을 샀다.", "제품", []),  # the examples are of 대기업, not of 제품
+    ("서울, 부산 등 대도시를 돈다.", "시", []),  # a one-syllable noun inside another word
+])
+def test_examples_listed_before_a_noun(sentence, noun, examples):
+    assert phrases.examples_of(sentence, noun) == examples

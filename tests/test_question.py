@@ -268,6 +268,10 @@ def test_an_articles_date_asked_without_when(analyzer):
     ("김철수의 직책은?", True),  # a named person's post: their title, as for 누구야
     ("김철수 직함이 뭐야?", True),
     ("김철수는 회사에서 어떤 직책을 맡고 있어?", True),
+    ("김철수는 한빛제철에서 직함이 뭐예요?", True),  # the topic, past an adverbial phrase
+    ("김철수는 한빛제철에서 직책이 바뀌었어?", False),  # the post is not what is asked
+    ("한빛제철은 작년에 직급을 없앴어?", False),
+    ("한빛제철에서 가장 높은 직급은 뭐야?", False),
     ("공장 이름이 뭐야?", False),
     ("직급 개편은 언제부터 시행돼?", False),  # a role noun asked of no one
     ("한빛제철이 없앤 직급은 뭐야?", False),

@@ -337,16 +337,16 @@ class Answerer:
         sentence ties a span to the asked name: "카카오의 음원 서비스는?" against "SKT가 서비스 중인 ‘플로’는 … 카카오의
         ‘멜론’의 뒤를" is 멜론, not SKT's 플로; "멜론은 어느 회사 서비스야?" is 카카오, not 플로's SKT."""
         document = sentence.hit.document.text
-        if not asked or not spans or question.says or not (
-                subject.asks_owned(asked, question.text, self.analyzer, document)
-                or question.type in (AnswerType.ORG, AnswerType.PERSON)
+        if not asked or not spans or question.says:
+            return spans
+        owned = subject.asks_owned(asked, question.text, self.analyzer, document)
+        if not (owned or question.type in (AnswerType.ORG, AnswerType.PERSON)
                 and subject.asks_whose(asked, question.text, self.analyzer, document)):
             return spans
         rivals = self._rivals(question, sentence, asked)
         if not rivals:
             return spans
         names = (*sorted(asked), *rivals)
-        owned = subject.asks_owned(asked, question.text, self.analyzer, document)
         owners = [None if owned and self._owns_asked(sentence.text, s, asked)  # "카카오의 ‘멜론’": 멜론's owner, not
                   else subject.owner(names, question.text, sentence.text, (s.start, s.end), self.analyzer, document)
                   for s in spans[: self.settings.owned_spans]]  # a thing 멜론 owns

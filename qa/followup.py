@@ -364,6 +364,7 @@ class _Filled:
     event: bool = False  # "그건": the whole previous topic stands in it, so the question is complete
     dangling: bool = False  # a word points back at nothing found ("그중에", "이 경쟁"): the topic is carried over
     referent: str | None = None  # the name or thing a pointing word stood for
+    own_predicate: bool = False  # the question says something of its own (see ``_says_what_was_done``)
 
 
 class FollowUpResolver:
@@ -464,7 +465,7 @@ class FollowUpResolver:
         subject_asked = any(w.is_wh and w.particle is not None and w.particle[1] == "JKS" for w in words)
         return self._complete(before, filled.rest if asks else [], filled.names,
                               drop_focus=bool(own) and not subject_asked, subject_asked=subject_asked,
-                              own_predicate=self._says_what_was_done(words)), filled.referent
+                              own_predicate=filled.own_predicate), filled.referent
 
     def _defines_a_term(self, question: str, before: _Before) -> bool:
         """Whether the question asks what a term is that no earlier turn can stand for: several words or Latin
@@ -548,12 +549,11 @@ class FollowUpResolver:
 
     def _fill(self, words: list[_Word], before: _Before) -> _Filled:
         """The question with every word that points back replaced by what it points to."""
-        own_predicate = self._says_what_was_done(words)
-        filled = _Filled()
+        filled = _Filled(own_predicate=self._says_what_was_done(words))
         at = 0
         while at < len(words):
             word, following = words[at], (words[at + 1] if at + 1 < len(words) else None)
-            step = self._point_back(word, following, before, own_predicate)
+            step = self._point_back(word, following, before, filled.own_predicate)
             if step is None:
                 filled.out.append(word.text)
                 if word.name and not word.is_wh:

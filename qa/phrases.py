@@ -254,14 +254,14 @@ def examples_of(sentence: str, noun: str) -> list[str]:
     데이터?" is answered by 텍스트, 음성, 이미지 in "△텍스트 △음성 △이미지 등 다양한 형태의 AI 학습용 데이터를"; nothing
     when the noun is not the phrase's particle-marked head ("…등 ICT 혁신 기업의" for 혁신, "등 대기업이 만든 제품" for
     제품)."""
-    for m in list(_BULLETED_RE.finditer(sentence)) + list(_COMMA_LIST_RE.finditer(sentence)):
-        after = re.match(r"\s*등(?:의)?\s+", sentence[m.end() :])
+    for start, end in enumerations(sentence):
+        after = re.match(r"\s*등(?:의)?\s+", sentence[end:])
         if after is None:
             continue
-        for word in sentence[m.end() + after.end() :].split()[: _EXAMPLES_GAP_WORDS + 1]:
+        for word in sentence[end + after.end() :].split()[: _EXAMPLES_GAP_WORDS + 1]:
             # the noun with a particle after it, at the end of its word (a one-syllable noun only as a word of its own)
             if re.fullmatch(rf"\S*?{re.escape(noun)}[가-힣]{{1,2}}", word) and (word.startswith(noun) or len(noun) > 1):
-                return enumerated_items(sentence[m.start() : m.end()] + " 등")
+                return enumerated_items(sentence[start:end] + " 등")
             if _CLAUSE_END_RE.search(word) or _PHRASE_END_RE.search(word) or "," in word:
                 break
     return []
